@@ -1,0 +1,33 @@
+package kb.corpus;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The site-relative link paths kb hands out (in citations, JSON and pages); the one place they are spelled. */
+public final class Links {
+    private Links() {}
+
+    /** Permalink of a passage; redirects to the passage inside its article. */
+    public static String passage(String passageId) {
+        return "/passages/" + encodePathSegment(passageId);
+    }
+
+    public static String article(String slug) {
+        return "/articles/" + encodePathSegment(slug);
+    }
+
+    /** The passage inside its article page, with the query's matches highlighted when a query is given. */
+    public static String passageInArticle(String slug, String passageId, String query) {
+        String q = query == null || query.isBlank() ? "" : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        return article(slug) + q + "#" + encodeFragment(passageId);
+    }
+
+    public static String encodePathSegment(String s) {
+        // URLEncoder is for forms: spaces become '+', which is wrong in a path, so re-encode them as %20.
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String encodeFragment(String s) {
+        return encodePathSegment(s);
+    }
+}

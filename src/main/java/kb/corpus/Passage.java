@@ -1,0 +1,42 @@
+package kb.corpus;
+
+import java.util.List;
+
+/**
+ * The unit kb indexes and returns: one paragraph, FAQ answer or reference entry of an article.
+ *
+ * <p>{@code id} is stable and human-readable ({@code articleSlug.sectionSlug.ordinal}); it is the same after
+ * rebuilding an unchanged corpus and does not move when other sections or articles change. {@code ordinal}
+ * counts passages within their section from 1; {@code position} counts passages within the article from 0 and
+ * gives reading order. {@code sectionPath} runs from the outermost heading to the innermost (never the article
+ * title itself); {@code reference} is set only for {@link PassageKind#REFERENCE} passages.
+ */
+public record Passage(
+        String id,
+        String articleSlug,
+        String articleTitle,
+        List<String> sectionPath,
+        PassageKind kind,
+        int ordinal,
+        int position,
+        String text,
+        String sourceFile,
+        String citation,
+        List<String> cites,
+        Reference reference) {
+
+    public Passage {
+        sectionPath = List.copyOf(sectionPath);
+        cites = List.copyOf(cites);
+    }
+
+    /** The innermost section heading, or "" for a passage outside any section. */
+    public String section() {
+        return sectionPath.isEmpty() ? "" : sectionPath.get(sectionPath.size() - 1);
+    }
+
+    /** The section path joined for display, e.g. "Frequently asked questions › Is Ketamine safe…?". */
+    public String sectionPathLabel() {
+        return String.join(" › ", sectionPath);
+    }
+}

@@ -1,0 +1,17 @@
+package kb.corpus;
+
+import java.util.Locale;
+
+/** What a passage is: body prose, the answer to an FAQ question, or one entry of a reference list. */
+public enum PassageKind {
+    PARAGRAPH, FAQ, REFERENCE;
+
+    /** The lower-case name used in the index, the JSON API and URLs. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static PassageKind fromLabel(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,14 @@
+package kb.search;
+
+/**
+ * What a caller asks of {@link SearchService#search}: the query text as the person typed it, a 1-based page,
+ * a page size, and optional filters (an article slug; a section path label as shown in facets). Limits are
+ * checked by the service, which answers a bad value with {@link BadQueryException}.
+ */
+public record SearchRequest(String query, int page, int size, String article, String section) {
+    public static final int DEFAULT_SIZE = 10;
+
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, 1, DEFAULT_SIZE, null, null);
+    }
+}
