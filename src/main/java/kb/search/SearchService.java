@@ -40,6 +40,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
@@ -57,6 +58,7 @@ public final class SearchService implements Closeable {
     public static final int MAX_RESULT_WINDOW = 10_000;
     public static final int MAX_PAGE_SIZE = 100;
     private static final int SNIPPET_PASSAGES = 2;
+    private static final int SNIPPET_MIN_CHARS = 160;
     private static final int FACET_VALUES = 10;
     private static final String ELLIPSIS = " … ";
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.ARTICLE, Fields.TITLE, Fields.HEADING,
@@ -339,7 +341,9 @@ public final class SearchService implements Closeable {
             DefaultPassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true);
             this.snippets = UnifiedHighlighter.builder(searcher, Analyzers.perField())
                     .withFormatter(formatter)
-                    .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+                    // Whole sentences, grown to a readable length: initials ("Zarate Jr, C. A.") end no snippet.
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
+                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_MIN_CHARS))
                     .build();
             this.wholeText = UnifiedHighlighter.builder(searcher, Analyzers.perField())
                     .withFormatter(formatter)

@@ -157,6 +157,7 @@ final class UserQueryParser {
             setDefaultOperator(QueryParser.Operator.OR);
             setAllowLeadingWildcard(false);
             // "out-of-body" and "N-methyl-D-aspartate" are one expression: match them as phrases.
+            setSplitOnWhitespace(true);
             setAutoGeneratePhraseQueries(true);
             setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
             setFuzzyPrefixLength(1);
