@@ -343,7 +343,7 @@ public final class SearchService implements Closeable {
                     .withFormatter(formatter)
                     // Whole sentences, grown to a readable length: initials ("Zarate Jr, C. A.") end no snippet.
                     .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_MIN_CHARS))
+                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_MIN_CHARS, 0.5f))
                     .build();
             this.wholeText = UnifiedHighlighter.builder(searcher, Analyzers.perField())
                     .withFormatter(formatter)

@@ -28,6 +28,8 @@ final class Spelling {
 
     private final DirectSpellChecker checker = new DirectSpellChecker();
     private final Analyzer analyzer = Analyzers.exact();
+    private final Analyzer stemmer = Analyzers.english();
+    private static final List<String> STEMMED_FIELDS = List.of(Fields.TEXT, Fields.SECTION, Fields.TITLE);
 
     /** Up to three rewrites of {@code query} with each unknown word replaced; empty when every word is known. */
     List<String> suggest(IndexReader reader, String query) {
@@ -77,7 +79,7 @@ final class Spelling {
                     continue;
                 }
                 Term t = new Term(Fields.TEXT_EXACT, term.toString());
-                if (reader.docFreq(t) > 0) {
+                if (reader.docFreq(t) > 0 || stemIsIndexed(reader, original)) {
                     continue;
                 }
                 List<String> candidates = new ArrayList<>();
@@ -89,6 +91,23 @@ final class Spelling {
             ts.end();
         }
         return out;
+    }
+
+    /** A word found only in a heading or title, or only in another inflection, is known too. */
+    private boolean stemIsIndexed(IndexReader reader, String word) throws IOException {
+        try (TokenStream ts = stemmer.tokenStream(Fields.TEXT, word)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            boolean known = false;
+            while (ts.incrementToken()) {
+                String stem = term.toString();
+                for (String field : STEMMED_FIELDS) {
+                    known |= reader.docFreq(new Term(field, stem)) > 0;
+                }
+            }
+            ts.end();
+            return known;
+        }
     }
 
     private static boolean isAcronym(String word) {
