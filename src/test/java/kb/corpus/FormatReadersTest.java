@@ -127,4 +127,14 @@ class FormatReadersTest {
         assertEquals("missing text", r.skippedLines().get(1).reason());
         assertTrue(r.skippedLines().get(2).reason().startsWith("missing id"));
     }
+
+    @Test
+    void unquotedColonInFrontMatterValueIsReadVerbatim() {
+        Article a = single("colon-title.md");
+        assertEquals("Kidney Failure: Choosing a Treatment", a.title());
+        assertEquals("http://example.org/kidney", a.meta().url());
+        assertEquals(List.of("colon-title.what-is-kidney-failure.1", "colon-title.what-is-kidney-failure-2.1"),
+                a.passages().stream().map(Passage::id).toList());
+        assertEquals(List.of("What is kidney failure ?"), a.passages().get(1).sectionPath());
+    }
 }
