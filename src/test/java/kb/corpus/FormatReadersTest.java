@@ -137,4 +137,42 @@ class FormatReadersTest {
                 a.passages().stream().map(Passage::id).toList());
         assertEquals(List.of("What is kidney failure ?"), a.passages().get(1).sectionPath());
     }
+
+    @Test
+    void plainTextGroupsAfterDoubleBlankLinesAreNotFiledUnderThePreviousHeading() {
+        Article a = single("walking.txt");
+        assertEquals("Walking for Health", a.title());
+        assertEquals(List.of(
+                        "Walking is cheap and needs no equipment.",
+                        "Walking lowers blood pressure [1, 2].",
+                        "It also lifts mood (Smith et al., 2019).",
+                        "An unheaded aside in the middle.",
+                        "Aim for thirty minutes a day [3-4].",
+                        "Start slowly and build up.",
+                        "Smith, J., & Doe, A. (2019). Walking and mood. Journal of walking, 3(1), 1-10.",
+                        "Roe, B. (2020). Blood pressure and walking? Heart, 12, 5-9."),
+                texts(a));
+        assertEquals(List.of(List.of("Introduction"), List.of("Benefits"), List.of("Benefits"), List.of(),
+                        List.of("How Far to Walk"), List.of("Conclusion"), List.of("References"), List.of("References")),
+                a.passages().stream().map(Passage::sectionPath).toList());
+        assertEquals(List.of("walking.introduction.1", "walking.benefits.1", "walking.benefits.2", "walking.intro.1",
+                        "walking.how-far-to-walk.1", "walking.conclusion.1", "walking.references.1",
+                        "walking.references.2"),
+                a.passages().stream().map(Passage::id).toList());
+        assertEquals(List.of("1", "2"), a.passages().get(1).cites());
+        assertEquals(List.of("Smith 2019"), a.passages().get(2).cites());
+        assertEquals(List.of("3", "4"), a.passages().get(4).cites());
+        assertEquals(new Reference(2, "Roe, B.", "2020", "Blood pressure and walking?", "Heart"),
+                a.passages().get(7).reference());
+        assertNull(a.passages().get(0).reference());
+    }
+
+    @Test
+    void duplicateJsonLinesIdIsReportedNotRenamed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("d.jsonl"),
+                "{\"_id\": \"a\", \"text\": \"One.\"}\n{\"_id\": \"a\", \"text\": \"Two.\"}\n");
+        FileResult r = reader.readFile(dir, dir.resolve("d.jsonl"));
+        assertEquals(List.of("One."), r.articles().stream().map(x -> x.passages().get(0).text()).toList());
+        assertEquals(List.of(new SkippedFile("d.jsonl:2", "duplicate id \"a\"")), r.skippedLines());
+    }
 }
