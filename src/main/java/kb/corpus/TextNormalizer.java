@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
     private static final Pattern HORIZONTAL_SPACE = Pattern.compile("\\h+");
+    private static final Pattern ANY_SPACE = Pattern.compile("\\s+");
     private static final Pattern TRAILING_SPACE = Pattern.compile("\\h+$", Pattern.MULTILINE);
 
     private TextNormalizer() {}
@@ -53,6 +54,6 @@ public final class TextNormalizer {
 
     /** Normalises text that is meant as one run of prose: every line break becomes a single space. */
     public static String oneLine(String text) {
-        return normalize(text).replaceAll("\\s+", " ").strip();
+        return ANY_SPACE.matcher(normalize(text)).replaceAll(" ").strip();
     }
 }
