@@ -109,7 +109,7 @@ final class HtmlReader {
             } else if (tag.equals("p") || tag.equals("dd")) {
                 builder.add(TextNormalizer.oneLine(e.text()));
             } else if (tag.equals("pre")) {
-                builder.add(TextNormalizer.normalize(e.wholeText()).strip());
+                builder.add(TextNormalizer.normalizeKeepingIndent(e.wholeText()).replaceAll("^\\n+|\\s+$", ""));
             } else if (tag.equals("blockquote")) {
                 if (e.selectFirst("p, li, pre") != null) {
                     children(e);

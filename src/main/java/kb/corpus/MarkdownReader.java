@@ -210,6 +210,11 @@ final class MarkdownReader {
         }
     }
 
+    /** Code keeps its line breaks and indentation; only the surrounding blank lines go. */
+    private static String code(String literal) {
+        return TextNormalizer.normalizeKeepingIndent(literal).replaceAll("^\\n+|\\s+$", "");
+    }
+
     private static final class Walker {
         private final ArticleBuilder builder;
         private final Deque<Heading2> headings = new ArrayDeque<>();
@@ -236,9 +241,9 @@ final class MarkdownReader {
             } else if (n instanceof BlockQuote q) {
                 blocks(q);
             } else if (n instanceof FencedCodeBlock code) {
-                builder.add(TextNormalizer.normalize(code.getLiteral()).strip());
+                builder.add(code(code.getLiteral()));
             } else if (n instanceof IndentedCodeBlock code) {
-                builder.add(TextNormalizer.normalize(code.getLiteral()).strip());
+                builder.add(code(code.getLiteral()));
             } else if (n instanceof HtmlBlock html) {
                 builder.add(TextNormalizer.oneLine(Jsoup.parse(html.getLiteral()).text()));
             } else if (n.getFirstChild() != null) {

@@ -175,4 +175,16 @@ class FormatReadersTest {
         assertEquals(List.of("One."), r.articles().stream().map(x -> x.passages().get(0).text()).toList());
         assertEquals(List.of(new SkippedFile("d.jsonl:2", "duplicate id \"a\"")), r.skippedLines());
     }
+
+    @Test
+    void markdownIndentationKeepsListContinuationsAndCode(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("indent.md"), String.join("\n",
+                "# Indent", "", "- Item one", "", "  continued under item one", "  - nested item", "",
+                "Some prose:", "", "    if (x) {", "        y();", "    }", ""));
+        FileResult r = reader.readFile(dir, dir.resolve("indent.md"));
+        assertNull(r.skipped());
+        assertEquals(List.of("Item one continued under item one", "nested item", "Some prose:",
+                "if (x) {\n    y();\n}"), texts(r.articles().get(0)));
+    }
 }
