@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 public final class CorpusReader {
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+    /** A hand-kept synonym list (Solr format) at the corpus root; it configures search and is not an article. */
+    public static final String SYNONYMS_FILE = "synonyms.txt";
 
     private static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "jsonl");
 
@@ -62,7 +64,9 @@ public final class CorpusReader {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                files.add(file);
+                if (!file.equals(corpusDir.resolve(SYNONYMS_FILE))) {
+                    files.add(file);
+                }
                 return FileVisitResult.CONTINUE;
             }
 

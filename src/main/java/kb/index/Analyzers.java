@@ -1,6 +1,8 @@
 package kb.index;
 
+import java.io.Reader;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -11,13 +13,15 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analyzers, built in one place and used alike at index, query and highlight time: English with stemming for
  * prose fields, the same chain without the stemmer for {@link Fields#TEXT_EXACT}, and keyword for exact fields.
- * Both prose chains fold accents ("Müller" finds "Muller") and drop English stop words, so a question's "is" and
- * "the" neither match nor hurt.
+ * Both prose chains fold accents ("Müller" finds "Muller"), map British spellings to American ones, split a unit
+ * from its number ("0.5mg" is "0.5 mg"), and drop English stop words, so a question's "is" and "the" neither match
+ * nor hurt. Hyphenated words are split by the tokenizer, so "out-of-body" and "out of body" match each other.
  */
 public final class Analyzers {
     private Analyzers() {}
@@ -30,6 +34,17 @@ public final class Analyzers {
     /** As {@link #english()} without the stemmer. */
     public static Analyzer exact() {
         return new ProseAnalyzer(false);
+    }
+
+    /** Standard tokenizer, lower case and ASCII folding only: for matching query phrases against dictionaries. */
+    public static Analyzer plain() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+            }
+        };
     }
 
     /** The analyzer for every field, chosen by field name; give this to writers, parsers and highlighters. */
@@ -46,6 +61,13 @@ public final class Analyzers {
                 Fields.REF_YEAR, keyword));
     }
 
+    /**
+     * The gap between a number and a unit written against it ("0.5mg/kg", "24h"), so that "0.5mg/kg",
+     * "0.5 mg/kg" and "0.5 mg / kg" all give the tokens 0.5, mg, kg.
+     */
+    private static final Pattern NUMBER_UNIT = Pattern.compile(
+            "(?<=\\d)(?=(?:mg|mcg|µg|ug|ng|kg|g|ml|mL|dl|dL|l|L|mmol|µmol|umol|mol|mEq|meq|iu|IU|h|hr|hrs|min|mins|ms|mm|cm|nm|mmHg)(?![\\p{L}\\d]))");
+
     private static final class ProseAnalyzer extends Analyzer {
         private final boolean stem;
 
@@ -59,11 +81,17 @@ public final class Analyzers {
             TokenStream result = new EnglishPossessiveFilter(source);
             result = new LowerCaseFilter(result);
             result = new ASCIIFoldingFilter(result);
+            result = new SpellingVariantFilter(result);
             result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
             if (stem) {
                 result = new PorterStemFilter(result);
             }
             return new TokenStreamComponents(source, result);
+        }
+
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new PatternReplaceCharFilter(NUMBER_UNIT, " ", reader);
         }
 
         @Override

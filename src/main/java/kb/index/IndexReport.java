@@ -8,7 +8,8 @@ import kb.corpus.SkippedFile;
 
 /**
  * What a rebuild did: articles and passages (by kind) indexed, files skipped and why, bytes read and time taken.
- * {@code committed} is false when nothing could be indexed and the previous index was left as it was.
+ * {@code committed} is false when nothing could be indexed and the previous index was left as it was;
+ * {@code abbreviations} counts the abbreviation definitions learned from the text for query expansion.
  */
 public record IndexReport(
         int filesRead,
@@ -17,7 +18,8 @@ public record IndexReport(
         List<SkippedFile> skipped,
         long bytesRead,
         long millis,
-        boolean committed) {
+        boolean committed,
+        int abbreviations) {
 
     public IndexReport {
         passagesByKind = Map.copyOf(passagesByKind);
@@ -39,6 +41,10 @@ public record IndexReport(
                 articles, articles == 1 ? "" : "s", passages(), passages() == 1 ? "" : "s",
                 kinds.isEmpty() ? "none" : kinds, filesRead, filesRead == 1 ? "" : "s",
                 bytesRead / 1e6, millis / 1000.0));
+        if (abbreviations > 0) {
+            out.append(String.format(Locale.ROOT, "%nLearned %d abbreviation%s for query expansion.", abbreviations,
+                    abbreviations == 1 ? "" : "s"));
+        }
         if (!committed) {
             out.append("\nNothing could be indexed; the previous index, if any, is unchanged.");
         }

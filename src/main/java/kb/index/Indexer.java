@@ -4,14 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.text.ParseException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import kb.corpus.Abbreviations;
 import kb.corpus.Article;
 import kb.corpus.CorpusReader;
 import kb.corpus.CorpusScan;
 import kb.corpus.Passage;
+import kb.corpus.PassageKind;
+import kb.corpus.SkippedFile;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -46,6 +55,9 @@ public final class Indexer {
         String fingerprint = CorpusFingerprint.of(requireDirectory(corpusDir));
         Files.createDirectories(indexDir);
         Map<String, Integer> byKind = new TreeMap<>();
+        List<SkippedFile> configProblems = new ArrayList<>();
+        String synonyms = readSynonyms(corpusDir, configProblems);
+        List<Abbreviations.Definition> definitions = new ArrayList<>();
         int[] articles = {0};
         PassageDocuments documents = new PassageDocuments(PassageDocuments.facetsConfig());
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
@@ -59,6 +71,7 @@ public final class Indexer {
                 scan = reader.read(corpusDir, article -> {
                     try {
                         addArticle(writer, documents, article, byKind);
+                        learnAbbreviations(article, definitions);
                         articles[0]++;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -72,16 +85,21 @@ public final class Indexer {
                 throw e;
             }
             boolean committed = articles[0] > 0;
+            Map<String, String> abbreviations = Abbreviations.mostFrequent(definitions);
             if (committed) {
-                writer.setLiveCommitData(Map.of(
-                        Fields.COMMIT_CORPUS_FINGERPRINT, fingerprint,
-                        Fields.COMMIT_BUILT_AT, Instant.now().toString()).entrySet());
+                Map<String, String> commitData = new HashMap<>(ExpansionDictionary.commitData(abbreviations, synonyms));
+                commitData.put(Fields.COMMIT_CORPUS_FINGERPRINT, fingerprint);
+                commitData.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());
+                writer.setLiveCommitData(commitData.entrySet());
                 writer.commit();
             } else {
                 writer.rollback();
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new IndexReport(scan.filesRead(), articles[0], byKind, scan.skipped(), scan.bytesRead(), millis, committed);
+            List<SkippedFile> skipped = new ArrayList<>(configProblems);
+            skipped.addAll(scan.skipped());
+            return new IndexReport(scan.filesRead(), articles[0], byKind, skipped, scan.bytesRead(), millis, committed,
+                    abbreviations.size());
         }
     }
 
@@ -91,6 +109,33 @@ public final class Indexer {
             writer.addDocument(documents.toDocument(p, article.meta().url()));
             byKind.merge(p.kind().label(), 1, Integer::sum);
         }
+    }
+
+    private static void learnAbbreviations(Article article, List<Abbreviations.Definition> definitions) {
+        for (Passage p : article.passages()) {
+            if (p.kind() != PassageKind.REFERENCE) {
+                definitions.addAll(Abbreviations.find(p.text()));
+            }
+        }
+    }
+
+    /** The corpus's synonym list, or "" when there is none or it cannot be used (then reported, not fatal). */
+    private static String readSynonyms(Path corpusDir, List<SkippedFile> problems) {
+        Path file = corpusDir.resolve(CorpusReader.SYNONYMS_FILE);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "";
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            ExpansionDictionary.synonymPairs(text);
+            return text;
+        } catch (ParseException e) {
+            problems.add(new SkippedFile(CorpusReader.SYNONYMS_FILE, "invalid synonym list near line " + e.getErrorOffset()
+                    + ": " + e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            problems.add(new SkippedFile(CorpusReader.SYNONYMS_FILE, "cannot read synonym list: " + e.getMessage()));
+        }
+        return "";
     }
 
     /** True when there is no index in {@code indexDir}, or it was built from a corpus that has changed since. */
