@@ -1,2 +1,50 @@
 package kb.cli;
-public class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kb} command: one subcommand per job. Exit codes: 0 ok, 1 failure, 2 usage. */
+@Command(
+        name = "kb",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "A searchable knowledge base: index a corpus of articles by passage, then search it.",
+        subcommands = {IndexCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for {@code main} and for tests that call {@code execute} with captured output. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new PlainErrors());
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: say which, e.g. `kb index` or `kb search NMDA`.");
+    }
+
+    /** Prints a failure as one plain line instead of a stack trace, and exits 1. */
+    static final class PlainErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            cmd.getErr().println("kb " + cmd.getCommandName() + ": " + message);
+            return 1;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"kb " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -3,14 +3,383 @@ package kb.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import kb.corpus.Links;
+import kb.index.Analyzers;
+import kb.index.Fields;
+import kb.index.PassageDocuments;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jsoup.nodes.Entities;
 
-/** Skeleton: being implemented. */
+/**
+ * The one search front door shared by the web pages, the JSON API and the CLI: parses and bounds queries, ranks
+ * passages with BM25, highlights from the offsets stored in the postings (escaping on), counts facets and offers
+ * spelling suggestions. Searchers come from a {@link SearcherManager}, so a request sees one committed index from
+ * start to end; everything derived from an index generation (facet state, highlighters) is built once for it.
+ */
 public final class SearchService implements Closeable {
-    public static SearchService open(Path indexDir) throws IOException { throw new UnsupportedOperationException(); }
-    public SearchPage search(SearchRequest request) throws BadQueryException { throw new UnsupportedOperationException(); }
-    public Optional<PassageView> passage(String id) throws IOException { throw new UnsupportedOperationException(); }
-    public Optional<ArticleView> article(String slug, String query) throws BadQueryException, IOException { throw new UnsupportedOperationException(); }
-    public void refresh() throws IOException { throw new UnsupportedOperationException(); }
-    @Override public void close() throws IOException {}
+    /** The deepest result a page may reach: (page - 1) * size + size. */
+    public static final int MAX_RESULT_WINDOW = 10_000;
+    public static final int MAX_PAGE_SIZE = 100;
+    private static final int SNIPPET_PASSAGES = 2;
+    private static final int SNIPPET_MIN_CHARS = 160;
+    private static final int FACET_VALUES = 10;
+    private static final String ELLIPSIS = " … ";
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.ARTICLE, Fields.TITLE, Fields.HEADING,
+            Fields.KIND, Fields.TEXT, Fields.CITATION, Fields.ORDINAL, Fields.SOURCE, Fields.ARTICLE_URL);
+
+    private final Directory directory;
+    private final SearcherManager manager;
+    private final UserQueryParser parser = new UserQueryParser();
+    private final Spelling spelling = new Spelling();
+    private volatile Generation generation;
+
+    private SearchService(Directory directory) throws IOException {
+        this.directory = directory;
+        this.manager = new SearcherManager(directory, null);
+    }
+
+    /** Opens the index at its last commit; fails with a plain message when there is none. */
+    public static SearchService open(Path indexDir) throws IOException {
+        Directory dir = FSDirectory.open(indexDir);
+        try {
+            if (!DirectoryReader.indexExists(dir)) {
+                throw new IOException("no index in " + indexDir + "; run `kb index` first");
+            }
+            return new SearchService(dir);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    /** Picks up the latest commit, if a rebuild made one; searches under way keep the searcher they had. */
+    public void refresh() throws IOException {
+        manager.maybeRefreshBlocking();
+    }
+
+    public SearchPage search(SearchRequest request) throws BadQueryException {
+        long start = System.nanoTime();
+        String text = request.query() == null ? "" : request.query().strip();
+        int page = request.page();
+        int size = request.size();
+        checkPaging(page, size);
+        if (text.isEmpty()) {
+            return new SearchPage("", 0, 0, page, size, List.of(), Facets.EMPTY, List.of());
+        }
+        Query userQuery = parser.parse(text);
+        Query query = withFilters(userQuery, request.article(), request.section());
+        try {
+            IndexSearcher searcher = manager.acquire();
+            try {
+                Generation gen = generationFor(searcher);
+                int wanted = page * size;
+                FacetsCollectorManager.FacetsResult result =
+                        FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
+                TopDocs top = result.topDocs();
+                long total = countMatches(result.facetsCollector());
+                ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - size),
+                        top.scoreDocs.length);
+                List<SearchHit> hits = hits(searcher, gen, userQuery, text, pageDocs);
+                Facets facets = facets(searcher, gen, result.facetsCollector());
+                List<String> suggestions = spelling.suggest(searcher.getIndexReader(), text);
+                long took = (System.nanoTime() - start) / 1_000_000;
+                return new SearchPage(text, total, took, page, size, hits, facets, suggestions);
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new BadQueryException("The query expands to too many terms; use fewer words or longer prefixes.");
+        } catch (IOException e) {
+            throw new SearchFailure("could not read the index", e);
+        }
+    }
+
+    public Optional<PassageView> passage(String id) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+            return Optional.of(view(doc, escape(doc.get(Fields.TEXT))));
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** The whole article in reading order; with a query, every passage's matches are marked as in search. */
+    public Optional<ArticleView> article(String slug, String query) throws BadQueryException, IOException {
+        Query highlightQuery = query == null || query.isBlank() ? null : parser.parse(query.strip());
+        IndexSearcher searcher = manager.acquire();
+        try {
+            Query inArticle = new TermQuery(new Term(Fields.ARTICLE, slug));
+            int count = searcher.count(inArticle);
+            if (count == 0) {
+                return Optional.empty();
+            }
+            TopDocs top = searcher.search(inArticle, count, new Sort(new SortField(Fields.POSITION, SortField.Type.INT)));
+            String[] html = new String[top.scoreDocs.length];
+            if (highlightQuery != null) {
+                int[] docIds = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+                Map<String, String[]> marked = generationFor(searcher).wholeText.highlightFields(
+                        new String[] {Fields.TEXT}, highlightQuery, docIds, new int[] {1});
+                html = marked.get(Fields.TEXT);
+            }
+            StoredFields stored = searcher.storedFields();
+            List<ArticleView.Section> sections = new ArrayList<>();
+            List<PassageView> current = new ArrayList<>();
+            List<String> currentPath = null;
+            String title = "";
+            String source = "";
+            String url = "";
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                Document doc = stored.document(top.scoreDocs[i].doc);
+                String passageHtml = html[i] != null ? html[i] : escape(doc.get(Fields.TEXT));
+                PassageView p = view(doc, passageHtml);
+                if (currentPath != null && !currentPath.equals(p.sectionPath())) {
+                    sections.add(section(currentPath, current));
+                    current = new ArrayList<>();
+                }
+                currentPath = p.sectionPath();
+                current.add(p);
+                title = p.title();
+                source = p.sourceFile();
+                url = Optional.ofNullable(doc.get(Fields.ARTICLE_URL)).orElse("");
+            }
+            sections.add(section(currentPath, current));
+            return Optional.of(new ArticleView(slug, title, source, url, sections, top.scoreDocs.length));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new BadQueryException("The query expands to too many terms; use fewer words or longer prefixes.");
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Passages in the index now. */
+    public int passageCount() throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    private static ArticleView.Section section(List<String> path, List<PassageView> passages) {
+        return new ArticleView.Section(path, path.isEmpty() ? "" : path.get(path.size() - 1), path.size(), passages);
+    }
+
+    private static void checkPaging(int page, int size) throws BadQueryException {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadQueryException("size must be between 1 and " + MAX_PAGE_SIZE + ", not " + size + ".");
+        }
+        if (page < 1) {
+            throw new BadQueryException("page must be 1 or more, not " + page + ".");
+        }
+        if ((long) page * size > MAX_RESULT_WINDOW) {
+            throw new BadQueryException("page " + page + " is past the deepest result kb shows ("
+                    + MAX_RESULT_WINDOW + "); narrow the query instead.");
+        }
+    }
+
+    private static Query withFilters(Query query, String article, String section) {
+        boolean hasArticle = article != null && !article.isBlank();
+        boolean hasSection = section != null && !section.isBlank();
+        if (!hasArticle && !hasSection) {
+            return query;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        if (hasArticle) {
+            b.add(new TermQuery(new Term(Fields.ARTICLE, article)), BooleanClause.Occur.FILTER);
+        }
+        if (hasSection) {
+            b.add(new TermQuery(new Term(Fields.SECTION_PATH, section)), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static long countMatches(FacetsCollector fc) {
+        return fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Generation gen, Query userQuery, String text, ScoreDoc[] docs)
+            throws IOException {
+        if (docs.length == 0) {
+            return List.of();
+        }
+        TopDocs pageTop = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+        String[] snippets = gen.snippets.highlight(Fields.TEXT, userQuery, pageTop, SNIPPET_PASSAGES);
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = stored.document(docs[i].doc, HIT_FIELDS);
+            List<String> path = Arrays.asList(doc.getValues(Fields.HEADING));
+            String id = doc.get(Fields.ID);
+            String slug = doc.get(Fields.ARTICLE);
+            String snippet = snippets[i] != null ? snippets[i] : escape(doc.get(Fields.TEXT));
+            hits.add(new SearchHit(id, slug, doc.get(Fields.TITLE), path.isEmpty() ? "" : path.get(path.size() - 1),
+                    path, doc.get(Fields.KIND), doc.get(Fields.TEXT), snippet, Links.passageInArticle(slug, id, text),
+                    doc.get(Fields.CITATION), docs[i].score));
+        }
+        return hits;
+    }
+
+    private Facets facets(IndexSearcher searcher, Generation gen, FacetsCollector fc) throws IOException {
+        if (gen.facetState == null) {
+            return Facets.EMPTY;
+        }
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(gen.facetState, fc);
+        List<FacetCount> articles = new ArrayList<>();
+        FacetResult byArticle = counts.getTopChildren(FACET_VALUES, Fields.ARTICLE);
+        if (byArticle != null) {
+            for (LabelAndValue lv : byArticle.labelValues) {
+                articles.add(new FacetCount(lv.label, gen.titleOf(searcher, lv.label), lv.value.longValue()));
+            }
+        }
+        List<FacetCount> sections = new ArrayList<>();
+        FacetResult bySection = counts.getTopChildren(FACET_VALUES, Fields.SECTION_PATH);
+        if (bySection != null) {
+            for (LabelAndValue lv : bySection.labelValues) {
+                sections.add(new FacetCount(lv.label, lv.label, lv.value.longValue()));
+            }
+        }
+        return new Facets(articles, sections);
+    }
+
+    private static PassageView view(Document doc, String html) {
+        List<String> path = Arrays.asList(doc.getValues(Fields.HEADING));
+        String id = doc.get(Fields.ID);
+        String slug = doc.get(Fields.ARTICLE);
+        int ordinal = doc.getField(Fields.ORDINAL).numericValue().intValue();
+        return new PassageView(id, slug, doc.get(Fields.TITLE), path.isEmpty() ? "" : path.get(path.size() - 1), path,
+                doc.get(Fields.KIND), ordinal, doc.get(Fields.TEXT), html, Links.passage(id),
+                Links.passageInArticle(slug, id, null), doc.get(Fields.CITATION), doc.get(Fields.SOURCE));
+    }
+
+    /** The same escaping the highlighter applies, for text shown without highlights. */
+    private static String escape(String text) {
+        return Entities.escape(text == null ? "" : text);
+    }
+
+    private Generation generationFor(IndexSearcher searcher) throws IOException {
+        Generation current = generation;
+        if (current != null && current.reader == searcher.getIndexReader()) {
+            return current;
+        }
+        synchronized (this) {
+            current = generation;
+            if (current == null || current.reader != searcher.getIndexReader()) {
+                current = new Generation(searcher);
+                generation = current;
+            }
+            return current;
+        }
+    }
+
+    /** What is built once per index generation and shared by every request that sees it. */
+    private static final class Generation {
+        final IndexReader reader;
+        final SortedSetDocValuesReaderState facetState;
+        final UnifiedHighlighter snippets;
+        final UnifiedHighlighter wholeText;
+        private final Map<String, String> titles = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > 10_000;
+            }
+        });
+
+        Generation(IndexSearcher searcher) throws IOException {
+            this.reader = searcher.getIndexReader();
+            SortedSetDocValuesReaderState state;
+            try {
+                state = new DefaultSortedSetDocValuesReaderState(reader, PassageDocuments.facetsConfig());
+            } catch (IllegalArgumentException noFacetsIndexed) {
+                state = null;
+            }
+            this.facetState = state;
+            DefaultPassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true);
+            this.snippets = UnifiedHighlighter.builder(searcher, Analyzers.perField())
+                    .withFormatter(formatter)
+                    // Whole sentences, grown to a readable length: initials ("Zarate Jr, C. A.") end no snippet.
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
+                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_MIN_CHARS, 0.5f))
+                    .build();
+            this.wholeText = UnifiedHighlighter.builder(searcher, Analyzers.perField())
+                    .withFormatter(formatter)
+                    .withBreakIterator(WholeBreakIterator::new)
+                    .withMaxLength(Integer.MAX_VALUE - 1)
+                    .build();
+        }
+
+        String titleOf(IndexSearcher searcher, String slug) throws IOException {
+            String cached = titles.get(slug);
+            if (cached != null) {
+                return cached;
+            }
+            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ARTICLE, slug)), 1);
+            String title = top.scoreDocs.length == 0 ? slug
+                    : searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.TITLE)).get(Fields.TITLE);
+            titles.put(slug, title);
+            return title;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            manager.close();
+        } finally {
+            directory.close();
+        }
+    }
+
+    /** The index could not be read: a server fault, not a bad query. */
+    public static final class SearchFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SearchFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

@@ -1,0 +1,85 @@
+package kb.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kb.search.BadQueryException;
+import kb.search.SearchHit;
+import kb.search.SearchPage;
+import kb.search.SearchRequest;
+import kb.search.SearchService;
+import org.jsoup.parser.Parser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kb search}: prints ranked passages with their section path, a marked snippet and the citation. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Search the index and print ranked passages.",
+                "Syntax: plain words (any may match; more matches rank higher), \"quoted phrases\", AND/OR/NOT, -word,",
+                "prefix*, and filters title:, section:, article:, author:, year:, journal:, kind:."})
+final class SearchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query (several words are joined with spaces).")
+    List<String> words;
+
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10",
+            description = "How many passages to print, 1 to " + SearchService.MAX_PAGE_SIZE + " (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--page", paramLabel = "P", defaultValue = "1", description = "Which page of results (default: ${DEFAULT-VALUE}).")
+    int page;
+
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
+    Path index;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(index)) {
+            err.println("kb search: no index in " + index + "; run `kb index` first.");
+            return 1;
+        }
+        String query = String.join(" ", words);
+        try (SearchService service = SearchService.open(index)) {
+            SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null));
+            print(page, out);
+            return 0;
+        } catch (BadQueryException e) {
+            err.println("kb search: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void print(SearchPage page, PrintWriter out) {
+        if (page.total() == 0) {
+            out.println("No passages match \"" + page.query() + "\".");
+        } else {
+            long first = (long) (page.page() - 1) * page.size() + 1;
+            out.printf("%d passage%s match \"%s\" (%d ms); showing %d-%d.%n", page.total(), page.total() == 1 ? "" : "s",
+                    page.query(), page.tookMs(), first, first + page.hits().size() - 1);
+        }
+        if (!page.suggestions().isEmpty()) {
+            out.println("Did you mean: " + String.join(" | ", page.suggestions()));
+        }
+        long rank = (long) (page.page() - 1) * page.size();
+        for (SearchHit hit : page.hits()) {
+            out.println();
+            String where = hit.sectionPath().isEmpty() ? hit.title() : hit.title() + " › " + String.join(" › ", hit.sectionPath());
+            out.printf("%d. %s  [%s, score %.2f]%n", ++rank, where, hit.kind(), hit.score());
+            out.println("   " + plain(hit.snippet()));
+            out.println("   Cite: " + hit.citation());
+        }
+    }
+
+    /** Snippet HTML to terminal text: matches in [brackets], entities decoded. */
+    static String plain(String snippetHtml) {
+        return Parser.unescapeEntities(snippetHtml.replace("<mark>", "[").replace("</mark>", "]"), false);
+    }
+}

@@ -1,0 +1,103 @@
+package kb.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Assembles an {@link Article} from passages in reading order, the one place ids, ordinals, positions and
+ * citations are made, so every format follows the same rules. A passage id is
+ * {@code articleSlug.sectionSlug.ordinal}; a section's slug depends only on its own heading (and on earlier
+ * sections with the same slug), so editing one section never changes the ids of another.
+ */
+public final class ArticleBuilder {
+    public static final String FAQ_SECTION = "Frequently asked questions";
+    public static final String REFERENCES_SECTION = "References";
+
+    private final String slug;
+    private final String title;
+    private final String sourceFile;
+    private final ArticleMeta meta;
+    private final List<Passage> passages = new ArrayList<>();
+    private final Slugs.Registry sectionSlugs = new Slugs.Registry();
+
+    private List<String> sectionPath = List.of();
+    private PassageKind sectionKind = PassageKind.PARAGRAPH;
+    private String sectionSlug;
+    private int ordinal;
+
+    public ArticleBuilder(String slug, String title, String sourceFile, ArticleMeta meta) {
+        this.slug = slug;
+        this.title = title == null || title.isBlank() ? slug : title.strip();
+        this.sourceFile = sourceFile;
+        this.meta = meta;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /**
+     * Starts a new section; the passages added next belong to it. Its slug is allocated lazily, on its first
+     * passage, so an empty section (a heading directly followed by a sub-heading) uses up no slug.
+     */
+    public ArticleBuilder section(List<String> path, PassageKind kind) {
+        sectionPath = List.copyOf(path);
+        sectionKind = kind;
+        sectionSlug = null;
+        ordinal = 0;
+        return this;
+    }
+
+    public ArticleBuilder section(List<String> path) {
+        return section(path, PassageKind.PARAGRAPH);
+    }
+
+    /** Adds a passage of the current section's kind; blank text is ignored. */
+    public ArticleBuilder add(String text) {
+        return add(text, null);
+    }
+
+    public ArticleBuilder add(String text, Reference reference) {
+        if (text == null || text.isBlank()) {
+            return this;
+        }
+        if (sectionSlug == null) {
+            sectionSlug = sectionSlugs.unique(baseSectionSlug());
+        }
+        ordinal++;
+        String id = slug + "." + sectionSlug + "." + ordinal;
+        String clean = text.strip();
+        passages.add(new Passage(id, slug, title, sectionPath, sectionKind, ordinal, passages.size(), clean,
+                sourceFile, citation(id, ordinal), CitationMarkers.extract(clean),
+                sectionKind == PassageKind.REFERENCE ? reference : null));
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return passages.isEmpty();
+    }
+
+    public Article build() {
+        return new Article(slug, title, sourceFile, meta, passages);
+    }
+
+    private String baseSectionSlug() {
+        return switch (sectionKind) {
+            case FAQ -> "faq-" + Slugs.sectionSlug(sectionPath.isEmpty() ? "" : sectionPath.get(sectionPath.size() - 1));
+            case REFERENCE -> "references";
+            case PARAGRAPH -> sectionPath.isEmpty() ? "intro" : Slugs.sectionSlug(sectionPath.get(sectionPath.size() - 1));
+        };
+    }
+
+    private String citation(String id, int n) {
+        String word = switch (sectionKind) {
+            case PARAGRAPH -> "paragraph";
+            case FAQ -> "answer";
+            case REFERENCE -> "reference";
+        };
+        // A title that is a sentence (SciFact titles end in '.') would otherwise read "Title., paragraph 1".
+        String shownTitle = title.endsWith(".") ? title.substring(0, title.length() - 1) : title;
+        String section = sectionPath.isEmpty() ? "" : " \"" + String.join(" › ", sectionPath) + "\",";
+        return shownTitle + "," + section + " " + word + " " + n + ". " + Links.passage(id);
+    }
+}

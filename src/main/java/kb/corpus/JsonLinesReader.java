@@ -1,0 +1,97 @@
+package kb.corpus;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a JSON Lines file (BEIR/SciFact style): one article per line with {@code _id} or {@code id} (string or
+ * number; used as the slug exactly), optional {@code title} (defaults to the id), {@code text} and optional
+ * {@code url}. A bad line is reported as {@code file:LINE} and the other lines are still read.
+ */
+final class JsonLinesReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n");
+
+    record Result(List<Article> articles, List<SkippedFile> badLines) {}
+
+    private JsonLinesReader() {}
+
+    /**
+     * Reads the decoded file line by line. {@code slugs} makes ids unique across the whole scan: a line whose id
+     * is already taken is reported rather than renamed, because a JSON Lines id is the article's identity.
+     */
+    static Result read(String text, String sourceFile, Slugs.Registry slugs) {
+        List<Article> articles = new ArrayList<>();
+        List<SkippedFile> bad = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
+            String line;
+            int lineNo = 0;
+            while ((line = lines.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    Article a = article(line, sourceFile);
+                    if (!slugs.claim(a.slug())) {
+                        throw new SkipException("duplicate id \"" + a.slug() + "\"");
+                    }
+                    articles.add(a);
+                } catch (SkipException e) {
+                    bad.add(new SkippedFile(sourceFile + ":" + lineNo, e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            // A StringReader cannot fail; this is unreachable but the API declares it.
+            throw new IllegalStateException(e);
+        }
+        return new Result(articles, bad);
+    }
+
+    private static Article article(String line, String sourceFile) throws SkipException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line.startsWith("\uFEFF") ? line.substring(1) : line);
+        } catch (JacksonException e) {
+            String msg = e.getOriginalMessage() == null ? "cannot parse" : e.getOriginalMessage();
+            throw new SkipException("invalid JSON: " + MarkdownReader.firstLine(msg));
+        }
+        if (node == null || !node.isObject()) {
+            throw new SkipException("not a JSON object");
+        }
+        String id = scalar(node.has("_id") ? node.get("_id") : node.get("id"));
+        if (id.isEmpty()) {
+            throw new SkipException("missing id (\"_id\" or \"id\")");
+        }
+        JsonNode textNode = node.get("text");
+        if (textNode == null || textNode.isNull() || !textNode.isValueNode()) {
+            throw new SkipException("missing text");
+        }
+        String title = TextNormalizer.oneLine(scalar(node.get("title")));
+        String url = scalar(node.get("url")).strip();
+        ArticleBuilder builder = new ArticleBuilder(id, title.isEmpty() ? id : title, sourceFile,
+                new ArticleMeta(List.of(), "", url));
+        builder.section(List.of());
+        for (String paragraph : BLANK_LINES.split(TextNormalizer.normalize(textNode.asText()))) {
+            builder.add(paragraph.replace('\n', ' ').strip());
+        }
+        if (builder.isEmpty()) {
+            throw new SkipException("no text found");
+        }
+        return builder.build();
+    }
+
+    private static String scalar(JsonNode n) {
+        if (n == null || n.isNull() || n.isContainerNode()) {
+            return "";
+        }
+        return n.asText().strip();
+    }
+}

@@ -1,0 +1,260 @@
+package kb.corpus;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.jsoup.Jsoup;
+
+/**
+ * Reads a Markdown article with commonmark-java: optional YAML front matter (title, authors/author, date,
+ * url/source), headings of any level as a section path, and every paragraph, list item, quoted paragraph and
+ * code block as one passage. An H1 equal to the title is the title, not a section.
+ */
+final class MarkdownReader {
+    private static final Parser PARSER = Parser.builder().build();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private record Heading2(int level, String text) {}
+
+    private MarkdownReader() {}
+
+    static Article read(String normalizedText, String slug, String sourceFile, String stem) throws SkipException {
+        String body = normalizedText;
+        JsonNode front = null;
+        if (normalizedText.startsWith("---\n") || normalizedText.equals("---")) {
+            int close = findClose(normalizedText);
+            if (close < 0) {
+                throw new SkipException("invalid front matter: no closing '---' line");
+            }
+            String yaml = normalizedText.substring(4, Math.max(4, close));
+            int afterClose = normalizedText.indexOf('\n', close);
+            body = afterClose < 0 ? "" : normalizedText.substring(afterClose + 1);
+            front = parseFrontMatter(yaml);
+        }
+        Node document = PARSER.parse(body);
+        String title = text(front, "title");
+        if (title.isEmpty()) {
+            title = firstH1(document);
+        }
+        if (title.isEmpty()) {
+            title = stem;
+        }
+        ArticleBuilder builder = new ArticleBuilder(slug, title, sourceFile, meta(front));
+        new Walker(builder).blocks(document);
+        if (builder.isEmpty()) {
+            throw new SkipException("no text found");
+        }
+        return builder.build();
+    }
+
+    /** Index of the closing front-matter line ("---" or "..."), or -1. */
+    private static int findClose(String text) {
+        int pos = text.indexOf('\n');
+        while (pos >= 0 && pos < text.length()) {
+            int start = pos + 1;
+            int end = text.indexOf('\n', start);
+            String line = end < 0 ? text.substring(start) : text.substring(start, end);
+            if (line.equals("---") || line.equals("...")) {
+                return start;
+            }
+            pos = end;
+        }
+        return -1;
+    }
+
+    private static JsonNode parseFrontMatter(String yaml) throws SkipException {
+        if (yaml.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = YAML.readTree(yaml);
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                throw new SkipException("invalid front matter: not a list of key: value pairs");
+            }
+            return node;
+        } catch (JacksonException e) {
+            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+            throw new SkipException("invalid front matter: " + firstLine(msg));
+        }
+    }
+
+    static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl).strip();
+    }
+
+    private static String text(JsonNode front, String key) {
+        if (front == null || !front.hasNonNull(key) || front.get(key).isContainerNode()) {
+            return "";
+        }
+        return TextNormalizer.oneLine(front.get(key).asText());
+    }
+
+    private static ArticleMeta meta(JsonNode front) {
+        if (front == null) {
+            return ArticleMeta.EMPTY;
+        }
+        List<String> authors = new ArrayList<>();
+        for (String key : List.of("authors", "author")) {
+            JsonNode a = front.get(key);
+            if (a == null || a.isNull()) {
+                continue;
+            }
+            if (a.isArray()) {
+                a.forEach(n -> {
+                    if (!n.isContainerNode() && !n.asText().isBlank()) {
+                        authors.add(TextNormalizer.oneLine(n.asText()));
+                    }
+                });
+            } else if (!a.isContainerNode() && !a.asText().isBlank()) {
+                authors.add(TextNormalizer.oneLine(a.asText()));
+            }
+            if (!authors.isEmpty()) {
+                break;
+            }
+        }
+        String url = text(front, "url");
+        String source = text(front, "source");
+        if (url.isEmpty() && source.matches("(?i)https?://\\S+")) {
+            url = source;
+        }
+        return new ArticleMeta(authors, text(front, "date"), url);
+    }
+
+    private static String firstH1(Node document) {
+        for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Heading h && h.getLevel() == 1) {
+                return inlineText(h);
+            }
+        }
+        return "";
+    }
+
+    /** Plain text of inline content: links keep their text, line breaks become spaces, markup is dropped. */
+    static String inlineText(Node node) {
+        StringBuilder sb = new StringBuilder();
+        appendInline(node, sb);
+        return TextNormalizer.oneLine(sb.toString());
+    }
+
+    private static void appendInline(Node node, StringBuilder sb) {
+        for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Text t) {
+                sb.append(t.getLiteral());
+            } else if (n instanceof Code c) {
+                sb.append(c.getLiteral());
+            } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                sb.append(' ');
+            } else if (n instanceof HtmlInline) {
+                // Inline tags such as <br> or <b> carry no wording of their own.
+                sb.append(n instanceof HtmlInline h && h.getLiteral().matches("(?i)<br\\s*/?>") ? " " : "");
+            } else {
+                appendInline(n, sb);
+                if (n instanceof org.commonmark.node.Block) {
+                    sb.append(' ');
+                }
+            }
+        }
+    }
+
+    private static final class Walker {
+        private final ArticleBuilder builder;
+        private final Deque<Heading2> headings = new ArrayDeque<>();
+        private boolean titleSkipped;
+
+        Walker(ArticleBuilder builder) {
+            this.builder = builder;
+            builder.section(List.of());
+        }
+
+        void blocks(Node parent) {
+            for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+                block(n);
+            }
+        }
+
+        private void block(Node n) {
+            if (n instanceof Heading h) {
+                heading(h);
+            } else if (n instanceof Paragraph p) {
+                builder.add(inlineText(p));
+            } else if (n instanceof ListBlock list) {
+                list(list);
+            } else if (n instanceof BlockQuote q) {
+                blocks(q);
+            } else if (n instanceof FencedCodeBlock code) {
+                builder.add(TextNormalizer.normalize(code.getLiteral()).strip());
+            } else if (n instanceof IndentedCodeBlock code) {
+                builder.add(TextNormalizer.normalize(code.getLiteral()).strip());
+            } else if (n instanceof HtmlBlock html) {
+                builder.add(TextNormalizer.oneLine(Jsoup.parse(html.getLiteral()).text()));
+            } else if (n.getFirstChild() != null) {
+                blocks(n);
+            }
+        }
+
+        private void heading(Heading h) {
+            String text = inlineText(h);
+            if (!titleSkipped && h.getLevel() == 1 && headings.isEmpty() && text.equalsIgnoreCase(builder.title())) {
+                titleSkipped = true;
+                return;
+            }
+            while (!headings.isEmpty() && headings.peekLast().level() >= h.getLevel()) {
+                headings.removeLast();
+            }
+            if (!text.isEmpty()) {
+                headings.addLast(new Heading2(h.getLevel(), text));
+            }
+            builder.section(headings.stream().map(Heading2::text).toList());
+        }
+
+        /** Each item is one passage (its own text, without sub-lists); nested items follow as their own passages. */
+        private void list(ListBlock list) {
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                if (!(item instanceof ListItem)) {
+                    block(item);
+                    continue;
+                }
+                List<String> own = new ArrayList<>();
+                List<Node> nested = new ArrayList<>();
+                for (Node c = item.getFirstChild(); c != null; c = c.getNext()) {
+                    if (c instanceof ListBlock || c instanceof Heading) {
+                        nested.add(c);
+                    } else if (c instanceof Paragraph p) {
+                        own.add(inlineText(p));
+                    } else if (c instanceof FencedCodeBlock || c instanceof IndentedCodeBlock) {
+                        String lit = c instanceof FencedCodeBlock f ? f.getLiteral() : ((IndentedCodeBlock) c).getLiteral();
+                        own.add(TextNormalizer.oneLine(lit));
+                    } else {
+                        own.add(inlineText(c));
+                    }
+                }
+                builder.add(String.join(" ", own).strip());
+                nested.forEach(this::block);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package kb.corpus;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * Brings text from any source to one shape before it is split: no BOM, LF line ends, Unicode NFC, single
+ * spaces inside lines and trimmed lines. It only changes whitespace and code-point composition, never wording.
+ */
+public final class TextNormalizer {
+    private static final Pattern HORIZONTAL_SPACE = Pattern.compile("\\h+");
+
+    private TextNormalizer() {}
+
+    /** Normalises a whole document, keeping its line structure (blank lines stay blank). */
+    public static String normalize(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        s = s.replace("\r\n", "\n").replace('\r', '\n');
+        s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(s.length());
+        int start = 0;
+        while (start <= s.length()) {
+            int end = s.indexOf('\n', start);
+            if (end < 0) {
+                end = s.length();
+            }
+            out.append(HORIZONTAL_SPACE.matcher(s.substring(start, end)).replaceAll(" ").strip());
+            if (end < s.length()) {
+                out.append('\n');
+            }
+            start = end + 1;
+        }
+        return out.toString();
+    }
+
+    /** Normalises text that is meant as one run of prose: every line break becomes a single space. */
+    public static String oneLine(String text) {
+        return normalize(text).replaceAll("\\s+", " ").strip();
+    }
+}

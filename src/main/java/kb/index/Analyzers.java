@@ -1,0 +1,75 @@
+package kb.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The analyzers, built in one place and used alike at index, query and highlight time: English with stemming for
+ * prose fields, the same chain without the stemmer for {@link Fields#TEXT_EXACT}, and keyword for exact fields.
+ * Both prose chains fold accents ("Müller" finds "Muller") and drop English stop words, so a question's "is" and
+ * "the" neither match nor hurt.
+ */
+public final class Analyzers {
+    private Analyzers() {}
+
+    /** Standard tokenizer, possessives, lower case, ASCII folding, English stop words, Porter stemming. */
+    public static Analyzer english() {
+        return new ProseAnalyzer(true);
+    }
+
+    /** As {@link #english()} without the stemmer. */
+    public static Analyzer exact() {
+        return new ProseAnalyzer(false);
+    }
+
+    /** The analyzer for every field, chosen by field name; give this to writers, parsers and highlighters. */
+    public static Analyzer perField() {
+        Analyzer keyword = new KeywordAnalyzer();
+        return new PerFieldAnalyzerWrapper(english(), Map.of(
+                Fields.TEXT_EXACT, exact(),
+                Fields.ID, keyword,
+                Fields.ARTICLE, keyword,
+                Fields.SECTION_PATH, keyword,
+                Fields.KIND, keyword,
+                Fields.SOURCE, keyword,
+                Fields.CITES, keyword,
+                Fields.REF_YEAR, keyword));
+    }
+
+    private static final class ProseAnalyzer extends Analyzer {
+        private final boolean stem;
+
+        ProseAnalyzer(boolean stem) {
+            this.stem = stem;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream result = new EnglishPossessiveFilter(source);
+            result = new LowerCaseFilter(result);
+            result = new ASCIIFoldingFilter(result);
+            result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            if (stem) {
+                result = new PorterStemFilter(result);
+            }
+            return new TokenStreamComponents(source, result);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            // Wildcard and prefix terms are normalised, not analysed: lower case and fold, never stem.
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package kb.index;
+
+import java.util.Map;
+
+/**
+ * Every Lucene field name kb uses, named once. Search-time aliases (what a person types before a colon) map to
+ * these in {@link #QUERY_ALIASES}; nothing else in kb spells a field name.
+ */
+public final class Fields {
+    private Fields() {}
+
+    /** Passage id: exact, stored; the key for updates, URLs and citations. */
+    public static final String ID = "id";
+    /** Article slug: exact, stored; facet dimension and filter. */
+    public static final String ARTICLE = "article";
+    /** Article title: analysed (stemmed) and stored. */
+    public static final String TITLE = "title";
+    /** All headings of the section path, analysed (stemmed), for ranking heading matches above body text. */
+    public static final String SECTION = "section";
+    /** The section path joined for display ("A › B"): exact, stored; facet dimension and filter. */
+    public static final String SECTION_PATH = "section_path";
+    /** One stored value per heading of the section path, outermost first. */
+    public static final String HEADING = "heading";
+    /** Passage text: analysed with stemming, stored, offsets in postings for highlighting. */
+    public static final String TEXT = "text";
+    /** Passage text analysed without stemming, so an exact word form scores above a stemmed match. */
+    public static final String TEXT_EXACT = "text_exact";
+    public static final String KIND = "kind";
+    public static final String ORDINAL = "ordinal";
+    /** Reading order within the article: stored and doc values, for sorting an article's passages. */
+    public static final String POSITION = "position";
+    public static final String SOURCE = "source";
+    public static final String CITATION = "citation";
+    public static final String CITES = "cites";
+    public static final String ARTICLE_URL = "article_url";
+    public static final String REF_AUTHORS = "ref_authors";
+    public static final String REF_YEAR = "ref_year";
+    public static final String REF_TITLE = "ref_title";
+    public static final String REF_JOURNAL = "ref_journal";
+
+    /** Commit user data: a fingerprint of the corpus the index was built from, and when. */
+    public static final String COMMIT_CORPUS_FINGERPRINT = "kb.corpus.fingerprint";
+    public static final String COMMIT_BUILT_AT = "kb.built.at";
+
+    /** What a person may type before a colon in a query, and the field it searches. */
+    public static final Map<String, String> QUERY_ALIASES = Map.of(
+            "title", TITLE,
+            "section", SECTION,
+            "article", ARTICLE,
+            "kind", KIND,
+            "author", REF_AUTHORS,
+            "year", REF_YEAR,
+            "journal", REF_JOURNAL,
+            "cites", CITES,
+            "id", ID);
+}

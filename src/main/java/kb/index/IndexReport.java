@@ -1,0 +1,53 @@
+package kb.index;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kb.corpus.SkippedFile;
+
+/**
+ * What a rebuild did: articles and passages (by kind) indexed, files skipped and why, bytes read and time taken.
+ * {@code committed} is false when nothing could be indexed and the previous index was left as it was.
+ */
+public record IndexReport(
+        int filesRead,
+        int articles,
+        Map<String, Integer> passagesByKind,
+        List<SkippedFile> skipped,
+        long bytesRead,
+        long millis,
+        boolean committed) {
+
+    public IndexReport {
+        passagesByKind = Map.copyOf(passagesByKind);
+        skipped = List.copyOf(skipped);
+    }
+
+    public int passages() {
+        return passagesByKind.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** A few lines for a person: counts, kinds, time, then one line per skipped file. */
+    public String summary() {
+        String kinds = passagesByKind.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Indexed %d article%s, %d passage%s (%s) from %d file%s, %.1f MB in %.2f s.",
+                articles, articles == 1 ? "" : "s", passages(), passages() == 1 ? "" : "s",
+                kinds.isEmpty() ? "none" : kinds, filesRead, filesRead == 1 ? "" : "s",
+                bytesRead / 1e6, millis / 1000.0));
+        if (!committed) {
+            out.append("\nNothing could be indexed; the previous index, if any, is unchanged.");
+        }
+        if (!skipped.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%nSkipped %d file%s:", skipped.size(), skipped.size() == 1 ? "" : "s"));
+            for (SkippedFile s : skipped) {
+                out.append("\n  ").append(s.file()).append(": ").append(s.reason());
+            }
+        }
+        return out.toString();
+    }
+}

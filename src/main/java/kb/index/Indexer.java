@@ -1,0 +1,105 @@
+package kb.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import kb.corpus.Article;
+import kb.corpus.CorpusReader;
+import kb.corpus.CorpusScan;
+import kb.corpus.Passage;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Builds the passage index from a corpus folder. A rebuild writes every document and then commits once: until
+ * that commit, readers (and a restarted process) see the previous index, so a rebuild that fails or is killed at
+ * any moment leaves the last good index intact. Lucene's commit is the atomic switch; nothing is copied or renamed.
+ */
+public final class Indexer {
+    private final CorpusReader reader;
+
+    public Indexer(CorpusReader reader) {
+        this.reader = reader;
+    }
+
+    public IndexReport rebuild(Path corpusDir, Path indexDir) throws IOException {
+        long start = System.nanoTime();
+        String fingerprint = CorpusFingerprint.of(requireDirectory(corpusDir));
+        Files.createDirectories(indexDir);
+        Map<String, Integer> byKind = new TreeMap<>();
+        int[] articles = {0};
+        PassageDocuments documents = new PassageDocuments(PassageDocuments.facetsConfig());
+        IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64)
+                // A rebuild commits once, at the end; no intermediate commit may become visible.
+                .setCommitOnClose(false);
+        try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
+            CorpusScan scan;
+            try {
+                scan = reader.read(corpusDir, article -> {
+                    try {
+                        addArticle(writer, documents, article, byKind);
+                        articles[0]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                writer.rollback();
+                throw e.getCause();
+            } catch (IOException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
+            boolean committed = articles[0] > 0;
+            if (committed) {
+                writer.setLiveCommitData(Map.of(
+                        Fields.COMMIT_CORPUS_FINGERPRINT, fingerprint,
+                        Fields.COMMIT_BUILT_AT, Instant.now().toString()).entrySet());
+                writer.commit();
+            } else {
+                writer.rollback();
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new IndexReport(scan.filesRead(), articles[0], byKind, scan.skipped(), scan.bytesRead(), millis, committed);
+        }
+    }
+
+    private static void addArticle(IndexWriter writer, PassageDocuments documents, Article article, Map<String, Integer> byKind)
+            throws IOException {
+        for (Passage p : article.passages()) {
+            writer.addDocument(documents.toDocument(p, article.meta().url()));
+            byKind.merge(p.kind().label(), 1, Integer::sum);
+        }
+    }
+
+    /** True when there is no index in {@code indexDir}, or it was built from a corpus that has changed since. */
+    public static boolean isStale(Path corpusDir, Path indexDir) throws IOException {
+        if (!Files.isDirectory(indexDir)) {
+            return true;
+        }
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return true;
+            }
+            Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+            return !CorpusFingerprint.of(requireDirectory(corpusDir)).equals(data.get(Fields.COMMIT_CORPUS_FINGERPRINT));
+        }
+    }
+
+    private static Path requireDirectory(Path corpusDir) throws IOException {
+        if (!Files.isDirectory(corpusDir)) {
+            throw new IOException("corpus folder " + corpusDir + " does not exist or is not a folder");
+        }
+        return corpusDir;
+    }
+}

@@ -1,0 +1,242 @@
+package kb.search;
+
+import java.util.Locale;
+import java.util.Map;
+import kb.index.Analyzers;
+import kb.index.Fields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Turns what a person typed into a bounded Lucene query, or a {@link BadQueryException} with a plain message.
+ *
+ * <p>The syntax is Lucene's classic one, which people know from Solr and Elasticsearch: plain words (any may
+ * match; more matches rank higher), "quoted phrases", AND / OR / NOT and -term, {@code prefix*}, and field
+ * filters under friendly names ({@code title:}, {@code section:}, {@code article:}, {@code author:}, ...). Unbounded
+ * forms are refused or capped: no leading wildcards, no regular expressions, wildcard and fuzzy expansion limited
+ * to the best {@value #MAX_EXPANSIONS} terms, and a cap on length, nesting and clause count.
+ */
+final class UserQueryParser {
+    static final int MAX_QUERY_CHARS = 1_000;
+    static final int MAX_NESTING = 16;
+    static final int MAX_EXPANSIONS = 64;
+    static final int MAX_CLAUSES = 1_024;
+
+    /** Headings count most, then titles, then body text; the unstemmed field adds a bonus for the exact word form. */
+    static final Map<String, Float> DEFAULT_FIELDS = Map.of(
+            Fields.SECTION, 2.0f,
+            Fields.TITLE, 1.5f,
+            Fields.TEXT, 1.0f,
+            Fields.TEXT_EXACT, 0.5f);
+
+    private final Analyzer analyzer = Analyzers.perField();
+
+    /** Parses {@code text}; the result never matches everything unless every clause was negative. */
+    Query parse(String text) throws BadQueryException {
+        String checked = precheck(text);
+        Parser parser = new Parser(analyzer);
+        Query query;
+        try {
+            query = parser.parse(checked);
+        } catch (ParseException e) {
+            throw new BadQueryException(e instanceof PlainParseException ? e.getMessage() : explain(checked));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new BadQueryException("The query has too many terms; use fewer words or a narrower prefix.");
+        } catch (RuntimeException e) {
+            // The generated parser signals some malformed input with Errors or runtime exceptions.
+            throw new BadQueryException(explain(checked));
+        } catch (StackOverflowError e) {
+            throw new BadQueryException("The query is nested too deeply.");
+        }
+        if (isEmpty(query)) {
+            throw new BadQueryException("The query has only very common words (such as \"the\", \"is\", \"of\"), "
+                    + "which are not indexed. Add a more specific word.");
+        }
+        return allowPureNegation(query);
+    }
+
+    /** Checks that give a clearer message than the parser would, and escapes what people type as plain text. */
+    private static String precheck(String raw) throws BadQueryException {
+        String text = raw.strip();
+        if (text.length() > MAX_QUERY_CHARS) {
+            throw new BadQueryException("The query is too long (" + text.length() + " characters); the limit is "
+                    + MAX_QUERY_CHARS + ".");
+        }
+        int quotes = 0;
+        int depth = 0;
+        int maxDepth = 0;
+        boolean escaped = false;
+        boolean inPhrase = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (escaped) {
+                escaped = false;
+                continue;
+            }
+            if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                quotes++;
+                inPhrase = !inPhrase;
+            } else if (!inPhrase && c == '(') {
+                maxDepth = Math.max(maxDepth, ++depth);
+            } else if (!inPhrase && c == ')') {
+                if (--depth < 0) {
+                    throw new BadQueryException("The query has a closing parenthesis \")\" without an opening one.");
+                }
+            }
+        }
+        if (quotes % 2 != 0) {
+            throw new BadQueryException("The query has an unmatched double quote (\"). Close the phrase or remove the quote.");
+        }
+        if (depth > 0) {
+            throw new BadQueryException("The query has an opening parenthesis \"(\" without a closing one.");
+        }
+        if (maxDepth > MAX_NESTING) {
+            throw new BadQueryException("The query nests parentheses " + maxDepth + " deep; the limit is " + MAX_NESTING + ".");
+        }
+        String[] words = text.split("\\s+");
+        String first = words[0].toUpperCase(Locale.ROOT);
+        String last = words[words.length - 1].toUpperCase(Locale.ROOT);
+        if (first.equals("AND") || first.equals("OR")) {
+            throw new BadQueryException("The query starts with " + first + ", which needs a word on each side.");
+        }
+        if (last.equals("AND") || last.equals("OR") || last.equals("NOT")) {
+            throw new BadQueryException("The query ends with " + last + ", which needs a word after it.");
+        }
+        // '/' starts a regular expression in Lucene's syntax; people mean it as text ("mg/kg", "and/or").
+        return text.replace("/", "\\/");
+    }
+
+    private static String explain(String text) {
+        if (text.matches(".*[\\[\\]{}].*")) {
+            return "The query has square or curly brackets that do not form a range like year:[2010 TO 2020]. "
+                    + "Remove them or put the text in quotes.";
+        }
+        return "The query could not be understood. Check that AND, OR and NOT have a word on each side, and that "
+                + "quotes and brackets are balanced.";
+    }
+
+    private static boolean isEmpty(Query query) {
+        return query instanceof BooleanQuery bq && bq.clauses().isEmpty();
+    }
+
+    /** "-ketamine" alone means "everything but ketamine", not "nothing". */
+    private static Query allowPureNegation(Query query) {
+        if (query instanceof BooleanQuery bq
+                && bq.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+            bq.clauses().forEach(b::add);
+            return b.build();
+        }
+        return query;
+    }
+
+    /** A parser exception whose message is already fit for the person who typed the query. */
+    private static final class PlainParseException extends ParseException {
+        private static final long serialVersionUID = 1L;
+
+        PlainParseException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Parser extends MultiFieldQueryParser {
+        Parser(Analyzer analyzer) {
+            super(DEFAULT_FIELDS.keySet().toArray(new String[0]), analyzer, DEFAULT_FIELDS);
+            setDefaultOperator(QueryParser.Operator.OR);
+            setAllowLeadingWildcard(false);
+            // "out-of-body" and "N-methyl-D-aspartate" are one expression: match them as phrases.
+            setSplitOnWhitespace(true);
+            setAutoGeneratePhraseQueries(true);
+            setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+            setFuzzyPrefixLength(1);
+        }
+
+        private static String resolve(String field) {
+            return field == null ? null : Fields.QUERY_ALIASES.get(field.toLowerCase(Locale.ROOT));
+        }
+
+        private static String unknownField(String field) {
+            return "Unknown filter \"" + field + ":\". Use one of: "
+                    + String.join(", ", Fields.QUERY_ALIASES.keySet().stream().sorted().map(f -> f + ":").toList())
+                    + " (or put the text in quotes).";
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            if (field != null && resolve(field) == null && !DEFAULT_FIELDS.containsKey(field)) {
+                // "Note: ketamine" is text with a colon, not a filter on a field called "Note".
+                return super.getFieldQuery(null, field + " " + queryText, quoted);
+            }
+            return super.getFieldQuery(mapped(field), queryText, quoted);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+            if (field != null && resolve(field) == null && !DEFAULT_FIELDS.containsKey(field)) {
+                return super.getFieldQuery(null, field + " " + queryText, slop);
+            }
+            return super.getFieldQuery(mapped(field), queryText, slop);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            if (termStr.length() < 2) {
+                throw new PlainParseException("A prefix search needs at least two letters before the *, e.g. keta*.");
+            }
+            return super.getPrefixQuery(mapped(field), termStr);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            if (termStr.startsWith("*") || termStr.startsWith("?")) {
+                throw new PlainParseException("A wildcard (* or ?) cannot start a word; put at least two letters "
+                        + "before it, e.g. keta*.");
+            }
+            return super.getWildcardQuery(mapped(field), termStr);
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            return super.getFuzzyQuery(mapped(field), termStr, minSimilarity);
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                boolean endInclusive) throws ParseException {
+            return super.getRangeQuery(mapped(field), part1, part2, startInclusive, endInclusive);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            throw new PlainParseException("Regular expressions are not supported; use prefix* to match the start of a word.");
+        }
+
+        @Override
+        protected Query newTermQuery(Term term, float boost) {
+            return super.newTermQuery(term, boost);
+        }
+
+        private String mapped(String field) throws ParseException {
+            if (field == null || DEFAULT_FIELDS.containsKey(field) && resolve(field) == null) {
+                return field;
+            }
+            String resolved = resolve(field);
+            if (resolved == null) {
+                throw new PlainParseException(unknownField(field));
+            }
+            return resolved;
+        }
+    }
+}
