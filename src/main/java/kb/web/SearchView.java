@@ -105,6 +105,10 @@ record SearchView(
                 : new PageLink(Integer.toString(n), SearchLinks.search(q, article, section, n), false, false);
     }
 
+    public String firstPageUrl() {
+        return SearchLinks.search(page.query(), article, section, 1);
+    }
+
     public boolean hasFilters() {
         return !articleFilters.isEmpty() || !sectionFilters.isEmpty() || !activeFilters.isEmpty();
     }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import kb.corpus.Links;
 import kb.search.ArticleView;
 import kb.search.BadQueryException;
 import kb.search.PassageView;
@@ -176,6 +177,8 @@ public final class WebApp implements AutoCloseable {
         }
         model.put("article", article.get());
         model.put("query", query);
+        model.put("resultsUrl", SearchLinks.search(query, null, null, 1));
+        model.put("plainUrl", Links.article(slug));
         model.put("sourceUrl", safeExternalUrl(article.get().sourceUrl()));
         html(ctx, 200, "article", model);
     }
