@@ -348,7 +348,8 @@ class WebAppHttpTest {
         assertFalse(article.contains("<script>alert"));
         assertFalse(article.contains("<img src=x"));
         assertTrue(article.contains("<mark>zanzibar</mark>"));
-        assertTrue(article.contains("Hostile &lt;b&gt;Markup&lt;/b&gt; Notes") || article.contains("Hostile Markup Notes"), article);
+        assertTrue(article.contains("<h1>Hostile &lt;b&gt;Markup&lt;/b&gt; Notes</h1>"), "the title is escaped");
+        assertTrue(article.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), "the breakout is shown as text");
         assertFalse(article.contains("href=\"javascript:"), "only http(s) source links are clickable");
     }
 
