@@ -66,7 +66,8 @@ public final class ArticleBuilder {
         }
         ordinal++;
         String id = slug + "." + sectionSlug + "." + ordinal;
-        String clean = text.strip();
+        // Multi-line text is code or preformatted: its indentation is meaning, so only blank edges go.
+        String clean = text.indexOf('\n') >= 0 ? text.replaceAll("^(\\h*\n)+", "").stripTrailing() : text.strip();
         passages.add(new Passage(id, slug, title, sectionPath, sectionKind, ordinal, passages.size(), clean,
                 sourceFile, citation(id, ordinal), CitationMarkers.extract(clean),
                 sectionKind == PassageKind.REFERENCE ? reference : null));

@@ -128,13 +128,13 @@ public final class CorpusReader {
                 }
                 return new FileResult(r.articles(), null, r.badLines());
             }
-            String normalized = TextNormalizer.normalize(text);
             String base = Slugs.slugify(stem);
             String slug = slugs.unique(base.isEmpty() ? "article" : base);
             Article article = switch (ext) {
-                case "txt" -> PlainTextReader.read(normalized, slug, rel);
-                case "md", "markdown" -> MarkdownReader.read(normalized, slug, rel, stem);
-                default -> HtmlReader.read(normalized, slug, rel, stem);
+                case "txt" -> PlainTextReader.read(TextNormalizer.normalize(text), slug, rel);
+                // Indentation is structure in Markdown and inside <pre>, so those readers normalise per passage.
+                case "md", "markdown" -> MarkdownReader.read(TextNormalizer.normalizeKeepingIndent(text), slug, rel, stem);
+                default -> HtmlReader.read(TextNormalizer.normalizeKeepingIndent(text), slug, rel, stem);
             };
             return new FileResult(List.of(article), null);
         } catch (SkipException e) {

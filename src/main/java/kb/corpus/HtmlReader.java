@@ -104,10 +104,12 @@ final class HtmlReader {
             String tag = e.normalName();
             if (HEADINGS.contains(tag)) {
                 heading(Integer.parseInt(tag.substring(1)), TextNormalizer.oneLine(e.text()));
+            } else if (tag.equals("dl")) {
+                definitions(e);
             } else if (tag.equals("p") || tag.equals("dd")) {
                 builder.add(TextNormalizer.oneLine(e.text()));
             } else if (tag.equals("pre")) {
-                builder.add(TextNormalizer.normalize(e.wholeText()).strip());
+                builder.add(TextNormalizer.normalizeKeepingIndent(e.wholeText()).replaceAll("^\\n+|\\s+$", ""));
             } else if (tag.equals("blockquote")) {
                 if (e.selectFirst("p, li, pre") != null) {
                     children(e);
@@ -126,6 +128,21 @@ final class HtmlReader {
                 }
             } else {
                 children(e);
+            }
+        }
+
+        /** A definition's term is put in front of it ("Term: definition"), as the term alone is not a passage. */
+        private void definitions(Element dl) {
+            String term = "";
+            for (Element c : dl.children()) {
+                if (c.normalName().equals("dt")) {
+                    term = TextNormalizer.oneLine(c.text());
+                } else if (c.normalName().equals("dd")) {
+                    String def = TextNormalizer.oneLine(c.text());
+                    builder.add(term.isEmpty() || def.isEmpty() ? def : term + ": " + def);
+                } else {
+                    element(c);
+                }
             }
         }
 

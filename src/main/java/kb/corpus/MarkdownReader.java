@@ -2,11 +2,14 @@ package kb.corpus;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
@@ -32,6 +35,8 @@ import org.jsoup.Jsoup;
 final class MarkdownReader {
     private static final Parser PARSER = Parser.builder().build();
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Pattern PLAIN_KEY_VALUE =
+            Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*):[ \\t]+([^\\[\\]{}\"'|>&*!%@`#\\s-].*)$");
 
     private record Heading2(int level, String text) {}
 
@@ -95,9 +100,34 @@ final class MarkdownReader {
             }
             return node;
         } catch (JacksonException e) {
+            JsonNode flat = plainKeyValues(yaml);
+            if (flat != null) {
+                return flat;
+            }
             String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
             throw new SkipException("invalid front matter: " + firstLine(msg));
         }
+    }
+
+    /**
+     * Real front matter is often written by hand or by scripts that do not quote values, e.g. MedQuAD's
+     * "title: Kidney Failure: Choosing a Treatment", which YAML rejects. When every line is a plain top-level
+     * "key: value" whose value does not start with YAML syntax, the values are taken verbatim; anything else
+     * stays an error.
+     */
+    private static JsonNode plainKeyValues(String yaml) {
+        ObjectNode node = YAML.createObjectNode();
+        for (String line : yaml.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = PLAIN_KEY_VALUE.matcher(line);
+            if (!m.matches()) {
+                return null;
+            }
+            node.put(m.group(1), m.group(2).strip());
+        }
+        return node.isEmpty() ? null : node;
     }
 
     static String firstLine(String s) {
@@ -180,6 +210,11 @@ final class MarkdownReader {
         }
     }
 
+    /** Code keeps its line breaks and indentation; only the surrounding blank lines go. */
+    private static String code(String literal) {
+        return TextNormalizer.normalizeKeepingIndent(literal).replaceAll("^\\n+|\\s+$", "");
+    }
+
     private static final class Walker {
         private final ArticleBuilder builder;
         private final Deque<Heading2> headings = new ArrayDeque<>();
@@ -206,9 +241,9 @@ final class MarkdownReader {
             } else if (n instanceof BlockQuote q) {
                 blocks(q);
             } else if (n instanceof FencedCodeBlock code) {
-                builder.add(TextNormalizer.normalize(code.getLiteral()).strip());
+                builder.add(code(code.getLiteral()));
             } else if (n instanceof IndentedCodeBlock code) {
-                builder.add(TextNormalizer.normalize(code.getLiteral()).strip());
+                builder.add(code(code.getLiteral()));
             } else if (n instanceof HtmlBlock html) {
                 builder.add(TextNormalizer.oneLine(Jsoup.parse(html.getLiteral()).text()));
             } else if (n.getFirstChild() != null) {

@@ -129,21 +129,15 @@ final class PlainTextReader {
 
     /** Numbered questions, each followed by at least one answer block that is not itself a question. */
     private static boolean isFaq(List<Block> group) {
-        if (!isNumberedQuestion(group.get(0))) {
+        if (!isNumberedQuestion(group.get(0)) || isNumberedQuestion(group.get(group.size() - 1))) {
             return false;
         }
-        boolean answered = false;
-        for (int i = 0; i < group.size(); i++) {
-            boolean question = isNumberedQuestion(group.get(i));
-            if (question && answered && i > 0 && isNumberedQuestion(group.get(i - 1))) {
+        for (int i = 1; i < group.size(); i++) {
+            if (isNumberedQuestion(group.get(i)) && isNumberedQuestion(group.get(i - 1))) {
                 return false;
             }
-            if (question && i + 1 >= group.size()) {
-                return false;
-            }
-            answered = answered || !question;
         }
-        return answered;
+        return true;
     }
 
     private static boolean isNumberedQuestion(Block b) {

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
     private static final Pattern HORIZONTAL_SPACE = Pattern.compile("\\h+");
+    private static final Pattern ANY_SPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_SPACE = Pattern.compile("\\h+$", Pattern.MULTILINE);
 
     private TextNormalizer() {}
 
@@ -36,8 +38,22 @@ public final class TextNormalizer {
         return out.toString();
     }
 
+    /**
+     * The same as {@link #normalize} but keeps leading indentation and runs of spaces, for formats where they
+     * carry structure (Markdown nesting and code, HTML {@code <pre>}); only trailing whitespace is dropped.
+     */
+    public static String normalizeKeepingIndent(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        s = s.replace("\r\n", "\n").replace('\r', '\n');
+        s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        return TRAILING_SPACE.matcher(s).replaceAll("");
+    }
+
     /** Normalises text that is meant as one run of prose: every line break becomes a single space. */
     public static String oneLine(String text) {
-        return normalize(text).replaceAll("\\s+", " ").strip();
+        return ANY_SPACE.matcher(normalize(text)).replaceAll(" ").strip();
     }
 }

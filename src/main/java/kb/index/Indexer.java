@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import kb.corpus.Article;
 import kb.corpus.CorpusReader;
 import kb.corpus.CorpusScan;
@@ -24,9 +25,19 @@ import org.apache.lucene.store.FSDirectory;
  * any moment leaves the last good index intact. Lucene's commit is the atomic switch; nothing is copied or renamed.
  */
 public final class Indexer {
-    private final CorpusReader reader;
+    /** Where articles come from: a {@link CorpusReader} in use, a failing source in tests. */
+    @FunctionalInterface
+    interface ArticleSource {
+        CorpusScan read(Path corpusDir, Consumer<Article> sink) throws IOException;
+    }
+
+    private final ArticleSource reader;
 
     public Indexer(CorpusReader reader) {
+        this(reader::read);
+    }
+
+    Indexer(ArticleSource reader) {
         this.reader = reader;
     }
 

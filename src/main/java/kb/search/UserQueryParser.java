@@ -5,7 +5,6 @@ import java.util.Map;
 import kb.index.Analyzers;
 import kb.index.Fields;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -22,7 +21,7 @@ import org.apache.lucene.search.Query;
  * <p>The syntax is Lucene's classic one, which people know from Solr and Elasticsearch: plain words (any may
  * match; more matches rank higher), "quoted phrases", AND / OR / NOT and -term, {@code prefix*}, and field
  * filters under friendly names ({@code title:}, {@code section:}, {@code article:}, {@code author:}, ...). Unbounded
- * forms are refused or capped: no leading wildcards, no regular expressions, wildcard and fuzzy expansion limited
+ * forms are refused or capped: no leading wildcards, no regular expressions ('/' is taken as text), wildcard and fuzzy expansion limited
  * to the best {@value #MAX_EXPANSIONS} terms, and a cap on length, nesting and clause count.
  */
 final class UserQueryParser {
@@ -33,7 +32,7 @@ final class UserQueryParser {
 
     /** Headings count most, then titles, then body text; the unstemmed field adds a bonus for the exact word form. */
     static final Map<String, Float> DEFAULT_FIELDS = Map.of(
-            Fields.SECTION, 2.0f,
+            Fields.SECTION, 3.0f,
             Fields.TITLE, 1.5f,
             Fields.TEXT, 1.0f,
             Fields.TEXT_EXACT, 0.5f);
@@ -72,6 +71,7 @@ final class UserQueryParser {
                     + MAX_QUERY_CHARS + ".");
         }
         int quotes = 0;
+        int brackets = 0;
         int depth = 0;
         int maxDepth = 0;
         boolean escaped = false;
@@ -87,6 +87,10 @@ final class UserQueryParser {
             } else if (c == '"') {
                 quotes++;
                 inPhrase = !inPhrase;
+            } else if (!inPhrase && (c == '[' || c == '{')) {
+                brackets++;
+            } else if (!inPhrase && (c == ']' || c == '}')) {
+                brackets--;
             } else if (!inPhrase && c == '(') {
                 maxDepth = Math.max(maxDepth, ++depth);
             } else if (!inPhrase && c == ')') {
@@ -97,6 +101,10 @@ final class UserQueryParser {
         }
         if (quotes % 2 != 0) {
             throw new BadQueryException("The query has an unmatched double quote (\"). Close the phrase or remove the quote.");
+        }
+        if (brackets != 0) {
+            throw new BadQueryException("The query has an unmatched square or curly bracket. Brackets are only for "
+                    + "ranges like year:[2010 TO 2020]; remove them or put the text in quotes.");
         }
         if (depth > 0) {
             throw new BadQueryException("The query has an opening parenthesis \"(\" without a closing one.");
@@ -177,7 +185,13 @@ final class UserQueryParser {
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
             if (field != null && resolve(field) == null && !DEFAULT_FIELDS.containsKey(field)) {
                 // "Note: ketamine" is text with a colon, not a filter on a field called "Note".
-                return super.getFieldQuery(null, field + " " + queryText, quoted);
+                BooleanQuery.Builder words = new BooleanQuery.Builder();
+                for (Query q : new Query[] {super.getFieldQuery(null, field, false), super.getFieldQuery(null, queryText, quoted)}) {
+                    if (q != null) {
+                        words.add(q, BooleanClause.Occur.SHOULD);
+                    }
+                }
+                return words.build();
             }
             return super.getFieldQuery(mapped(field), queryText, quoted);
         }
@@ -216,16 +230,6 @@ final class UserQueryParser {
         protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
                 boolean endInclusive) throws ParseException {
             return super.getRangeQuery(mapped(field), part1, part2, startInclusive, endInclusive);
-        }
-
-        @Override
-        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-            throw new PlainParseException("Regular expressions are not supported; use prefix* to match the start of a word.");
-        }
-
-        @Override
-        protected Query newTermQuery(Term term, float boost) {
-            return super.newTermQuery(term, boost);
         }
 
         private String mapped(String field) throws ParseException {
