@@ -1,0 +1,33 @@
+package kb.web;
+
+import java.util.Locale;
+import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders the Thymeleaf templates under {@code web/templates/} on the classpath. The engine is built once and
+ * caches parsed templates, so rendering a page costs only the model evaluation.
+ */
+final class PageRenderer {
+    private final TemplateEngine engine;
+
+    PageRenderer() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(PageRenderer.class.getClassLoader());
+        resolver.setPrefix("web/templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+    }
+
+    String render(String template, Map<String, ?> model) {
+        Context context = new Context(Locale.ENGLISH);
+        model.forEach(context::setVariable);
+        return engine.process(template, context);
+    }
+}

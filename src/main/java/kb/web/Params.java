@@ -1,0 +1,38 @@
+package kb.web;
+
+import io.javalin.http.Context;
+
+/**
+ * Reads query parameters into the types the search layer takes. Only the form is checked here (is it a whole
+ * number?); the allowed ranges are the search service's to enforce, so they are spelled in one place.
+ */
+final class Params {
+    private Params() {}
+
+    /** The trimmed parameter, or null when absent or blank, so "no filter" has a single spelling. */
+    static String text(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return null;
+        }
+        String trimmed = raw.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    static int wholeNumber(Context ctx, String name, int defaultValue) {
+        String raw = text(ctx, name);
+        if (raw == null) {
+            return defaultValue;
+        }
+        if (!raw.matches("[+-]?[0-9]+")) {
+            throw new BadParameterException(name + " must be a whole number");
+        }
+        // Digits beyond int range are still a number, just far outside any window the service accepts.
+        String digits = raw.replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "");
+        long value = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(raw);
+        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+            throw new BadParameterException(name + " is out of range");
+        }
+        return (int) value;
+    }
+}

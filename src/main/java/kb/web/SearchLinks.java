@@ -1,0 +1,32 @@
+package kb.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds {@code /search} links that keep the current query and filters. Empty values are left out so links stay
+ * short and a cleared filter really disappears from the URL; page 1 is implied.
+ */
+final class SearchLinks {
+    private SearchLinks() {}
+
+    static String search(String query, String article, String section, int page) {
+        StringBuilder url = new StringBuilder("/search");
+        char sep = '?';
+        sep = append(url, sep, "q", query);
+        sep = append(url, sep, "article", article);
+        sep = append(url, sep, "section", section);
+        if (page > 1) {
+            append(url, sep, "page", Integer.toString(page));
+        }
+        return url.toString();
+    }
+
+    private static char append(StringBuilder url, char sep, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return sep;
+        }
+        url.append(sep).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        return '&';
+    }
+}

@@ -1,0 +1,115 @@
+package kb.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import kb.search.FacetCount;
+import kb.search.SearchPage;
+
+/**
+ * What the results template shows beyond the {@link SearchPage} itself: every link pre-built, so templates hold
+ * no URL logic. Filter links toggle (following an active filter removes it); pagination never offers a page
+ * beyond the result window the service accepts.
+ */
+record SearchView(
+        SearchPage page,
+        String article,
+        String section,
+        List<FilterLink> articleFilters,
+        List<FilterLink> sectionFilters,
+        List<ActiveFilter> activeFilters,
+        String clearFiltersUrl,
+        List<PageLink> pages,
+        String prevUrl,
+        String nextUrl,
+        List<Suggestion> suggestions,
+        long firstShown,
+        long lastShown) {
+
+    /** The service refuses results past this many (page × size); pages beyond it are not linked. */
+    static final int RESULT_WINDOW = 10_000;
+    private static final int PAGE_RADIUS = 2;
+
+    record FilterLink(String label, long count, String url, boolean active) {}
+
+    record ActiveFilter(String kind, String label, String removeUrl) {}
+
+    /** A pagination entry; {@code url} is null for the current page and for a gap ("…"). */
+    record PageLink(String label, String url, boolean current, boolean gap) {}
+
+    record Suggestion(String text, String url) {}
+
+    static SearchView of(SearchPage page, String article, String section) {
+        String q = page.query();
+        List<FilterLink> articles = new ArrayList<>();
+        for (FacetCount f : page.facets().articles()) {
+            boolean active = f.value().equals(article);
+            articles.add(new FilterLink(f.label(), f.count(),
+                    SearchLinks.search(q, active ? null : f.value(), section, 1), active));
+        }
+        List<FilterLink> sections = new ArrayList<>();
+        for (FacetCount f : page.facets().sections()) {
+            boolean active = f.value().equals(section);
+            sections.add(new FilterLink(f.label(), f.count(),
+                    SearchLinks.search(q, article, active ? null : f.value(), 1), active));
+        }
+        List<ActiveFilter> active = new ArrayList<>();
+        if (article != null) {
+            String label = page.facets().articles().stream()
+                    .filter(f -> f.value().equals(article)).map(FacetCount::label).findFirst().orElse(article);
+            active.add(new ActiveFilter("Article", label, SearchLinks.search(q, null, section, 1)));
+        }
+        if (section != null) {
+            active.add(new ActiveFilter("Section", section, SearchLinks.search(q, article, null, 1)));
+        }
+        int lastPage = lastPage(page);
+        int current = page.page();
+        List<PageLink> pages = new ArrayList<>();
+        if (lastPage > 1) {
+            int from = Math.max(1, current - PAGE_RADIUS);
+            int to = Math.min(lastPage, current + PAGE_RADIUS);
+            if (from > 1) {
+                pages.add(link(q, article, section, 1, current));
+                if (from > 2) {
+                    pages.add(new PageLink("…", null, false, true));
+                }
+            }
+            for (int n = from; n <= to; n++) {
+                pages.add(link(q, article, section, n, current));
+            }
+            if (to < lastPage) {
+                if (to < lastPage - 1) {
+                    pages.add(new PageLink("…", null, false, true));
+                }
+                pages.add(link(q, article, section, lastPage, current));
+            }
+        }
+        String prev = current > 1 && current <= lastPage + 1 ? SearchLinks.search(q, article, section, current - 1) : null;
+        String next = current < lastPage ? SearchLinks.search(q, article, section, current + 1) : null;
+        List<Suggestion> suggestions = page.suggestions() == null ? List.of() : page.suggestions().stream()
+                .map(s -> new Suggestion(s, SearchLinks.search(s, article, section, 1))).toList();
+        long first = page.hits().isEmpty() ? 0 : (long) (current - 1) * page.size() + 1;
+        long last = page.hits().isEmpty() ? 0 : first + page.hits().size() - 1;
+        String clear = active.isEmpty() ? null : SearchLinks.search(q, null, null, 1);
+        return new SearchView(page, article, section, articles, sections, active, clear, pages, prev, next,
+                suggestions, first, last);
+    }
+
+    private static int lastPage(SearchPage page) {
+        int windowPages = Math.max(1, RESULT_WINDOW / Math.max(1, page.size()));
+        return Math.min(page.totalPages(), windowPages);
+    }
+
+    private static PageLink link(String q, String article, String section, int n, int current) {
+        return n == current
+                ? new PageLink(Integer.toString(n), null, true, false)
+                : new PageLink(Integer.toString(n), SearchLinks.search(q, article, section, n), false, false);
+    }
+
+    public String firstPageUrl() {
+        return SearchLinks.search(page.query(), article, section, 1);
+    }
+
+    public boolean hasFilters() {
+        return !articleFilters.isEmpty() || !sectionFilters.isEmpty() || !activeFilters.isEmpty();
+    }
+}

@@ -1,0 +1,320 @@
+package kb.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import kb.corpus.Links;
+import kb.search.ArticleView;
+import kb.search.BadQueryException;
+import kb.search.PassageView;
+import kb.search.SearchPage;
+import kb.search.SearchRequest;
+import kb.search.SearchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kb web front end: search pages, article pages with passage anchors, and a JSON API, all over one
+ * {@link SearchService}. Each instance owns its own Javalin server (no static state), so tests can run one on a
+ * free port. Every response carries a strict Content-Security-Policy, which is why templates have no inline
+ * script or style; every error is answered in the caller's format (HTML page or {@code {error, message}} JSON)
+ * and never with a stack trace.
+ */
+public final class WebApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final String OPENSEARCH_TYPE = "application/opensearchdescription+xml";
+    /** Attribute a handler sets to explain a 404, shown by the shared not-found page. */
+    private static final String NOT_FOUND_MESSAGE = "kb.notFound";
+    /** A Host header that is safe to echo into the OpenSearch description; anything else is ignored. */
+    private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+    /** Long queries arrive in the URL; Jetty's 8 KiB default would refuse them before kb can explain why. */
+    private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
+    private final SearchService search;
+    private final WebConfig config;
+    private final PageRenderer pages = new PageRenderer();
+    private final ObjectMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+    private final byte[] openApi;
+    private final Javalin server;
+
+    public WebApp(SearchService search, WebConfig config) {
+        this.search = search;
+        this.config = config;
+        this.openApi = readResource("web/static/openapi.json");
+        this.server = Javalin.create(this::configure);
+    }
+
+    /** Starts listening on the configured host and port (0 = any free port); returns this app. */
+    public WebApp start() {
+        server.start(config.host(), config.port());
+        return this;
+    }
+
+    /** The port actually bound, useful when the configuration asked for port 0. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The address to open in a browser, e.g. {@code http://127.0.0.1:7070/}. */
+    public String url() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void configure(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.jsonMapper(new JavalinJackson(json, false));
+        cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/web/static";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "max-age=3600");
+        });
+
+        cfg.routes.before(WebApp::securityHeaders);
+        cfg.routes.get("/", this::searchPage);
+        cfg.routes.get("/search", this::searchPage);
+        cfg.routes.get("/articles/{slug}", this::articlePage);
+        cfg.routes.get("/passages/{id}", this::passageRedirect);
+        cfg.routes.get("/opensearch.xml", this::openSearch);
+        cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
+        cfg.routes.get("/api/search", this::apiSearch);
+        cfg.routes.get("/api/passages/{id}", this::apiPassage);
+        cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+
+        cfg.routes.exception(BadQueryException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
+        cfg.routes.exception(BadParameterException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
+        cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() >= 500) {
+                LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            }
+            ctx.status(e.getStatus());
+            if (e.getStatus() != 404) {
+                fail(ctx, e.getStatus(), HttpStatus.forStatus(e.getStatus()).name().toLowerCase(java.util.Locale.ROOT),
+                        e.getMessage());
+            }
+        });
+        cfg.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            fail(ctx, 500, "internal_error", "Something went wrong on the server. The error has been logged.");
+        });
+        // Every 404 (unknown route, missing static file, unknown article or passage) ends here, so it has one look.
+        cfg.routes.error(404, this::notFound);
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+    }
+
+    // ---- pages ----
+
+    private void searchPage(Context ctx) {
+        String query = Params.text(ctx, "q");
+        String article = Params.text(ctx, "article");
+        String section = Params.text(ctx, "section");
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", query == null ? "" : query);
+        if (query == null) {
+            html(ctx, 200, "search", model);
+            return;
+        }
+        try {
+            int page = Params.wholeNumber(ctx, "page", 1);
+            SearchPage results = search.search(new SearchRequest(query, page, SearchRequest.DEFAULT_SIZE, article, section));
+            model.put("view", SearchView.of(results, article, section));
+            html(ctx, 200, "search", model);
+        } catch (BadQueryException | BadParameterException e) {
+            model.put("error", e.getMessage());
+            html(ctx, 400, "search", model);
+        }
+    }
+
+    private void articlePage(Context ctx) throws IOException {
+        String slug = ctx.pathParam("slug");
+        String query = Params.text(ctx, "q");
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", query == null ? "" : query);
+        Optional<ArticleView> article;
+        try {
+            article = search.article(slug, query);
+        } catch (BadQueryException e) {
+            // The article exists regardless of the query; show it unhighlighted and say why.
+            model.put("highlightError", e.getMessage());
+            article = articleWithoutQuery(slug);
+        }
+        if (article.isEmpty()) {
+            notFound(ctx, "There is no article “" + slug + "”.");
+            return;
+        }
+        model.put("article", article.get());
+        model.put("query", query);
+        model.put("resultsUrl", SearchLinks.search(query, null, null, 1));
+        model.put("plainUrl", Links.article(slug));
+        model.put("sourceUrl", safeExternalUrl(article.get().sourceUrl()));
+        html(ctx, 200, "article", model);
+    }
+
+    private Optional<ArticleView> articleWithoutQuery(String slug) throws IOException {
+        try {
+            return search.article(slug, null);
+        } catch (BadQueryException impossible) {
+            throw new IllegalStateException("no query, yet the query was refused", impossible);
+        }
+    }
+
+    private void passageRedirect(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        Optional<PassageView> passage = search.passage(id);
+        if (passage.isEmpty()) {
+            notFound(ctx, "There is no passage “" + id + "”.");
+            return;
+        }
+        ctx.redirect(passage.get().articleUrl(), HttpStatus.FOUND);
+    }
+
+    private void openSearch(Context ctx) {
+        String base = baseUrl(ctx);
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+                  <ShortName>kb</ShortName>
+                  <Description>Search the kb knowledge base</Description>
+                  <InputEncoding>UTF-8</InputEncoding>
+                  <Image width="16" height="16" type="image/svg+xml">%1$s/static/favicon.svg</Image>
+                  <Url type="text/html" method="get" template="%1$s/search?q={searchTerms}"/>
+                  <Url type="application/json" method="get" template="%1$s/api/search?q={searchTerms}"/>
+                </OpenSearchDescription>
+                """.formatted(base);
+        ctx.contentType(OPENSEARCH_TYPE + "; charset=utf-8").result(xml);
+    }
+
+    /** The scheme and host the browser used, so the description works behind any name; falls back to the bind address. */
+    private String baseUrl(Context ctx) {
+        String host = ctx.header("Host");
+        String scheme = "https".equals(ctx.scheme()) ? "https" : "http";
+        if (host == null || !SAFE_HOST.matcher(host).matches()) {
+            String url = url();
+            return url.substring(0, url.length() - 1);
+        }
+        return scheme + "://" + host;
+    }
+
+    // ---- JSON API ----
+
+    private void apiSearch(Context ctx) throws BadQueryException {
+        String query = Params.text(ctx, "q");
+        if (query == null) {
+            throw new BadParameterException("q is required: give the words to search for");
+        }
+        int page = Params.wholeNumber(ctx, "page", 1);
+        int size = Params.wholeNumber(ctx, "size", SearchRequest.DEFAULT_SIZE);
+        SearchRequest request = new SearchRequest(query, page, size, Params.text(ctx, "article"), Params.text(ctx, "section"));
+        ctx.json(search.search(request));
+    }
+
+    private void apiPassage(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        Optional<PassageView> passage = search.passage(id);
+        if (passage.isEmpty()) {
+            notFound(ctx, "There is no passage “" + id + "”.");
+            return;
+        }
+        ctx.json(passage.get());
+    }
+
+    // ---- errors ----
+
+    private void badRequest(Context ctx, String message) {
+        fail(ctx, 400, "bad_request", message);
+    }
+
+    private void notFound(Context ctx, String message) {
+        ctx.attribute(NOT_FOUND_MESSAGE, message);
+        ctx.status(404);
+    }
+
+    /** Renders the 404 for any path; API paths get JSON, everything else the not-found page with a search box. */
+    private void notFound(Context ctx) {
+        String message = ctx.attribute(NOT_FOUND_MESSAGE);
+        if (message == null) {
+            message = isApi(ctx) ? "There is no API endpoint at " + ctx.path() + "." : "There is no page at this address.";
+        }
+        if (isApi(ctx)) {
+            ctx.status(404).json(new ApiError("not_found", message));
+        } else {
+            Map<String, Object> model = new HashMap<>();
+            model.put("q", "");
+            model.put("message", message);
+            html(ctx, 404, "not-found", model);
+        }
+    }
+
+    private void fail(Context ctx, int status, String code, String message) {
+        if (isApi(ctx)) {
+            ctx.status(status).json(new ApiError(code, message));
+        } else {
+            Map<String, Object> model = new HashMap<>();
+            model.put("q", "");
+            model.put("status", status);
+            model.put("message", message);
+            html(ctx, status, "error", model);
+        }
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().equals("/api") || ctx.path().startsWith("/api/");
+    }
+
+    private void html(Context ctx, int status, String template, Map<String, Object> model) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(pages.render(template, model));
+    }
+
+    /** Only http(s) links from article metadata become clickable; anything else (javascript:, data:) stays text. */
+    private static String safeExternalUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = WebApp.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

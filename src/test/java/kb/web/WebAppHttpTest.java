@@ -1,0 +1,529 @@
+package kb.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kb.search.SearchService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The web front end over HTTP, against a real index of the fixture corpus. */
+class WebAppHttpTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
+    private static final String MIDAZOLAM_SECTION = "How Effective is Ketamine in Treating Depression?";
+
+    @TempDir
+    static Path work;
+    private static TestSite site;
+
+    @BeforeAll
+    static void startSite() throws IOException {
+        site = TestSite.start(work);
+    }
+
+    @AfterAll
+    static void stopSite() throws IOException {
+        site.close();
+    }
+
+    // ---- search page ----
+
+    @Test
+    void homePageOffersLabelledSearchBoxAndTips() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertEquals(200, r.statusCode());
+        String body = r.body();
+        assertTrue(body.contains("<label for=\"q\""), "search box has a label");
+        assertTrue(body.contains("<input id=\"q\" name=\"q\" type=\"search\""));
+        assertTrue(body.contains("<main id=\"main\""));
+        assertTrue(body.contains("class=\"skip-link\" href=\"#main\""));
+        assertTrue(body.contains("Search tips"));
+        assertTrue(body.contains("<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\""));
+    }
+
+    @Test
+    void nmdaResultsShowBothNmdaPassagesWithMarks() throws Exception {
+        HttpResponse<String> r = get("/search?q=NMDA");
+        assertEquals(200, r.statusCode());
+        String body = r.body();
+        assertTrue(body.contains("<span class=\"section-path\">What is Ketamine?</span>"), body);
+        assertTrue(body.contains("<span class=\"section-path\">How Does Ketamine Work?</span>"));
+        assertTrue(body.contains("<mark>NMDA</mark>"));
+        assertEquals(2, count(body, "<li class=\"result\">"));
+        assertTrue(body.contains("2 passages"));
+        assertTrue(body.contains("class=\"took\""), "time taken is shown");
+        assertTrue(body.contains("value=\"NMDA\""), "the box keeps the query");
+    }
+
+    @Test
+    void resultsLinkToTheirPassageInsideTheArticle() throws Exception {
+        String body = get("/search?q=midazolam").body();
+        assertTrue(body.contains("href=\"/articles/ketamines-for-depression?q=midazolam#ketamines-for-depression.how-effective-is-ketamine-in-treating-depression.1\""), body);
+        assertTrue(body.contains("<span class=\"kind\">paragraph</span>"));
+    }
+
+    @Test
+    void sectionFilterNarrowsResultsAndCanBeCleared() throws Exception {
+        String all = get("/search?q=ketamine").body();
+        String filterHref = "/search?q=ketamine&amp;section=What+is+Ketamine%3F";
+        assertTrue(all.contains("href=\"" + filterHref + "\""), "section facet links add section=");
+        assertTrue(all.contains("href=\"/search?q=ketamine&amp;article=ketamines-for-depression\""), "article facet");
+
+        HttpResponse<String> filtered = get(filterHref.replace("&amp;", "&"));
+        assertEquals(200, filtered.statusCode());
+        String body = filtered.body();
+        assertTrue(count(body, "<li class=\"result\">") < count(all, "<li class=\"result\">"));
+        assertTrue(body.contains("Section: What is Ketamine?"), "the active filter is shown");
+        assertTrue(body.contains("href=\"/search?q=ketamine\">Clear all filters</a>"));
+        for (String path : sectionPaths(body)) {
+            assertEquals("What is Ketamine?", path);
+        }
+    }
+
+    @Test
+    void paginationLinksOnwardAndNumbersTheNextPage() throws Exception {
+        String first = get("/search?q=ketamine").body();
+        assertTrue(first.contains("href=\"/search?q=ketamine&amp;page=2\" rel=\"next\""), "next link");
+        assertTrue(first.contains("aria-current=\"page\">1</span>"));
+        String second = get("/search?q=ketamine&page=2").body();
+        assertTrue(second.contains("showing 11–"), second);
+        assertTrue(second.contains("rel=\"prev\""));
+        assertTrue(second.contains("<ol class=\"results\" start=\"11\">"));
+    }
+
+    @Test
+    void emptyQueryGivesTheHelpPageNotABlank() throws Exception {
+        HttpResponse<String> r = get("/search?q=");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("Search tips"));
+        assertTrue(r.body().contains("<code>\"side effects\"</code>"));
+    }
+
+    @Test
+    void misspeltQueryOffersDidYouMeanLinks() throws Exception {
+        String body = get("/search?q=ketamne").body();
+        assertTrue(body.contains("Did you mean"), body);
+        assertTrue(body.contains("<a href=\"/search?q=ketamine\">ketamine</a>"));
+        assertTrue(body.contains("Nothing found"));
+    }
+
+    @Test
+    void zeroHitsExplainWhatToTry() throws Exception {
+        HttpResponse<String> r = get("/search?q=qqqzzzvvv");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("No passages match"));
+        assertTrue(r.body().contains("Search tips"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"ketamine", "(ketamine", "AND", "*amine"})
+    void malformedQueryShowsThePlainReasonWith400(String query) throws Exception {
+        HttpResponse<String> r = get("/search?q=" + enc(query));
+        assertEquals(400, r.statusCode(), query);
+        assertTrue(r.body().contains("That search could not be run"));
+        assertTrue(r.body().contains("<p class=\"alert\" role=\"alert\">"));
+        assertTrue(r.body().contains("Search tips"));
+        assertNoStackTrace(r.body());
+    }
+
+    @Test
+    void nonNumericPageIsA400WithAPlainMessage() throws Exception {
+        HttpResponse<String> r = get("/search?q=ketamine&page=abc");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("page must be a whole number"));
+    }
+
+    // ---- article pages ----
+
+    @Test
+    void resultLinkLandsOnAnElementWithTheHitIdAndHighlightsTheQuery() throws Exception {
+        JsonNode hit = json("/api/search?q=midazolam").get("hits").get(0);
+        String id = hit.get("id").asText();
+        String url = hit.get("url").asText();
+        String path = url.substring(0, url.indexOf('#'));
+        assertEquals(id, url.substring(url.indexOf('#') + 1));
+
+        HttpResponse<String> r = get(path);
+        assertEquals(200, r.statusCode());
+        String body = r.body();
+        Matcher passage = Pattern.compile("<div class=\"passage[^\"]*\" id=\"" + Pattern.quote(id) + "\">(.*?)</p>", Pattern.DOTALL)
+                .matcher(body);
+        assertTrue(passage.find(), "an element has the hit id");
+        assertTrue(passage.group(1).contains("<mark>midazolam</mark>"), passage.group(1));
+        assertTrue(body.contains("Matches for <q>midazolam</q> are highlighted."));
+    }
+
+    @Test
+    void articlePageShowsSectionsAsHeadingsByDepthWithPassageTools() throws Exception {
+        String body = get("/articles/hostile-markup").body();
+        assertTrue(body.contains("<h2>Script tags</h2>"), body);
+        assertTrue(body.contains("<h3>Nested heading</h3>"));
+        String seed = get("/articles/ketamines-for-depression").body();
+        assertTrue(seed.contains("<h1>Ketamines For Depression</h1>"));
+        assertTrue(seed.contains("<h2>What is Ketamine?</h2>"));
+        assertTrue(seed.indexOf("<h2>What is Ketamine?</h2>") < seed.indexOf("<h2>How Does Ketamine Work?</h2>"), "reading order");
+        String id = "ketamines-for-depression.what-is-ketamine.1";
+        assertTrue(seed.contains("id=\"" + id + "\""));
+        assertTrue(seed.contains("href=\"/passages/" + id + "\""), "permalink");
+        assertTrue(seed.contains("href=\"#" + id + "\""), "in-page anchor");
+        assertTrue(seed.contains("<summary>Cite</summary>"), "citation readable without JavaScript");
+        assertTrue(seed.contains("class=\"copy-citation\" hidden data-copy=\"Ketamines For Depression"), "copy button");
+        assertFalse(seed.contains("<mark>"), "no highlights without a query");
+    }
+
+    @Test
+    void passagePermalinkRedirectsIntoItsArticle() throws Exception {
+        HttpResponse<String> r = get("/passages/ketamines-for-depression.what-is-ketamine.1");
+        assertEquals(302, r.statusCode());
+        assertEquals("/articles/ketamines-for-depression#ketamines-for-depression.what-is-ketamine.1",
+                r.headers().firstValue("Location").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/articles/no-such-article", "/passages/no-such.passage.1", "/no/such/page", "/static/missing.css"})
+    void unknownPagesAre404WithASearchBox(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("<h1>Not found</h1>"), r.body());
+        assertTrue(r.body().contains("<label for=\"q404\">Search the knowledge base</label>"));
+    }
+
+    @Test
+    void badQueryOnAnArticleStillShowsTheArticleUnhighlighted() throws Exception {
+        HttpResponse<String> r = get("/articles/ketamines-for-depression?q=" + enc("\"ketamine"));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("Highlighting was skipped"));
+        assertFalse(r.body().contains("<mark>"));
+    }
+
+    // ---- JSON API ----
+
+    @Test
+    void apiSearchReturnsTheDocumentedShape() throws Exception {
+        HttpResponse<String> r = get("/api/search?q=midazolam");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode page = JSON.readTree(r.body());
+        assertEquals(Set.of("query", "total", "tookMs", "page", "size", "hits", "facets", "suggestions"), fieldNames(page));
+        assertEquals("midazolam", page.get("query").asText());
+        assertEquals(1, page.get("page").asInt());
+        assertEquals(10, page.get("size").asInt());
+        assertTrue(page.get("total").asLong() >= 1);
+        JsonNode hit = page.get("hits").get(0);
+        assertEquals(Set.of("id", "article", "title", "section", "sectionPath", "kind", "text", "snippet", "url", "citation", "score"),
+                fieldNames(hit));
+        assertEquals(MIDAZOLAM_SECTION, hit.get("section").asText());
+        assertEquals(MIDAZOLAM_SECTION, hit.get("sectionPath").get(0).asText());
+        assertTrue(hit.get("snippet").asText().contains("<mark>midazolam</mark>"));
+        assertTrue(page.get("facets").get("articles").get(0).has("count"));
+        assertTrue(page.get("suggestions").isArray());
+    }
+
+    @Test
+    void apiSearchHonoursSizePageAndFilters() throws Exception {
+        JsonNode page = json("/api/search?q=ketamine&size=3&page=2&article=ketamines-for-depression");
+        assertEquals(3, page.get("size").asInt());
+        assertEquals(2, page.get("page").asInt());
+        assertEquals(3, page.get("hits").size());
+        for (JsonNode hit : page.get("hits")) {
+            assertEquals("ketamines-for-depression", hit.get("article").asText());
+        }
+        assertEquals(100, json("/api/search?q=ketamine&size=100").get("size").asInt());
+    }
+
+    @Test
+    void apiPassageReturnsThePassageView() throws Exception {
+        JsonNode p = json("/api/passages/ketamines-for-depression.what-is-ketamine.1");
+        assertEquals("ketamines-for-depression.what-is-ketamine.1", p.get("id").asText());
+        assertEquals("What is Ketamine?", p.get("section").asText());
+        assertEquals("/articles/ketamines-for-depression#ketamines-for-depression.what-is-ketamine.1", p.get("articleUrl").asText());
+        assertTrue(p.get("text").asText().contains("NMDA"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/passages/no-such.passage.1", "/api/no-such-endpoint", "/api"})
+    void apiUnknownsAre404Json(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertEquals(404, r.statusCode());
+        JsonNode error = JSON.readTree(r.body());
+        assertEquals("not_found", error.get("error").asText());
+        assertFalse(error.get("message").asText().isBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "q=%22ketamine", "q=(ketamine", "q=AND", "q=*amine", "q=ketamine&page=999999999", "q=ketamine&size=100000",
+        "q=ketamine&page=abc", "q=ketamine&size=ten", "q=ketamine&page=0", "q=ketamine&size=0", "q=ketamine&page=99999999999999",
+        "q=", ""})
+    void apiBadInputIsA400WithPlainJsonMessage(String query) throws Exception {
+        HttpResponse<String> r = get("/api/search?" + query);
+        assertEquals(400, r.statusCode(), query + " → " + r.body());
+        JsonNode error = JSON.readTree(r.body());
+        assertEquals(Set.of("error", "message"), fieldNames(error));
+        assertEquals("bad_request", error.get("error").asText());
+        assertNoStackTrace(error.get("message").asText());
+    }
+
+    @Test
+    void apiMessagesNameTheBadParameter() throws Exception {
+        assertEquals("page must be a whole number", json400("/api/search?q=ketamine&page=abc").get("message").asText());
+        assertEquals("size must be a whole number", json400("/api/search?q=ketamine&size=1.5").get("message").asText());
+    }
+
+    @Test
+    void tenThousandCharacterQueryIsRefusedPlainly() throws Exception {
+        String query = "ketamine ".repeat(1_112);
+        HttpResponse<String> api = get("/api/search?q=" + enc(query));
+        assertEquals(400, api.statusCode(), api.body());
+        assertTrue(JSON.readTree(api.body()).get("message").asText().contains("too long"));
+        HttpResponse<String> page = get("/search?q=" + enc(query));
+        assertEquals(400, page.statusCode());
+    }
+
+    @Test
+    void regexLookingQueryIsNeverAServerError() throws Exception {
+        int status = get("/api/search?q=" + enc("/ket.*/")).statusCode();
+        assertTrue(status == 200 || status == 400, "status " + status);
+        int pageStatus = get("/search?q=" + enc("/ket.*/")).statusCode();
+        assertTrue(pageStatus == 200 || pageStatus == 400, "status " + pageStatus);
+    }
+
+    @Test
+    void openApiDescribesEveryEndpoint() throws Exception {
+        JsonNode api = json("/api/openapi.json");
+        assertTrue(api.get("openapi").asText().startsWith("3.0"));
+        assertTrue(api.get("paths").has("/api/search"));
+        assertTrue(api.get("paths").has("/api/passages/{id}"));
+        assertTrue(api.get("components").get("schemas").has("Error"));
+    }
+
+    // ---- safety ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {SCRIPT, BREAKOUT})
+    void hostileQueriesRenderInert(String query) throws Exception {
+        for (String path : List.of("/search?q=", "/articles/hostile-markup?q=")) {
+            String body = get(path + enc(query)).body();
+            assertFalse(body.contains("<script>alert"), path);
+            assertFalse(body.contains("<img src=x"), path);
+            assertFalse(body.contains("onerror=alert(1)>"), path);
+        }
+        String escaped = query.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        assertTrue(get("/search?q=" + enc(query)).body().contains("value=\"" + escaped + "\""), "input value is escaped");
+    }
+
+    @Test
+    void hostileCorpusTextRendersInert() throws Exception {
+        String results = get("/search?q=xylophones").body();
+        assertTrue(results.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;") || results.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                results);
+        assertFalse(results.contains("<script>alert"));
+        String article = get("/articles/hostile-markup?q=zanzibar").body();
+        assertFalse(article.contains("<script>alert"));
+        assertFalse(article.contains("<img src=x"));
+        assertTrue(article.contains("<mark>zanzibar</mark>"));
+        assertTrue(article.contains("<h1>Hostile &lt;b&gt;Markup&lt;/b&gt; Notes</h1>"), "the title is escaped");
+        assertTrue(article.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), "the breakout is shown as text");
+        assertFalse(article.contains("href=\"javascript:"), "only http(s) source links are clickable");
+    }
+
+    @Test
+    void pagesCarryNoInlineScriptOrStyleSoTheCspHolds() throws Exception {
+        for (String path : List.of("/", "/search?q=NMDA", "/search?q=%22x", "/articles/ketamines-for-depression?q=NMDA", "/nowhere")) {
+            String body = get(path).body();
+            assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)").matcher(body).find(), "inline script on " + path);
+            assertFalse(Pattern.compile("\\sstyle=").matcher(body).find(), "inline style on " + path);
+            assertFalse(body.contains("<style"), "style element on " + path);
+            assertFalse(Pattern.compile("\\son[a-z]+=").matcher(body).find(), "event handler attribute on " + path);
+            assertFalse(body.contains("https://"), "no external resources on " + path);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/search?q=NMDA", "/search?q=%22x", "/static/kb.css", "/static/kb.js", "/api/search?q=NMDA",
+        "/api/search?q=%22x", "/api/nope", "/nowhere", "/articles/ketamines-for-depression", "/passages/ketamines-for-depression.what-is-ketamine.1",
+        "/opensearch.xml"})
+    void everyResponseCarriesSecurityHeaders(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertEquals(WebApp.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null), path);
+        assertEquals("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+                + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'", WebApp.CSP);
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+        assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/static/../templates/layout.html",
+        "/static/../../kb/web/WebApp.class",
+        "/static/%2e%2e/templates/layout.html",
+        "/static/%2E%2E/%2E%2E/kb/web/WebApp.class",
+        "/static/..%2ftemplates%2flayout.html",
+        "/static/%2e%2e%2ftemplates%2flayout.html",
+        "/static/..\\templates\\layout.html",
+        "/static/..%5ctemplates%5clayout.html",
+        "/static/..%5c..%5ckb%5cweb%5cWebApp.class",
+        "/static/....//templates/layout.html",
+        "/static//web/templates/layout.html",
+        "/static/%252e%252e/templates/layout.html",
+        "/web/templates/layout.html",
+        "/kb/web/WebApp.class"})
+    void pathTraversalNeverServesAFile(String rawPath) throws Exception {
+        RawResponse r = rawGet(rawPath);
+        assertTrue(r.status == 404 || r.status == 400, rawPath + " → " + r.status);
+        assertFalse(r.body.contains("th:fragment"), "template leaked via " + rawPath);
+        assertFalse(r.body.contains("xmlns:th"), "template leaked via " + rawPath);
+        assertFalse(r.body.contains("\uFFFD\uFFFD\uFFFD\uFFFD") || r.body.startsWith("\u00CA\u00FE"), "class file leaked via " + rawPath);
+        assertFalse(r.body.contains("kb/web/WebApp"), "class file leaked via " + rawPath);
+    }
+
+    @Test
+    void staticFilesAreServedWithTheirTypes() throws Exception {
+        HttpResponse<String> css = get("/static/kb.css");
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(css.body().contains(":target"));
+        assertTrue(css.body().contains("scroll-margin-top"));
+        assertTrue(get("/static/kb.js").headers().firstValue("Content-Type").orElse("").contains("javascript"));
+    }
+
+    @Test
+    void openSearchDescriptionUsesTheRequestsBaseUrl() throws Exception {
+        HttpResponse<String> r = get("/opensearch.xml");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/opensearchdescription+xml"));
+        assertTrue(r.body().contains("template=\"http://127.0.0.1:" + site.app.port() + "/search?q={searchTerms}\""), r.body());
+    }
+
+    @Test
+    void faviconIsNeverAServerError() throws Exception {
+        HttpResponse<String> r = get("/favicon.ico");
+        assertTrue(r.statusCode() == 301 || r.statusCode() == 404 || r.statusCode() == 200, "status " + r.statusCode());
+        if (r.statusCode() == 301) {
+            assertEquals(200, get(r.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElseThrow()).statusCode());
+        }
+    }
+
+    @Test
+    void serverFailureIsA500WithAGenericMessageAndNoStackTrace() throws Exception {
+        // A closed search service fails every call: the app must answer plainly, not leak the exception.
+        SearchService closed = SearchService.open(work.resolve("index"));
+        closed.close();
+        try (WebApp broken = new WebApp(closed, new WebConfig("127.0.0.1", 0)).start()) {
+            String base = "http://127.0.0.1:" + broken.port();
+            HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(java.net.URI.create(base + "/api/search?q=NMDA")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, api.statusCode());
+            assertEquals("internal_error", JSON.readTree(api.body()).get("error").asText());
+            assertNoStackTrace(api.body());
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(java.net.URI.create(base + "/search?q=NMDA")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, page.statusCode());
+            assertTrue(page.body().contains("Something went wrong"));
+            assertNoStackTrace(page.body());
+            assertNotEquals(null, page.headers().firstValue("Content-Security-Policy").orElse(null));
+        }
+    }
+
+    @Test
+    void bindsToLoopbackByDefault() {
+        assertEquals("127.0.0.1", WebConfig.defaults().host());
+        assertEquals(7070, WebConfig.defaults().port());
+        assertTrue(site.app.url().startsWith("http://127.0.0.1:"));
+    }
+
+    // ---- helpers ----
+
+    private static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(site.uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        assertNotEquals(500, r.statusCode(), pathAndQuery + " → " + r.body());
+        return r;
+    }
+
+    private static JsonNode json(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(pathAndQuery);
+        assertEquals(200, r.statusCode(), pathAndQuery + " → " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode json400(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(pathAndQuery);
+        assertEquals(400, r.statusCode(), pathAndQuery + " → " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private record RawResponse(int status, String body) {}
+
+    /** Sends the path byte for byte: HTTP clients normalise or reject "..", which would hide what the server does. */
+    private static RawResponse rawGet(String rawPath) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", site.app.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int bodyStart = response.indexOf("\r\n\r\n");
+            return new RawResponse(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
+        }
+    }
+
+    private static void assertNoStackTrace(String text) {
+        assertFalse(text.contains("Exception"), text);
+        assertFalse(Pattern.compile("\\bat [a-z]+\\.[a-z]").matcher(text).find(), text);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static List<String> sectionPaths(String body) {
+        Matcher m = Pattern.compile("<span class=\"section-path\">([^<]*)</span>").matcher(body);
+        java.util.ArrayList<String> paths = new java.util.ArrayList<>();
+        while (m.find()) {
+            paths.add(m.group(1));
+        }
+        assertNotNull(paths);
+        return paths;
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
