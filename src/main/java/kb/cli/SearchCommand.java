@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kb.search.BadQueryException;
+import kb.search.Expansion;
 import kb.search.SearchHit;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
@@ -35,6 +36,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--page", paramLabel = "P", defaultValue = "1", description = "Which page of results (default: ${DEFAULT-VALUE}).")
     int page;
 
+    @Option(names = "--exact", description = "Search the words as typed: do not correct a misspelled word.")
+    boolean exact;
+
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
@@ -48,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         String query = String.join(" ", words);
         try (SearchService service = SearchService.open(index)) {
-            SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null));
+            SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null, !exact));
             print(page, out);
             return 0;
         } catch (BadQueryException e) {
@@ -64,6 +68,13 @@ final class SearchCommand implements Callable<Integer> {
             long first = (long) (page.page() - 1) * page.size() + 1;
             out.printf("%d passage%s match \"%s\" (%d ms); showing %d-%d.%n", page.total(), page.total() == 1 ? "" : "s",
                     page.query(), page.tookMs(), first, first + page.hits().size() - 1);
+        }
+        if (page.correctedQuery() != null) {
+            out.println("Showing results for \"" + page.correctedQuery() + "\" (no passage has \"" + page.query()
+                    + "\"; add --exact to search for it as typed).");
+        }
+        for (Expansion e : page.expansions()) {
+            out.println("Also searched: " + e.term() + " = " + e.meaning() + " (" + e.source() + ")");
         }
         if (!page.suggestions().isEmpty()) {
             out.println("Did you mean: " + String.join(" | ", page.suggestions()));

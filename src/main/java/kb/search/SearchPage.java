@@ -3,8 +3,10 @@ package kb.search;
 import java.util.List;
 
 /**
- * One page of results, the same record behind the HTML page, the JSON API and the CLI. {@code suggestions} are
- * close terms from the index, offered when a query finds little or nothing.
+ * One page of results, the same record behind the HTML page, the JSON API and the CLI. {@code query} is what the
+ * person typed; when a misspelled word was corrected, {@code correctedQuery} is the query whose results these are
+ * (otherwise null). {@code expansions} lists the abbreviations and synonyms that were also searched;
+ * {@code suggestions} are other close rewrites of the query, built from terms in the index.
  */
 public record SearchPage(
         String query,
@@ -14,7 +16,9 @@ public record SearchPage(
         int size,
         List<SearchHit> hits,
         Facets facets,
-        List<String> suggestions) {
+        List<String> suggestions,
+        String correctedQuery,
+        List<Expansion> expansions) {
 
     public int totalPages() {
         return (int) Math.min(Integer.MAX_VALUE, (total + size - 1) / size);

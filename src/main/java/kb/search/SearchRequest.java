@@ -2,11 +2,16 @@ package kb.search;
 
 /**
  * What a caller asks of {@link SearchService#search}: the query text as the person typed it, a 1-based page,
- * a page size, and optional filters (an article slug; a section path label as shown in facets). Limits are
- * checked by the service, which answers a bad value with {@link BadQueryException}.
+ * a page size, optional filters (an article slug; a section path label as shown in facets), and whether a
+ * misspelled word may be corrected ("search instead for" turns that off). Limits are checked by the service,
+ * which answers a bad value with {@link BadQueryException}.
  */
-public record SearchRequest(String query, int page, int size, String article, String section) {
+public record SearchRequest(String query, int page, int size, String article, String section, boolean correctSpelling) {
     public static final int DEFAULT_SIZE = 10;
+
+    public SearchRequest(String query, int page, int size, String article, String section) {
+        this(query, page, size, article, section, true);
+    }
 
     public static SearchRequest of(String query) {
         return new SearchRequest(query, 1, DEFAULT_SIZE, null, null);

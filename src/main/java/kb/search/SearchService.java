@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import kb.corpus.Links;
 import kb.index.Analyzers;
+import kb.index.ExpansionDictionary;
 import kb.index.Fields;
 import kb.index.PassageDocuments;
 import org.apache.lucene.document.Document;
@@ -68,6 +69,7 @@ public final class SearchService implements Closeable {
     private final SearcherManager manager;
     private final UserQueryParser parser = new UserQueryParser();
     private final Spelling spelling = new Spelling();
+    private final QueryExpander expander = new QueryExpander(parser);
     private volatile Generation generation;
 
     private SearchService(Directory directory) throws IOException {
@@ -101,26 +103,34 @@ public final class SearchService implements Closeable {
         int size = request.size();
         checkPaging(page, size);
         if (text.isEmpty()) {
-            return new SearchPage("", 0, 0, page, size, List.of(), Facets.EMPTY, List.of());
+            return new SearchPage("", 0, 0, page, size, List.of(), Facets.EMPTY, List.of(), null, List.of());
         }
-        Query userQuery = parser.parse(text);
-        Query query = withFilters(userQuery, request.article(), request.section());
+        UserQueryParser.Parsed parsed = parser.parse(text);
         try {
             IndexSearcher searcher = manager.acquire();
             try {
                 Generation gen = generationFor(searcher);
-                int wanted = page * size;
-                FacetsCollectorManager.FacetsResult result =
-                        FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
-                TopDocs top = result.topDocs();
-                long total = countMatches(result.facetsCollector());
-                ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - size),
-                        top.scoreDocs.length);
-                List<SearchHit> hits = hits(searcher, gen, userQuery, text, pageDocs);
-                Facets facets = facets(searcher, gen, result.facetsCollector());
                 List<String> suggestions = spelling.suggest(searcher.getIndexReader(), text);
+                Run run = run(searcher, gen, parsed, text, request, page * size);
+                String corrected = null;
+                if (request.correctSpelling() && !suggestions.isEmpty()) {
+                    // A word the index lacks but is close to indexed ones: show results for the correction.
+                    String rewrite = suggestions.get(0);
+                    Run correctedRun = run(searcher, gen, parser.parse(rewrite), rewrite, request, page * size);
+                    if (correctedRun.total() > 0) {
+                        run = correctedRun;
+                        corrected = rewrite;
+                        suggestions = suggestions.subList(1, suggestions.size());
+                    }
+                }
+                TopDocs top = run.result().topDocs();
+                ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
+                        top.scoreDocs.length);
+                List<SearchHit> hits = hits(searcher, gen, run.highlight(), corrected == null ? text : corrected, pageDocs);
+                Facets facets = facets(searcher, gen, run.result().facetsCollector());
                 long took = (System.nanoTime() - start) / 1_000_000;
-                return new SearchPage(text, total, took, page, size, hits, facets, suggestions);
+                return new SearchPage(text, run.total(), took, page, size, hits, facets, suggestions, corrected,
+                        run.expansions());
             } finally {
                 manager.release(searcher);
             }
@@ -129,6 +139,27 @@ public final class SearchService implements Closeable {
         } catch (IOException e) {
             throw new SearchFailure("could not read the index", e);
         }
+    }
+
+    /** One execution of a parsed query: its hits and facet counts, what to highlight, the expansions used. */
+    private record Run(FacetsCollectorManager.FacetsResult result, long total, Query highlight, List<Expansion> expansions) {}
+
+    private Run run(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text, SearchRequest request,
+            int wanted) throws IOException {
+        Query main = parsed.main();
+        List<Expansion> expansions = List.of();
+        if (main != null) {
+            QueryExpander.Expanded expanded = expander.expand(main, text, gen.expansions);
+            main = expanded.query();
+            expansions = expanded.expansions();
+        }
+        Query query = withFilters(new UserQueryParser.Parsed(main, parsed.filters()).combined(), request.article(),
+                request.section());
+        FacetsCollectorManager.FacetsResult result =
+                FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
+        // Filters select passages; only the words are marked in the text.
+        Query highlight = main != null ? main : query;
+        return new Run(result, countMatches(result.facetsCollector()), highlight, expansions);
     }
 
     public Optional<PassageView> passage(String id) throws IOException {
@@ -147,9 +178,13 @@ public final class SearchService implements Closeable {
 
     /** The whole article in reading order; with a query, every passage's matches are marked as in search. */
     public Optional<ArticleView> article(String slug, String query) throws BadQueryException, IOException {
-        Query highlightQuery = query == null || query.isBlank() ? null : parser.parse(query.strip());
+        UserQueryParser.Parsed parsed = query == null || query.isBlank() ? null : parser.parse(query.strip());
         IndexSearcher searcher = manager.acquire();
         try {
+            Query highlightQuery = null;
+            if (parsed != null && parsed.main() != null) {
+                highlightQuery = expander.expand(parsed.main(), query.strip(), generationFor(searcher).expansions).query();
+            }
             Query inArticle = new TermQuery(new Term(Fields.ARTICLE, slug));
             int count = searcher.count(inArticle);
             if (count == 0) {
@@ -320,6 +355,7 @@ public final class SearchService implements Closeable {
         final SortedSetDocValuesReaderState facetState;
         final UnifiedHighlighter snippets;
         final UnifiedHighlighter wholeText;
+        final ExpansionDictionary expansions;
         private final Map<String, String> titles = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -338,6 +374,9 @@ public final class SearchService implements Closeable {
                 state = null;
             }
             this.facetState = state;
+            this.expansions = reader instanceof DirectoryReader dr
+                    ? ExpansionDictionary.fromCommit(dr.getIndexCommit().getUserData())
+                    : ExpansionDictionary.EMPTY;
             DefaultPassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true);
             this.snippets = UnifiedHighlighter.builder(searcher, Analyzers.perField())
                     .withFormatter(formatter)

@@ -75,7 +75,8 @@ final class Spelling {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
                 String original = query.substring(start, end);
-                if (end < query.length() && query.charAt(end) == ':' || isAcronym(original) || term.length() < 3) {
+                if (end < query.length() && query.charAt(end) == ':' || isAcronym(original) || term.length() < 3
+                        || isPattern(query, start, end)) {
                     continue;
                 }
                 Term t = new Term(Fields.TEXT_EXACT, term.toString());
@@ -108,6 +109,20 @@ final class Spelling {
             ts.end();
             return known;
         }
+    }
+
+    /** A word with a wildcard or fuzzy marker ("midaz*", "keta?ine", "midazolm~") asks for variants itself. */
+    private static boolean isPattern(String query, int start, int end) {
+        int from = start;
+        while (from > 0 && !Character.isWhitespace(query.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < query.length() && !Character.isWhitespace(query.charAt(to))) {
+            to++;
+        }
+        String chunk = query.substring(from, to);
+        return chunk.indexOf('*') >= 0 || chunk.indexOf('~') >= 0 || chunk.matches(".*\\?[\\p{L}\\p{N}].*");
     }
 
     private static boolean isAcronym(String word) {

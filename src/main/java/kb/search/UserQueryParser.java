@@ -1,6 +1,13 @@
 package kb.search;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import kb.index.Analyzers;
 import kb.index.Fields;
@@ -37,10 +44,33 @@ final class UserQueryParser {
             Fields.TEXT, 1.0f,
             Fields.TEXT_EXACT, 0.5f);
 
+    private static final Pattern END_PUNCTUATION = Pattern.compile("(?<=[\\p{L}\\p{N}])[?!]+(?=\\s|$)");
+
     private final Analyzer analyzer = Analyzers.perField();
 
+    /**
+     * A parsed query: {@code main} holds the words, phrases and operators (null when the query was only filters);
+     * {@code filters} holds the top-level field filters ({@code section:}, {@code title:}, {@code article:} ...),
+     * which every result must match.
+     */
+    record Parsed(Query main, List<Query> filters) {
+        /** The query to run: the words, restricted by the filters. */
+        Query combined() {
+            if (filters.isEmpty()) {
+                return main;
+            }
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            if (main != null) {
+                b.add(main, BooleanClause.Occur.MUST);
+            }
+            // With words to rank by, filters only restrict; alone, they also rank (a title match scores).
+            filters.forEach(f -> b.add(f, main == null ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER));
+            return b.build();
+        }
+    }
+
     /** Parses {@code text}; the result never matches everything unless every clause was negative. */
-    Query parse(String text) throws BadQueryException {
+    Parsed parse(String text) throws BadQueryException {
         String checked = precheck(text);
         Parser parser = new Parser(analyzer);
         Query query;
@@ -56,11 +86,48 @@ final class UserQueryParser {
         } catch (StackOverflowError e) {
             throw new BadQueryException("The query is nested too deeply.");
         }
-        if (isEmpty(query)) {
+        Parsed parsed = split(query, parser.filters);
+        if (parsed.filters().isEmpty() && (parsed.main() == null || isEmpty(parsed.main()))) {
             throw new BadQueryException("The query has only very common words (such as \"the\", \"is\", \"of\"), "
                     + "which are not indexed. Add a more specific word.");
         }
-        return allowPureNegation(query);
+        return new Parsed(parsed.main() == null || isEmpty(parsed.main()) ? null : allowPureNegation(parsed.main()),
+                parsed.filters());
+    }
+
+    /** The text as one phrase over the default fields (for expansions), or null when it has no indexed word. */
+    Query phrase(String text) {
+        try {
+            Query q = new Parser(analyzer).parse("\"" + QueryParser.escape(text) + "\"");
+            return isEmpty(q) ? null : q;
+        } catch (ParseException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Lifts optional top-level field filters out of the query, so that they restrict rather than widen. */
+    private static Parsed split(Query query, Set<Query> filterQueries) {
+        if (filterQueries.contains(query)) {
+            return new Parsed(null, List.of(query));
+        }
+        if (!(query instanceof BooleanQuery bq)) {
+            return new Parsed(query, List.of());
+        }
+        List<Query> filters = new ArrayList<>();
+        BooleanQuery.Builder rest = new BooleanQuery.Builder();
+        int kept = 0;
+        for (BooleanClause c : bq.clauses()) {
+            if (c.getOccur() == BooleanClause.Occur.SHOULD && filterQueries.contains(c.getQuery())) {
+                filters.add(c.getQuery());
+            } else {
+                rest.add(c);
+                kept++;
+            }
+        }
+        if (filters.isEmpty()) {
+            return new Parsed(query, List.of());
+        }
+        return new Parsed(kept == 0 ? null : rest.build(), filters);
     }
 
     /** Checks that give a clearer message than the parser would, and escapes what people type as plain text. */
@@ -122,7 +189,9 @@ final class UserQueryParser {
             throw new BadQueryException("The query ends with " + last + ", which needs a word after it.");
         }
         // '/' starts a regular expression in Lucene's syntax; people mean it as text ("mg/kg", "and/or").
-        return text.replace("/", "\\/");
+        // A '?' or '!' ending a word ends a question or an exclamation, not a wildcard or an operator.
+        return END_PUNCTUATION.matcher(text.replace("/", "\\/"))
+                .replaceAll(m -> Matcher.quoteReplacement(m.group().replaceAll("(.)", "\\\\$1")));
     }
 
     private static String explain(String text) {
@@ -160,6 +229,9 @@ final class UserQueryParser {
     }
 
     private static final class Parser extends MultiFieldQueryParser {
+        /** The queries made for a field filter, by identity: {@link #split} lifts them out. */
+        final Set<Query> filters = Collections.newSetFromMap(new IdentityHashMap<>());
+
         Parser(Analyzer analyzer) {
             super(DEFAULT_FIELDS.keySet().toArray(new String[0]), analyzer, DEFAULT_FIELDS);
             setDefaultOperator(QueryParser.Operator.OR);
@@ -193,7 +265,7 @@ final class UserQueryParser {
                 }
                 return words.build();
             }
-            return super.getFieldQuery(mapped(field), queryText, quoted);
+            return filter(field, super.getFieldQuery(mapped(field), queryText, quoted));
         }
 
         @Override
@@ -201,7 +273,7 @@ final class UserQueryParser {
             if (field != null && resolve(field) == null && !DEFAULT_FIELDS.containsKey(field)) {
                 return super.getFieldQuery(null, field + " " + queryText, slop);
             }
-            return super.getFieldQuery(mapped(field), queryText, slop);
+            return filter(field, super.getFieldQuery(mapped(field), queryText, slop));
         }
 
         @Override
@@ -209,7 +281,15 @@ final class UserQueryParser {
             if (termStr.length() < 2) {
                 throw new PlainParseException("A prefix search needs at least two letters before the *, e.g. keta*.");
             }
-            return super.getPrefixQuery(mapped(field), termStr);
+            if (field == null) {
+                expandingDefaults = true;
+                try {
+                    return super.getPrefixQuery(null, termStr);
+                } finally {
+                    expandingDefaults = false;
+                }
+            }
+            return filter(field, super.getPrefixQuery(mapped(field), termStr));
         }
 
         @Override
@@ -218,18 +298,48 @@ final class UserQueryParser {
                 throw new PlainParseException("A wildcard (* or ?) cannot start a word; put at least two letters "
                         + "before it, e.g. keta*.");
             }
-            return super.getWildcardQuery(mapped(field), termStr);
+            if (field == null) {
+                expandingDefaults = true;
+                try {
+                    return super.getWildcardQuery(null, termStr);
+                } finally {
+                    expandingDefaults = false;
+                }
+            }
+            return filter(field, super.getWildcardQuery(mapped(field), termStr));
         }
 
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-            return super.getFuzzyQuery(mapped(field), termStr, minSimilarity);
+            if (field == null) {
+                expandingDefaults = true;
+                try {
+                    return super.getFuzzyQuery(null, termStr, minSimilarity);
+                } finally {
+                    expandingDefaults = false;
+                }
+            }
+            return filter(field, super.getFuzzyQuery(mapped(field), termStr, minSimilarity));
         }
 
         @Override
         protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
                 boolean endInclusive) throws ParseException {
-            return super.getRangeQuery(mapped(field), part1, part2, startInclusive, endInclusive);
+            return filter(field, super.getRangeQuery(mapped(field), part1, part2, startInclusive, endInclusive));
+        }
+
+        /**
+         * Set while the parent class expands an unqualified term over the default fields, calling back into this
+         * class once per field; those per-field queries are words, not filters.
+         */
+        private boolean expandingDefaults;
+
+        /** Remembers a query made for a named filter field ({@code title:x}); default-field queries pass through. */
+        private Query filter(String field, Query q) {
+            if (q != null && field != null && !expandingDefaults && resolve(field) != null) {
+                filters.add(q);
+            }
+            return q;
         }
 
         private String mapped(String field) throws ParseException {

@@ -35,4 +35,16 @@ final class Params {
         }
         return (int) value;
     }
+
+    /** {@code correct=0} (or {@code false}) asks for the query exactly as typed, without spelling correction. */
+    static boolean correctSpelling(Context ctx) {
+        String raw = text(ctx, "correct");
+        if (raw == null || raw.equals("1") || raw.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (raw.equals("0") || raw.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new BadParameterException("correct must be 0 or 1, not " + raw);
+    }
 }

@@ -22,6 +22,12 @@ final class SearchLinks {
         return url.toString();
     }
 
+    /** The search for {@code query} exactly as typed, with spelling correction off. */
+    static String exact(String query, String article, String section) {
+        String url = search(query, article, section, 1);
+        return url + (url.indexOf('?') >= 0 ? '&' : '?') + "correct=0";
+    }
+
     private static char append(StringBuilder url, char sep, String name, String value) {
         if (value == null || value.isBlank()) {
             return sep;

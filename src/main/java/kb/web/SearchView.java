@@ -22,6 +22,7 @@ record SearchView(
         String prevUrl,
         String nextUrl,
         List<Suggestion> suggestions,
+        Correction correction,
         long firstShown,
         long lastShown) {
 
@@ -38,8 +39,15 @@ record SearchView(
 
     record Suggestion(String text, String url) {}
 
+    /** "Showing results for {corrected} — search instead for {original}", with both links. */
+    record Correction(String corrected, String correctedUrl, String original, String originalUrl) {}
+
     static SearchView of(SearchPage page, String article, String section) {
-        String q = page.query();
+        // After a spelling correction, further pages and filters continue with the corrected query.
+        String q = page.correctedQuery() != null ? page.correctedQuery() : page.query();
+        Correction correction = page.correctedQuery() == null ? null : new Correction(page.correctedQuery(),
+                SearchLinks.search(page.correctedQuery(), article, section, 1), page.query(),
+                SearchLinks.exact(page.query(), article, section));
         List<FilterLink> articles = new ArrayList<>();
         for (FacetCount f : page.facets().articles()) {
             boolean active = f.value().equals(article);
@@ -91,7 +99,7 @@ record SearchView(
         long last = page.hits().isEmpty() ? 0 : first + page.hits().size() - 1;
         String clear = active.isEmpty() ? null : SearchLinks.search(q, null, null, 1);
         return new SearchView(page, article, section, articles, sections, active, clear, pages, prev, next,
-                suggestions, first, last);
+                suggestions, correction, first, last);
     }
 
     private static int lastPage(SearchPage page) {
@@ -106,7 +114,7 @@ record SearchView(
     }
 
     public String firstPageUrl() {
-        return SearchLinks.search(page.query(), article, section, 1);
+        return SearchLinks.search(page.correctedQuery() != null ? page.correctedQuery() : page.query(), article, section, 1);
     }
 
     public boolean hasFilters() {

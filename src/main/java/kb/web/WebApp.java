@@ -149,7 +149,8 @@ public final class WebApp implements AutoCloseable {
         }
         try {
             int page = Params.wholeNumber(ctx, "page", 1);
-            SearchPage results = search.search(new SearchRequest(query, page, SearchRequest.DEFAULT_SIZE, article, section));
+            SearchPage results = search.search(new SearchRequest(query, page, SearchRequest.DEFAULT_SIZE, article, section,
+                    Params.correctSpelling(ctx)));
             model.put("view", SearchView.of(results, article, section));
             html(ctx, 200, "search", model);
         } catch (BadQueryException | BadParameterException e) {
@@ -237,7 +238,8 @@ public final class WebApp implements AutoCloseable {
         }
         int page = Params.wholeNumber(ctx, "page", 1);
         int size = Params.wholeNumber(ctx, "size", SearchRequest.DEFAULT_SIZE);
-        SearchRequest request = new SearchRequest(query, page, size, Params.text(ctx, "article"), Params.text(ctx, "section"));
+        SearchRequest request = new SearchRequest(query, page, size, Params.text(ctx, "article"), Params.text(ctx, "section"),
+                Params.correctSpelling(ctx));
         ctx.json(search.search(request));
     }
 

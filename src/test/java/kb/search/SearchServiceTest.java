@@ -2,6 +2,7 @@ package kb.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class SearchServiceTest {
 
     @BeforeAll
     static void index() throws IOException {
-        SeedIndex.build(tmp, "receptors.md", "unsafe.txt");
+        SeedIndex.build(tmp, "receptors.md", "unsafe.txt", "abbrev.md", "synonyms.txt");
         service = SearchService.open(tmp.resolve("index"));
     }
 
@@ -156,13 +157,108 @@ class SearchServiceTest {
     }
 
     @Test
-    void misspelledWordsGetSuggestionsButKnownWordsAndAcronymsDoNot() throws Exception {
+    void aMisspelledWordIsCorrectedAndTheOriginalCanStillBeSearched() throws Exception {
         SearchPage typo = search("midazolom");
-        assertEquals(0, typo.total());
-        assertEquals("midazolam", typo.suggestions().get(0));
-        assertTrue(search("hallucinatons").suggestions().contains("hallucinations"));
-        assertTrue(search("is ketamine safe").suggestions().isEmpty(), "'safe' is in a heading");
-        assertTrue(search("NMDX").suggestions().isEmpty(), "acronyms are not corrected");
+        assertEquals("midazolom", typo.query());
+        assertEquals("midazolam", typo.correctedQuery());
+        assertEquals(1, typo.total());
+        assertTrue(typo.hits().get(0).snippet().contains("<mark>midazolam</mark>"), typo.hits().get(0).snippet());
+        assertTrue(typo.hits().get(0).url().contains("q=midazolam"), "the link highlights the corrected word");
+        SearchPage asTyped = service.search(new SearchRequest("midazolom", 1, 10, null, null, false));
+        assertEquals(0, asTyped.total());
+        assertNull(asTyped.correctedQuery());
+        assertEquals("midazolam", asTyped.suggestions().get(0));
+        SearchPage halluc = search("hallucinatons side effects");
+        assertEquals("hallucinations side effects", halluc.correctedQuery());
+        assertEquals("What are the Potential Side Effects of Ketamine?", halluc.hits().get(0).section());
+    }
+
+    @Test
+    void knownWordsAndAcronymsAreNeverCorrected() throws Exception {
+        assertNull(search("is ketamine safe").correctedQuery(), "'safe' is in a heading");
+        assertTrue(search("is ketamine safe").suggestions().isEmpty());
+        SearchPage acronym = search("NMDX");
+        assertNull(acronym.correctedQuery(), "an unknown acronym is not turned into another word");
+        assertTrue(acronym.suggestions().isEmpty());
+        assertNull(search("midaz*").correctedQuery(), "a prefix asks for variants itself");
+    }
+
+    @Test
+    void anAbbreviationFindsItsLongFormRankedBelowExactMatches() throws Exception {
+        SearchPage page = service.search(new SearchRequest("BDNF", 1, 10, "abbrev", null));
+        List<String> sections = page.hits().stream().map(SearchHit::section).toList();
+        assertEquals(3, page.total(), sections.toString());
+        assertEquals("Long form only", sections.get(2), "the expansion ranks below the passages that say BDNF");
+        assertTrue(page.hits().get(2).snippet().matches(".*<mark>[^<]*neurotrophic[^<]*</mark>.*"), page.hits().get(2).snippet());
+        assertEquals(List.of(new Expansion("BDNF", "brain-derived neurotrophic factor", Expansion.ABBREVIATION)),
+                page.expansions());
+    }
+
+    @Test
+    void aLongFormFindsItsAbbreviationToo() throws Exception {
+        SearchPage page = service.search(new SearchRequest("brain-derived neurotrophic factor", 1, 10, "abbrev", null));
+        List<String> sections = page.hits().stream().map(SearchHit::section).toList();
+        assertTrue(sections.contains("Short form only"), sections.toString());
+        assertEquals("BDNF", page.expansions().get(0).meaning());
+        assertTrue(search("NMDA").expansions().contains(new Expansion("NMDA", "N-methyl-D-aspartate", Expansion.ABBREVIATION)));
+        assertTrue(search("TRD").expansions().contains(new Expansion("TRD", "treatment-resistant depression", Expansion.ABBREVIATION)));
+        assertTrue(search("\"BDNF\"").expansions().isEmpty(), "a quoted phrase is taken as typed");
+        assertTrue(search("BDNF AND levels").expansions().isEmpty(), "operators mean exactly what they say");
+    }
+
+    @Test
+    void theCorpusSynonymListIsHonoured() throws Exception {
+        SearchPage page = search("spravato");
+        assertTrue(page.total() >= 1);
+        assertTrue(page.hits().get(0).text().contains("esketamine"), page.hits().get(0).text());
+        assertEquals(Expansion.SYNONYM, page.expansions().get(0).source());
+    }
+
+    @Test
+    void aQuestionRanksTheAnswerUnderThatQuestionFirst() throws Exception {
+        assertEquals("Is Ketamine safe for treating depression?", searchSeed("is ketamine safe?").hits().get(0).section());
+        assertEquals("Is Ketamine safe for treating depression?", searchSeed("Is ketamine safe for depression").hits().get(0).section());
+        assertEquals("What is Treatment-Resistant Depression?", searchSeed("what is TRD?").hits().get(0).section());
+    }
+
+    @Test
+    void wordsCloseTogetherRankAboveWordsFarApart() throws Exception {
+        SearchPage page = service.search(new SearchRequest("single infusion", 1, 10, "abbrev", null));
+        assertEquals("Close together", page.hits().get(0).section());
+        assertEquals("Far apart", page.hits().get(1).section());
+    }
+
+    @Test
+    void dosesMatchHoweverTheUnitIsWritten() throws Exception {
+        String expected = search("0.5mg/kg").hits().get(0).id();
+        assertTrue(expected.contains("how-effective"), expected);
+        for (String q : new String[] {"0.5 mg/kg", "0.5 mg / kg", "0.5 mg per kg"}) {
+            assertEquals(expected, search(q).hits().get(0).id(), q);
+        }
+    }
+
+    @Test
+    void hyphenatedAndSpacedWordsMatchEachOther() throws Exception {
+        assertEquals(ids(searchSeed("out-of-body")), ids(searchSeed("out of body")));
+        assertEquals(2, searchSeed("out-of-body").total());
+        SearchHit meta = searchSeed("meta analysis").hits().get(0);
+        assertEquals("reference", meta.kind());
+        assertEquals(meta.id(), searchSeed("meta-analysis").hits().get(0).id());
+    }
+
+    @Test
+    void britishAndAmericanSpellingsMatchEachOther() throws Exception {
+        for (String[] pair : new String[][] {{"anaesthetic", "anesthetic"}, {"oesophagus", "esophagus"}, {"haemoglobin", "hemoglobin"}}) {
+            SearchPage british = search(pair[0]);
+            SearchPage american = search(pair[1]);
+            assertTrue(british.total() > 0, pair[0]);
+            assertEquals(ids(british), ids(american), pair[0] + " / " + pair[1]);
+        }
+        assertTrue(search("hemoglobin").hits().get(0).snippet().contains("<mark>haemoglobin</mark>"));
+    }
+
+    private static List<String> ids(SearchPage page) {
+        return page.hits().stream().map(SearchHit::id).sorted().toList();
     }
 
     @ParameterizedTest

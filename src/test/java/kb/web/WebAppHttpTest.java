@@ -126,11 +126,35 @@ class WebAppHttpTest {
     }
 
     @Test
-    void misspeltQueryOffersDidYouMeanLinks() throws Exception {
-        String body = get("/search?q=ketamne").body();
-        assertTrue(body.contains("Did you mean"), body);
-        assertTrue(body.contains("<a href=\"/search?q=ketamine\">ketamine</a>"));
-        assertTrue(body.contains("Nothing found"));
+    void misspeltQueryShowsResultsForTheCorrectionWithAWayBack() throws Exception {
+        String body = get("/search?q=midazolom").body();
+        assertTrue(body.contains("Showing results for <a href=\"/search?q=midazolam\"><strong>midazolam</strong></a>"), body);
+        assertTrue(body.contains("search instead for <a href=\"/search?q=midazolom&amp;correct=0\">midazolom</a>"), body);
+        assertTrue(body.contains("<mark>midazolam</mark>"), body);
+        String exact = get("/search?q=midazolom&correct=0").body();
+        assertTrue(exact.contains("No passages match"), exact);
+        assertTrue(exact.contains("Did you mean"), exact);
+        assertTrue(exact.contains("<a href=\"/search?q=midazolam\">midazolam</a>"), exact);
+        assertTrue(exact.contains("Nothing found"));
+        JsonNode api = JSON.readTree(get("/api/search?q=midazolom").body());
+        assertEquals("midazolom", api.get("query").asText());
+        assertEquals("midazolam", api.get("correctedQuery").asText());
+        assertEquals(1, api.get("total").asInt());
+        assertTrue(JSON.readTree(get("/api/search?q=midazolom&correct=0").body()).get("correctedQuery").isNull());
+        assertEquals(400, get("/api/search?q=midazolom&correct=maybe").statusCode());
+    }
+
+    @Test
+    void anAbbreviationIsSearchedUnderItsLongFormAndTheExpansionIsShown() throws Exception {
+        String body = get("/search?q=NMDA").body();
+        assertTrue(body.contains("Also searched:"), body);
+        assertTrue(body.contains("NMDA = N-methyl-D-aspartate"), body);
+        JsonNode api = JSON.readTree(get("/api/search?q=N-methyl-D-aspartate").body());
+        JsonNode expansion = api.get("expansions").get(0);
+        assertEquals("N-methyl-D-aspartate", expansion.get("term").asText());
+        assertEquals("NMDA", expansion.get("meaning").asText());
+        assertEquals("abbreviation", expansion.get("source").asText());
+        assertEquals(2, api.get("total").asInt(), "the passage that only says NMDA is found too");
     }
 
     @Test
@@ -230,7 +254,8 @@ class WebAppHttpTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode page = JSON.readTree(r.body());
-        assertEquals(Set.of("query", "total", "tookMs", "page", "size", "hits", "facets", "suggestions"), fieldNames(page));
+        assertEquals(Set.of("query", "total", "tookMs", "page", "size", "hits", "facets", "suggestions", "correctedQuery",
+                "expansions"), fieldNames(page));
         assertEquals("midazolam", page.get("query").asText());
         assertEquals(1, page.get("page").asInt());
         assertEquals(10, page.get("size").asInt());
