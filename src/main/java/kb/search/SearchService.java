@@ -131,6 +131,42 @@ public final class SearchService implements Closeable {
         }
     }
 
+    /**
+     * A bare ranking for evaluation: the same parsed query as {@link #search}, without highlighting, facets or
+     * spelling. With {@code byArticle}, an article scores as its best passage and appears once, in the order its
+     * best passage ranks (ids are article slugs); otherwise ids are passage ids. At most {@code depth} entries.
+     */
+    public List<RankedId> rank(String query, int depth, boolean byArticle) throws BadQueryException {
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty() || depth < 1) {
+            return List.of();
+        }
+        Query parsed = parser.parse(text);
+        // Articles are folded from passages, so look deeper; an article's passages rarely all rank near the top.
+        int passages = byArticle ? (int) Math.min((long) depth * 10, MAX_RESULT_WINDOW) : depth;
+        try {
+            IndexSearcher searcher = manager.acquire();
+            try {
+                ScoreDoc[] top = searcher.search(parsed, passages).scoreDocs;
+                StoredFields stored = searcher.storedFields();
+                String field = byArticle ? Fields.ARTICLE : Fields.ID;
+                Set<String> wanted = Set.of(field);
+                Map<String, RankedId> ranked = new LinkedHashMap<>();
+                for (int i = 0; i < top.length && ranked.size() < depth; i++) {
+                    String id = stored.document(top[i].doc, wanted).get(field);
+                    ranked.putIfAbsent(id, new RankedId(id, top[i].score));
+                }
+                return List.copyOf(ranked.values());
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new BadQueryException("The query expands to too many terms; use fewer words or longer prefixes.");
+        } catch (IOException e) {
+            throw new SearchFailure("could not read the index", e);
+        }
+    }
+
     public Optional<PassageView> passage(String id) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
