@@ -40,7 +40,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--qrels", paramLabel = "FILE", required = true, description = "TREC relevance judgments.")
     Path qrels;
 
-    @Option(names = "--run", paramLabel = "OUT", description = "Also write the ranking as a TREC run file (qid Q0 docid rank score kb).")
+    @Option(names = "--run", paramLabel = "OUT", description = "Also write the ranking as a TREC run file: qid Q0 docid rank score tag (tag kb, or bm25 with --baseline).")
     Path run;
 
     @Option(names = "--size", paramLabel = "N", defaultValue = "100",
