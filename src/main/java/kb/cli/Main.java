@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A searchable knowledge base: index a corpus of articles by passage, then search it.",
-        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -110,19 +110,10 @@ public final class SearchService implements Closeable {
             IndexSearcher searcher = manager.acquire();
             try {
                 Generation gen = generationFor(searcher);
-                List<String> suggestions = spelling.suggest(searcher.getIndexReader(), text);
-                Run run = run(searcher, gen, parsed, text, request, page * size);
-                String corrected = null;
-                if (request.correctSpelling() && !suggestions.isEmpty()) {
-                    // A word the index lacks but is close to indexed ones: show results for the correction.
-                    String rewrite = suggestions.get(0);
-                    Run correctedRun = run(searcher, gen, parser.parse(rewrite), rewrite, request, page * size);
-                    if (correctedRun.total() > 0) {
-                        run = correctedRun;
-                        corrected = rewrite;
-                        suggestions = suggestions.subList(1, suggestions.size());
-                    }
-                }
+                Plan plan = plan(searcher, gen, parsed, text, request, page * size);
+                Run run = plan.run();
+                String corrected = plan.corrected();
+                List<String> suggestions = plan.suggestions();
                 TopDocs top = run.result().topDocs();
                 ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
                         top.scoreDocs.length);
@@ -139,6 +130,61 @@ public final class SearchService implements Closeable {
         } catch (IOException e) {
             throw new SearchFailure("could not read the index", e);
         }
+    }
+
+    /**
+     * A bare ranking for evaluation: the same query, expansions and spelling correction as {@link #search},
+     * without highlighting. With {@code byArticle}, an article scores as its best passage and appears once, in the
+     * order its best passage ranks (ids are article slugs); otherwise ids are passage ids. At most {@code depth}.
+     */
+    public List<RankedId> rank(String query, int depth, boolean byArticle) throws BadQueryException {
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty() || depth < 1) {
+            return List.of();
+        }
+        UserQueryParser.Parsed parsed = parser.parse(text);
+        // Articles are folded from passages, so look deeper; an article's passages rarely all rank near the top.
+        int passages = byArticle ? (int) Math.min((long) depth * 10, MAX_RESULT_WINDOW) : Math.min(depth, MAX_RESULT_WINDOW);
+        try {
+            IndexSearcher searcher = manager.acquire();
+            try {
+                Plan plan = plan(searcher, generationFor(searcher), parsed, text, SearchRequest.of(text), passages);
+                ScoreDoc[] top = plan.run().result().topDocs().scoreDocs;
+                StoredFields stored = searcher.storedFields();
+                String field = byArticle ? Fields.ARTICLE : Fields.ID;
+                Set<String> wanted = Set.of(field);
+                Map<String, RankedId> ranked = new LinkedHashMap<>();
+                for (int i = 0; i < top.length && ranked.size() < depth; i++) {
+                    String id = stored.document(top[i].doc, wanted).get(field);
+                    ranked.putIfAbsent(id, new RankedId(id, top[i].score));
+                }
+                return List.copyOf(ranked.values());
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new BadQueryException("The query expands to too many terms; use fewer words or longer prefixes.");
+        } catch (IOException e) {
+            throw new SearchFailure("could not read the index", e);
+        }
+    }
+
+    /** What a query becomes: the run shown, the correction it took (or null), and the other rewrites offered. */
+    private record Plan(Run run, String corrected, List<String> suggestions) {}
+
+    private Plan plan(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text,
+            SearchRequest request, int wanted) throws IOException, BadQueryException {
+        List<String> suggestions = spelling.suggest(searcher.getIndexReader(), text);
+        Run run = run(searcher, gen, parsed, text, request, wanted);
+        if (request.correctSpelling() && !suggestions.isEmpty()) {
+            // A word the index lacks but is close to indexed ones: show results for the correction.
+            String rewrite = suggestions.get(0);
+            Run corrected = run(searcher, gen, parser.parse(rewrite), rewrite, request, wanted);
+            if (corrected.total() > 0) {
+                return new Plan(corrected, rewrite, suggestions.subList(1, suggestions.size()));
+            }
+        }
+        return new Plan(run, null, suggestions);
     }
 
     /** One execution of a parsed query: its hits and facet counts, what to highlight, the expansions used. */
