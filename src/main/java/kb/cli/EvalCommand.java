@@ -55,6 +55,10 @@ final class EvalCommand implements Callable<Integer> {
             + "built in a temporary folder from --corpus, instead of kb's ranking.")
     boolean baseline;
 
+    @Option(names = "--as-text", description = "Search each query as plain words, query syntax escaped, as the baseline does "
+            + "(for claims and questions such as SciFact's, where \"+1\" or \"(+)\" are text, not operators).")
+    boolean asText;
+
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
@@ -95,7 +99,7 @@ final class EvalCommand implements Callable<Integer> {
                 return 1;
             }
             try (SearchService service = SearchService.open(index)) {
-                report = Evaluation.run(querySet, judgments, (q, depth) -> service.rank(q, depth, byArticle), size);
+                report = Evaluation.run(querySet, judgments, (q, depth) -> service.rank(q, depth, byArticle, asText), size);
             }
             what = "kb";
         }

@@ -47,6 +47,17 @@ public final class Analyzers {
         };
     }
 
+    /** Standard tokenizer and ASCII folding, capitals kept: for reading dictionaries whose case matters. */
+    public static Analyzer cased() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new ASCIIFoldingFilter(source));
+            }
+        };
+    }
+
     /** The analyzer for every field, chosen by field name; give this to writers, parsers and highlighters. */
     public static Analyzer perField() {
         Analyzer keyword = new KeywordAnalyzer();

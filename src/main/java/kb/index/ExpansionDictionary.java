@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -34,6 +35,10 @@ public final class ExpansionDictionary {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Thread-safe, like every Lucene analyzer; shared by all dictionaries. */
     private static final Analyzer MATCHING = Analyzers.plain();
+    /** For reading synonym lists: keeps capitals, so "WHO" can be told from "who". */
+    private static final Analyzer CASED = Analyzers.cased();
+    /** An all-capitals key this short must be typed in capitals: "WHO", "IV" and "ECT" are also plain words. */
+    private static final int MAX_CAPITALS_ONLY = 3;
 
     /** One expansion: a query phrase and what it also means; {@code abbreviation} tells how it was learned. */
     public record Target(String text, boolean abbreviation) {}
@@ -41,23 +46,26 @@ public final class ExpansionDictionary {
     /** A phrase found in a query at [start, end), with what it expands to. */
     public record Match(int start, int end, String found, List<Target> targets) {}
 
-    private final Map<List<String>, List<Target>> byTokens;
+    /** What a key expands to, and whether the query must have it in capitals to count. */
+    private record Entry(boolean capitalsOnly, List<Target> targets) {}
+
+    private final Map<List<String>, Entry> byTokens;
     private final int longest;
 
-    private ExpansionDictionary(Map<List<String>, List<Target>> byTokens) {
+    private ExpansionDictionary(Map<List<String>, Entry> byTokens) {
         this.byTokens = byTokens;
         this.longest = byTokens.keySet().stream().mapToInt(List::size).max().orElse(0);
     }
 
     /** Builds the dictionary from abbreviations (short form to long form) and the text of a synonyms file. */
     public static ExpansionDictionary of(Map<String, String> abbreviations, String synonyms) throws IOException, ParseException {
-        Map<List<String>, List<Target>> map = new HashMap<>();
+        Map<List<String>, Entry> map = new HashMap<>();
         abbreviations.forEach((shortForm, longForm) -> {
-            add(map, tokens(shortForm), new Target(longForm, true));
-            add(map, tokens(longForm), new Target(shortForm, true));
+            add(map, shortForm, new Target(longForm, true));
+            add(map, longForm, new Target(shortForm, true));
         });
         for (String[] pair : synonymPairs(synonyms)) {
-            add(map, List.of(pair[0].split(" ")), new Target(pair[1], false));
+            add(map, pair[0], new Target(pair[1], false));
         }
         return new ExpansionDictionary(map);
     }
@@ -93,12 +101,12 @@ public final class ExpansionDictionary {
         if (text == null || text.isBlank()) {
             return pairs;
         }
-        SolrSynonymParser parser = new SolrSynonymParser(true, true, MATCHING) {
+        SolrSynonymParser parser = new SolrSynonymParser(true, true, CASED) {
             @Override
             public void add(CharsRef input, CharsRef output, boolean includeOrig) {
                 String in = input.toString().replace(SynonymMap.WORD_SEPARATOR, ' ');
                 String out = output.toString().replace(SynonymMap.WORD_SEPARATOR, ' ');
-                if (!in.equals(out)) {
+                if (!in.equalsIgnoreCase(out)) {
                     pairs.add(new String[] {in, out});
                 }
             }
@@ -139,12 +147,15 @@ public final class ExpansionDictionary {
         while (i < words.size()) {
             int matched = 0;
             for (int n = Math.min(longest, words.size() - i); n >= 1 && matched == 0; n--) {
-                List<Target> targets = byTokens.get(words.subList(i, i + n));
-                if (targets != null) {
+                Entry entry = byTokens.get(words.subList(i, i + n));
+                if (entry != null) {
                     int start = offsets.get(i)[0];
                     int end = offsets.get(i + n - 1)[1];
-                    matches.add(new Match(start, end, query.substring(start, end), targets));
-                    matched = n;
+                    String found = query.substring(start, end);
+                    if (!entry.capitalsOnly() || found.equals(found.toUpperCase(Locale.ROOT))) {
+                        matches.add(new Match(start, end, found, entry.targets()));
+                        matched = n;
+                    }
                 }
             }
             i += Math.max(1, matched);
@@ -152,13 +163,16 @@ public final class ExpansionDictionary {
         return matches;
     }
 
-    private static void add(Map<List<String>, List<Target>> map, List<String> key, Target target) {
+    private static void add(Map<List<String>, Entry> map, String surface, Target target) {
+        List<String> key = tokens(surface);
         if (key.isEmpty()) {
             return;
         }
-        List<Target> targets = map.computeIfAbsent(key, k -> new ArrayList<>());
-        if (targets.stream().noneMatch(t -> t.text().equalsIgnoreCase(target.text()))) {
-            targets.add(target);
+        boolean capitalsOnly = surface.length() <= MAX_CAPITALS_ONLY && surface.chars().anyMatch(Character::isLetter)
+                && surface.equals(surface.toUpperCase(Locale.ROOT));
+        Entry entry = map.computeIfAbsent(key, k -> new Entry(capitalsOnly, new ArrayList<>()));
+        if (entry.targets().stream().noneMatch(t -> t.text().equalsIgnoreCase(target.text()))) {
+            entry.targets().add(target);
         }
     }
 

@@ -61,6 +61,7 @@ public final class Indexer {
         int[] articles = {0};
         PassageDocuments documents = new PassageDocuments(PassageDocuments.facetsConfig());
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+                .setSimilarity(Ranking.similarity())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64)
                 // A rebuild commits once, at the end; no intermediate commit may become visible.

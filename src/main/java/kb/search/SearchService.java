@@ -17,6 +17,7 @@ import kb.index.Analyzers;
 import kb.index.ExpansionDictionary;
 import kb.index.Fields;
 import kb.index.PassageDocuments;
+import kb.index.Ranking;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -34,6 +35,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -74,7 +76,14 @@ public final class SearchService implements Closeable {
 
     private SearchService(Directory directory) throws IOException {
         this.directory = directory;
-        this.manager = new SearcherManager(directory, null);
+        this.manager = new SearcherManager(directory, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(Ranking.similarity());
+                return searcher;
+            }
+        });
     }
 
     /** Opens the index at its last commit; fails with a plain message when there is none. */
@@ -134,21 +143,23 @@ public final class SearchService implements Closeable {
 
     /**
      * A bare ranking for evaluation: the same query, expansions and spelling correction as {@link #search},
-     * without highlighting. With {@code byArticle}, an article scores as its best passage and appears once, in the
+     * without highlighting; with {@code asText}, the query's syntax characters are escaped first. With {@code byArticle}, an article scores as its best passage and appears once, in the
      * order its best passage ranks (ids are article slugs); otherwise ids are passage ids. At most {@code depth}.
      */
-    public List<RankedId> rank(String query, int depth, boolean byArticle) throws BadQueryException {
+    public List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText) throws BadQueryException {
         String text = query == null ? "" : query.strip();
         if (text.isEmpty() || depth < 1) {
             return List.of();
         }
-        UserQueryParser.Parsed parsed = parser.parse(text);
+        // With asText a judged query is words, not syntax: "+1 nucleosomes" or "alpha (+)- thalassemia" are text.
+        String searched = asText ? UserQueryParser.asText(text) : text;
+        UserQueryParser.Parsed parsed = parser.parse(searched);
         // Articles are folded from passages, so look deeper; an article's passages rarely all rank near the top.
         int passages = byArticle ? (int) Math.min((long) depth * 10, MAX_RESULT_WINDOW) : Math.min(depth, MAX_RESULT_WINDOW);
         try {
             IndexSearcher searcher = manager.acquire();
             try {
-                Plan plan = plan(searcher, generationFor(searcher), parsed, text, SearchRequest.of(text), passages);
+                Plan plan = plan(searcher, generationFor(searcher), parsed, searched, SearchRequest.of(searched), passages);
                 ScoreDoc[] top = plan.run().result().topDocs().scoreDocs;
                 StoredFields stored = searcher.storedFields();
                 String field = byArticle ? Fields.ARTICLE : Fields.ID;

@@ -25,6 +25,8 @@ import org.apache.lucene.search.spell.SuggestWord;
 final class Spelling {
     private static final int MAX_SUGGESTIONS = 3;
     private static final int MAX_ACRONYM_LENGTH = 6;
+    /** Shorter words are too often real words the corpus lacks ("many" is not a typo of "may"). */
+    private static final int MIN_CORRECTED_LENGTH = 5;
 
     private final DirectSpellChecker checker = new DirectSpellChecker();
     private final Analyzer analyzer = Analyzers.exact();
@@ -75,7 +77,7 @@ final class Spelling {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
                 String original = query.substring(start, end);
-                if (end < query.length() && query.charAt(end) == ':' || isAcronym(original) || term.length() < 3
+                if (end < query.length() && query.charAt(end) == ':' || isAcronym(original) || term.length() < MIN_CORRECTED_LENGTH
                         || isPattern(query, start, end)) {
                     continue;
                 }

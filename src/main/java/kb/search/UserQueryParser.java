@@ -17,6 +17,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -37,13 +38,23 @@ final class UserQueryParser {
     static final int MAX_EXPANSIONS = 64;
     static final int MAX_CLAUSES = 1_024;
 
-    /** Headings count most, then titles, then body text; the unstemmed field adds a bonus for the exact word form. */
+    /**
+     * Headings count most, then body text; the unstemmed field adds a bonus for the exact word form. A title is
+     * short, so BM25 already scores a title match high: weighting it above body text cost nDCG on SciFact.
+     */
     static final Map<String, Float> DEFAULT_FIELDS = Map.of(
             Fields.SECTION, 3.0f,
-            Fields.TITLE, 1.5f,
+            Fields.TITLE, 0.5f,
             Fields.TEXT, 1.0f,
             Fields.TEXT_EXACT, 0.5f);
 
+    private static final Pattern OPERATOR_WORD = Pattern.compile("\\b(AND|OR|NOT)\\b");
+    private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}]-[\\p{L}\\p{N}]");
+    /** The phrase bonus of a hyphenated expression; larger values cost nDCG on SciFact (see the README). */
+    static final float HYPHENATED_PHRASE_WEIGHT = 0.25f;
+    /** A one-character part of a hyphenated expression, and the hyphens themselves. */
+    private static final Pattern SINGLE_CHARACTER_PART = Pattern.compile("(?<=^|-)[\\p{L}\\p{N}](?=-|$)|-");
+    private static final Pattern UNESCAPED_SLASH = Pattern.compile("(?<!\\\\)/");
     private static final Pattern END_PUNCTUATION = Pattern.compile("(?<=[\\p{L}\\p{N}])[?!]+(?=\\s|$)");
 
     private final Analyzer analyzer = Analyzers.perField();
@@ -93,6 +104,12 @@ final class UserQueryParser {
         }
         return new Parsed(parsed.main() == null || isEmpty(parsed.main()) ? null : allowPureNegation(parsed.main()),
                 parsed.filters());
+    }
+
+    /** {@code text} with every character and word of the query syntax escaped, so that it parses as plain words. */
+    static String asText(String text) {
+        String escaped = QueryParser.escape(text);
+        return OPERATOR_WORD.matcher(escaped).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
     }
 
     /** The text as one phrase over the default fields (for expansions), or null when it has no indexed word. */
@@ -190,7 +207,7 @@ final class UserQueryParser {
         }
         // '/' starts a regular expression in Lucene's syntax; people mean it as text ("mg/kg", "and/or").
         // A '?' or '!' ending a word ends a question or an exclamation, not a wildcard or an operator.
-        return END_PUNCTUATION.matcher(text.replace("/", "\\/"))
+        return END_PUNCTUATION.matcher(UNESCAPED_SLASH.matcher(text).replaceAll("\\\\/"))
                 .replaceAll(m -> Matcher.quoteReplacement(m.group().replaceAll("(.)", "\\\\$1")));
     }
 
@@ -237,8 +254,9 @@ final class UserQueryParser {
             setDefaultOperator(QueryParser.Operator.OR);
             setAllowLeadingWildcard(false);
             // "out-of-body" and "N-methyl-D-aspartate" are one expression: match them as phrases.
+            // Each whitespace-separated chunk is analysed alone, so "0.5mg/kg" or "out-of-body" becomes its words,
+            // any of which may match; the proximity bonus ranks passages that have them together first.
             setSplitOnWhitespace(true);
-            setAutoGeneratePhraseQueries(true);
             setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
             setFuzzyPrefixLength(1);
         }
@@ -264,6 +282,20 @@ final class UserQueryParser {
                     }
                 }
                 return words.build();
+            }
+            if (field == null && !quoted && HYPHENATED.matcher(queryText).find()) {
+                // "N-methyl-D-aspartate" is one expression: its longer parts match as words, a lone letter such as
+                // the "N" of "Lally, N." does not, and the whole expression as a phrase adds a bonus.
+                String longParts = SINGLE_CHARACTER_PART.matcher(queryText).replaceAll(" ").strip();
+                Query words = longParts.isEmpty() ? null : super.getFieldQuery(null, longParts, false);
+                Query phrase = super.getFieldQuery(null, queryText, true);
+                if (words == null || phrase == null) {
+                    return phrase != null ? phrase : words;
+                }
+                return new BooleanQuery.Builder()
+                        .add(words, BooleanClause.Occur.SHOULD)
+                        .add(new BoostQuery(phrase, HYPHENATED_PHRASE_WEIGHT), BooleanClause.Occur.SHOULD)
+                        .build();
             }
             return filter(field, super.getFieldQuery(mapped(field), queryText, quoted));
         }
