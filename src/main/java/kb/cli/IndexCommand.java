@@ -9,10 +9,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code kb index}: rebuilds the index from the corpus and reports what it did. */
+/**
+ * {@code kb index}: brings the index up to date with the corpus (incrementally, or from scratch with {@code --full})
+ * and reports what it did.
+ */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = {"Rebuild the index from the corpus folder.",
-                "The new index becomes current only when complete; a failed or killed rebuild leaves the previous one in use.",
+        description = {"Update the index from the corpus folder: only articles whose content changed are re-indexed, "
+                        + "articles no longer in the corpus are removed. --full rebuilds from scratch.",
+                "The new index becomes current only when complete; a failed or killed run leaves the previous one in use.",
                 "Files that cannot be read are skipped with a reason; the rest are indexed."})
 final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -28,6 +32,9 @@ final class IndexCommand implements Callable<Integer> {
             description = "Skip corpus files larger than this many megabytes (default: ${DEFAULT-VALUE}).")
     long maxFileMb;
 
+    @Option(names = "--full", description = "Rebuild the whole index from scratch instead of updating what changed.")
+    boolean full;
+
     @Option(names = "--strict", description = "Exit with status 1 when any file was skipped.")
     boolean strict;
 
@@ -36,7 +43,8 @@ final class IndexCommand implements Callable<Integer> {
         if (maxFileMb < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be at least 1 (MB), not " + maxFileMb);
         }
-        IndexReport report = new Indexer(new CorpusReader(maxFileMb * 1024 * 1024)).rebuild(corpus, index);
+        IndexReport report = new Indexer(new CorpusReader(maxFileMb * 1024 * 1024)).index(corpus, index,
+                full ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL);
         spec.commandLine().getOut().println(report.summary());
         if (report.committed()) {
             spec.commandLine().getOut().println("Index: " + index.toAbsolutePath().normalize());

@@ -33,6 +33,8 @@ public final class Fields {
     public static final String CITATION = "citation";
     public static final String CITES = "cites";
     public static final String ARTICLE_URL = "article_url";
+    /** The content hash of the passage's article (stored only): an incremental update compares it with the corpus. */
+    public static final String ARTICLE_HASH = "article_hash";
     public static final String REF_AUTHORS = "ref_authors";
     public static final String REF_YEAR = "ref_year";
     public static final String REF_TITLE = "ref_title";

@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 import kb.corpus.SkippedFile;
 
 /**
- * What a rebuild did: articles and passages (by kind) indexed, files skipped and why, bytes read and time taken.
- * {@code committed} is false when nothing could be indexed and the previous index was left as it was;
- * {@code abbreviations} counts the abbreviation definitions learned from the text for query expansion.
+ * What a rebuild or update did: articles and passages (by kind) now in the index, files skipped and why, bytes
+ * read and time taken. {@code committed} is false when nothing could be indexed and the previous index was left as
+ * it was; {@code abbreviations} counts the abbreviation definitions learned from the text for query expansion;
+ * {@code changes} compares the articles read with those the previous commit held, by content hash.
  */
 public record IndexReport(
         int filesRead,
@@ -19,7 +20,12 @@ public record IndexReport(
         long bytesRead,
         long millis,
         boolean committed,
-        int abbreviations) {
+        int abbreviations,
+        Indexer.Mode mode,
+        Changes changes) {
+
+    /** Articles new to the index, rewritten because their content changed, removed, and left as they were. */
+    public record Changes(int added, int changed, int deleted, int unchanged) {}
 
     public IndexReport {
         passagesByKind = Map.copyOf(passagesByKind);
@@ -41,6 +47,9 @@ public record IndexReport(
                 articles, articles == 1 ? "" : "s", passages(), passages() == 1 ? "" : "s",
                 kinds.isEmpty() ? "none" : kinds, filesRead, filesRead == 1 ? "" : "s",
                 bytesRead / 1e6, millis / 1000.0));
+        out.append(String.format(Locale.ROOT, "%n%s: %d added, %d changed, %d deleted, %d unchanged.",
+                mode == Indexer.Mode.FULL ? "Full rebuild" : "Incremental update", changes.added(), changes.changed(),
+                changes.deleted(), changes.unchanged()));
         if (abbreviations > 0) {
             out.append(String.format(Locale.ROOT, "%nLearned %d abbreviation%s for query expansion.", abbreviations,
                     abbreviations == 1 ? "" : "s"));

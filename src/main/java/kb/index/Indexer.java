@@ -2,16 +2,18 @@ package kb.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import kb.corpus.Abbreviations;
@@ -21,23 +23,44 @@ import kb.corpus.CorpusScan;
 import kb.corpus.Passage;
 import kb.corpus.PassageKind;
 import kb.corpus.SkippedFile;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Bits;
 
 /**
- * Builds the passage index from a corpus folder. A rebuild writes every document and then commits once: until
- * that commit, readers (and a restarted process) see the previous index, so a rebuild that fails or is killed at
- * any moment leaves the last good index intact. Lucene's commit is the atomic switch; nothing is copied or renamed.
+ * Builds and updates the passage index from a corpus folder. A full rebuild writes every document; an incremental
+ * update rewrites only the articles whose {@link ArticleHash} changed and deletes those gone from the corpus.
+ * Either way the run ends in exactly one commit: until it lands, readers (and a restarted process) see the previous
+ * index, and a run that fails is rolled back, so a failure or kill at any moment leaves the last good index intact.
+ * Lucene's commit is the atomic switch; nothing is copied or renamed.
  */
 public final class Indexer {
-    /** Where articles come from: a {@link CorpusReader} in use, a failing source in tests. */
+    /** Where articles come from: a {@link CorpusReader} in use; a slow or failing source in tests. */
     @FunctionalInterface
-    interface ArticleSource {
+    public interface ArticleSource {
         CorpusScan read(Path corpusDir, Consumer<Article> sink) throws IOException;
+    }
+
+    /** How a run treats the existing index: start from nothing, or change only what changed. */
+    public enum Mode {
+        /** Start from an empty index (Lucene's OpenMode.CREATE); the old one stays current until the commit. */
+        FULL,
+        /** Re-index articles whose content hash changed, delete articles no longer in the corpus, keep the rest. */
+        INCREMENTAL
     }
 
     private final ArticleSource reader;
@@ -46,48 +69,141 @@ public final class Indexer {
         this(reader::read);
     }
 
-    Indexer(ArticleSource reader) {
+    public Indexer(ArticleSource reader) {
         this.reader = reader;
     }
 
+    /** A full rebuild of {@code indexDir} from {@code corpusDir}. */
     public IndexReport rebuild(Path corpusDir, Path indexDir) throws IOException {
-        long start = System.nanoTime();
-        String fingerprint = CorpusFingerprint.of(requireDirectory(corpusDir));
+        return index(corpusDir, indexDir, Mode.FULL);
+    }
+
+    /** An incremental update of {@code indexDir}; a full build when there is no index yet. */
+    public IndexReport update(Path corpusDir, Path indexDir) throws IOException {
+        return index(corpusDir, indexDir, Mode.INCREMENTAL);
+    }
+
+    public IndexReport index(Path corpusDir, Path indexDir, Mode mode) throws IOException {
+        requireDirectory(corpusDir);
         Files.createDirectories(indexDir);
-        Map<String, Integer> byKind = new TreeMap<>();
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            return index(corpusDir, dir, mode);
+        }
+    }
+
+    /** Indexes into any Lucene directory (tests pass one that fails writes); the caller keeps it open. */
+    public IndexReport index(Path corpusDir, Directory dir, Mode mode) throws IOException {
+        long start = System.nanoTime();
+        // Taken before reading, so a file changed during the run makes the index look stale and is picked up again.
+        String fingerprint = CorpusFingerprint.of(requireDirectory(corpusDir));
         List<SkippedFile> configProblems = new ArrayList<>();
         String synonyms = readSynonyms(corpusDir, configProblems);
-        List<Abbreviations.Definition> definitions = new ArrayList<>();
-        int[] articles = {0};
-        PassageDocuments documents = new PassageDocuments(PassageDocuments.facetsConfig());
+        boolean exists = DirectoryReader.indexExists(dir);
+        Mode effective = exists ? mode : Mode.FULL;
+        // A full rebuild starts from an empty writer, so what the index held is read first, for the report only.
+        Map<String, String> previous = exists && effective == Mode.FULL ? articleHashes(dir) : Map.of();
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                 .setSimilarity(Ranking.similarity())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setOpenMode(effective == Mode.FULL ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(64)
-                // A rebuild commits once, at the end; no intermediate commit may become visible.
+                // A run commits once, at the end; no intermediate commit may become visible.
                 .setCommitOnClose(false);
-        try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
-            CorpusScan scan;
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
             try {
-                scan = reader.read(corpusDir, article -> {
-                    try {
-                        addArticle(writer, documents, article, byKind);
-                        learnAbbreviations(article, definitions);
-                        articles[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                if (effective == Mode.INCREMENTAL) {
+                    // Read under the writer's lock, so no other process can commit between this read and our changes.
+                    try (DirectoryReader current = DirectoryReader.open(writer)) {
+                        previous = articleHashes(current);
                     }
-                });
+                }
+                Run run = new Run(writer, effective, previous);
+                CorpusScan scan = reader.read(corpusDir, run::accept);
+                return run.finish(scan, configProblems, synonyms, fingerprint, start);
             } catch (UncheckedIOException e) {
-                writer.rollback();
+                rollback(writer, e);
                 throw e.getCause();
-            } catch (IOException | RuntimeException e) {
-                writer.rollback();
+            } catch (IOException | RuntimeException | Error e) {
+                rollback(writer, e);
                 throw e;
             }
-            boolean committed = articles[0] > 0;
+        }
+    }
+
+    /** One pass: what was written so far and what the index held before. */
+    private static final class Run {
+        final IndexWriter writer;
+        final Mode mode;
+        final Map<String, String> previous;
+        final PassageDocuments documents = new PassageDocuments(PassageDocuments.facetsConfig());
+        final Map<String, Integer> byKind = new TreeMap<>();
+        final List<Abbreviations.Definition> definitions = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        int articles;
+        int added;
+        int changed;
+        int unchanged;
+
+        Run(IndexWriter writer, Mode mode, Map<String, String> previous) {
+            this.writer = writer;
+            this.mode = mode;
+            this.previous = previous;
+        }
+
+        void accept(Article article) {
+            try {
+                String hash = ArticleHash.of(article);
+                String before = previous.get(article.slug());
+                seen.add(article.slug());
+                if (before == null) {
+                    added++;
+                } else if (before.equals(hash)) {
+                    unchanged++;
+                } else {
+                    changed++;
+                }
+                if (mode == Mode.FULL) {
+                    writer.addDocuments(documentsOf(article, hash));
+                } else if (before == null) {
+                    writer.addDocuments(documentsOf(article, hash));
+                } else if (!before.equals(hash)) {
+                    // Delete and add in one step: no reader of this writer ever sees the article missing or doubled.
+                    writer.updateDocuments(new Term(Fields.ARTICLE, article.slug()), documentsOf(article, hash));
+                }
+                for (Passage p : article.passages()) {
+                    byKind.merge(p.kind().label(), 1, Integer::sum);
+                    if (p.kind() != PassageKind.REFERENCE) {
+                        definitions.addAll(Abbreviations.find(p.text()));
+                    }
+                }
+                articles++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        List<Document> documentsOf(Article article, String hash) throws IOException {
+            List<Document> docs = new ArrayList<>(article.passages().size());
+            for (Passage p : article.passages()) {
+                docs.add(documents.toDocument(p, article.meta().url(), hash));
+            }
+            return docs;
+        }
+
+        IndexReport finish(CorpusScan scan, List<SkippedFile> configProblems, String synonyms, String fingerprint,
+                long start) throws IOException {
+            int deleted = 0;
+            for (String slug : previous.keySet()) {
+                if (!seen.contains(slug)) {
+                    if (mode == Mode.INCREMENTAL) {
+                        writer.deleteDocuments(new Term(Fields.ARTICLE, slug));
+                    }
+                    deleted++;
+                }
+            }
+            boolean committed = articles > 0;
             Map<String, String> abbreviations = Abbreviations.mostFrequent(definitions);
             if (committed) {
+                // The dictionary is recomputed over every article read, changed or not: abbreviations need all text.
                 Map<String, String> commitData = new HashMap<>(ExpansionDictionary.commitData(abbreviations, synonyms));
                 commitData.put(Fields.COMMIT_CORPUS_FINGERPRINT, fingerprint);
                 commitData.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());
@@ -99,25 +215,56 @@ public final class Indexer {
             long millis = (System.nanoTime() - start) / 1_000_000;
             List<SkippedFile> skipped = new ArrayList<>(configProblems);
             skipped.addAll(scan.skipped());
-            return new IndexReport(scan.filesRead(), articles[0], byKind, skipped, scan.bytesRead(), millis, committed,
-                    abbreviations.size());
+            return new IndexReport(scan.filesRead(), articles, byKind, skipped, scan.bytesRead(), millis, committed,
+                    abbreviations.size(), mode, new IndexReport.Changes(added, changed, deleted, unchanged));
         }
     }
 
-    private static void addArticle(IndexWriter writer, PassageDocuments documents, Article article, Map<String, Integer> byKind)
-            throws IOException {
-        for (Passage p : article.passages()) {
-            writer.addDocument(documents.toDocument(p, article.meta().url()));
-            byKind.merge(p.kind().label(), 1, Integer::sum);
+    /** Rolls back to the last commit; a second failure while doing so is kept with the first, not thrown over it. */
+    private static void rollback(IndexWriter writer, Throwable cause) {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
-    private static void learnAbbreviations(Article article, List<Abbreviations.Definition> definitions) {
-        for (Passage p : article.passages()) {
-            if (p.kind() != PassageKind.REFERENCE) {
-                definitions.addAll(Abbreviations.find(p.text()));
+    /** Each article slug in the last commit of {@code dir} and the content hash stored with its passages. */
+    static Map<String, String> articleHashes(Directory dir) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+            return articleHashes(reader);
+        }
+    }
+
+    /**
+     * A walk over the article terms: one live passage per article gives its stored hash. An index built before
+     * hashes were stored gives "" for every article, so each one reads as changed and is rewritten once.
+     */
+    static Map<String, String> articleHashes(DirectoryReader reader) throws IOException {
+        Map<String, String> hashes = new HashMap<>();
+        Set<String> wanted = Set.of(Fields.ARTICLE_HASH);
+        for (LeafReaderContext ctx : reader.leaves()) {
+            LeafReader leaf = ctx.reader();
+            Terms terms = leaf.terms(Fields.ARTICLE);
+            if (terms == null) {
+                continue;
+            }
+            Bits live = leaf.getLiveDocs();
+            StoredFields stored = leaf.storedFields();
+            TermsEnum te = terms.iterator();
+            PostingsEnum postings = null;
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                postings = te.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        String hash = stored.document(doc, wanted).get(Fields.ARTICLE_HASH);
+                        hashes.put(term.utf8ToString(), hash == null ? "" : hash);
+                        break;
+                    }
+                }
             }
         }
+        return hashes;
     }
 
     /** The corpus's synonym list, or "" when there is none or it cannot be used (then reported, not fatal). */

@@ -39,8 +39,10 @@ public final class PassageDocuments {
         return config;
     }
 
-    public Document toDocument(Passage p, String articleUrl) throws IOException {
+    /** The passage's document; {@code articleHash} is its article's {@link ArticleHash}, stored for incremental updates. */
+    public Document toDocument(Passage p, String articleUrl, String articleHash) throws IOException {
         Document doc = new Document();
+        doc.add(new StoredField(Fields.ARTICLE_HASH, articleHash));
         doc.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
         doc.add(new StringField(Fields.ARTICLE, p.articleSlug(), Field.Store.YES));
         doc.add(new TextField(Fields.TITLE, p.articleTitle(), Field.Store.YES));

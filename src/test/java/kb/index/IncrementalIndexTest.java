@@ -1,0 +1,141 @@
+package kb.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import kb.corpus.CorpusReader;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An incremental update rewrites exactly the articles whose content changed and keeps every other document as it was. */
+class IncrementalIndexTest {
+    @TempDir
+    Path tmp;
+    Path corpus;
+    Path index;
+    final Indexer indexer = new Indexer(new CorpusReader());
+
+    @BeforeEach
+    void corpus() throws IOException {
+        corpus = Files.createDirectories(tmp.resolve("corpus"));
+        index = tmp.resolve("index");
+        Files.writeString(corpus.resolve("alpha.md"), "# Alpha\n\nAlpha talks about glutamate.\n\nA second alpha paragraph.\n");
+        Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta talks about serotonin.\n");
+        Files.writeString(corpus.resolve("gamma.md"), "# Gamma\n\nGamma talks about dopamine.\n");
+    }
+
+    @Test
+    void firstUpdateBuildsEverythingAndASecondChangesNothing() throws IOException {
+        IndexReport first = indexer.update(corpus, index);
+        assertEquals(new IndexReport.Changes(3, 0, 0, 0), first.changes());
+        Map<String, String> docs = documents();
+        long generation = generation();
+        IndexReport second = indexer.update(corpus, index);
+        assertEquals(new IndexReport.Changes(0, 0, 0, 3), second.changes());
+        assertEquals(docs, documents());
+        assertEquals(4, second.passages());
+        assertTrue(generation() > generation, "the refreshed fingerprint is committed");
+        assertTrue(second.summary().contains("Incremental update: 0 added, 0 changed, 0 deleted, 3 unchanged."), second.summary());
+    }
+
+    @Test
+    void onlyChangedArticlesAreRewrittenAndDeletedOnesDisappear() throws IOException {
+        indexer.update(corpus, index);
+        Map<String, Integer> before = docNumbers();
+        Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta now talks about noradrenaline.\n");
+        Files.delete(corpus.resolve("gamma.md"));
+        Files.writeString(corpus.resolve("delta.md"), "# Delta\n\nDelta is new.\n");
+        IndexReport report = indexer.update(corpus, index);
+        assertEquals(new IndexReport.Changes(1, 1, 1, 1), report.changes());
+
+        Map<String, String> docs = documents();
+        assertEquals(List.of("alpha.intro.1", "alpha.intro.2", "beta.intro.1", "delta.intro.1"), List.copyOf(docs.keySet()));
+        assertEquals("Beta now talks about noradrenaline.", docs.get("beta.intro.1"));
+        Map<String, Integer> after = docNumbers();
+        // Unchanged documents are not rewritten: they keep their place in the oldest segment.
+        assertEquals(before.get("alpha.intro.1"), after.get("alpha.intro.1"));
+        assertEquals(before.get("alpha.intro.2"), after.get("alpha.intro.2"));
+        assertClean();
+    }
+
+    @Test
+    void fullRebuildGivesTheSameDocumentsAsIncrementalUpdates() throws IOException {
+        indexer.update(corpus, index);
+        Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nChanged beta.\n");
+        Files.delete(corpus.resolve("alpha.md"));
+        indexer.update(corpus, index);
+        Map<String, String> incremental = documents();
+        IndexReport full = indexer.index(corpus, index, Indexer.Mode.FULL);
+        assertEquals(Indexer.Mode.FULL, full.mode());
+        assertEquals(new IndexReport.Changes(0, 0, 0, 2), full.changes());
+        assertEquals(incremental, documents());
+        assertTrue(full.summary().contains("Full rebuild"), full.summary());
+    }
+
+    @Test
+    void synonymEditsReachTheCommitEvenWhenNoArticleChanged() throws IOException {
+        indexer.update(corpus, index);
+        Files.writeString(corpus.resolve(CorpusReader.SYNONYMS_FILE), "glutamate, glutamic acid\n");
+        IndexReport report = indexer.update(corpus, index);
+        assertEquals(new IndexReport.Changes(0, 0, 0, 3), report.changes());
+        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
+            assertTrue(r.getIndexCommit().getUserData().values().stream().anyMatch(v -> v.contains("glutamic")),
+                    "the synonym list is in the commit");
+        }
+        assertFalse(Indexer.isStale(corpus, index));
+    }
+
+    private long generation() throws IOException {
+        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
+            return r.getIndexCommit().getGeneration();
+        }
+    }
+
+    /** Passage id to text, sorted by id. */
+    private Map<String, String> documents() throws IOException {
+        Map<String, String> docs = new TreeMap<>();
+        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
+            StoredFields stored = r.storedFields();
+            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(r);
+            for (int i = 0; i < r.maxDoc(); i++) {
+                if (live == null || live.get(i)) {
+                    docs.put(stored.document(i).get(Fields.ID), stored.document(i).get(Fields.TEXT));
+                }
+            }
+        }
+        return docs;
+    }
+
+    private Map<String, Integer> docNumbers() throws IOException {
+        Map<String, Integer> numbers = new TreeMap<>();
+        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
+            StoredFields stored = r.storedFields();
+            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(r);
+            for (int i = 0; i < r.maxDoc(); i++) {
+                if (live == null || live.get(i)) {
+                    numbers.put(stored.document(i).get(Fields.ID), i);
+                }
+            }
+        }
+        return numbers;
+    }
+
+    private void assertClean() throws IOException {
+        try (Directory dir = FSDirectory.open(index); CheckIndex check = new CheckIndex(dir)) {
+            assertTrue(check.checkIndex().clean);
+        }
+    }
+}
