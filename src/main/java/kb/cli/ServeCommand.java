@@ -1,12 +1,19 @@
 package kb.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kb.corpus.CorpusReader;
+import kb.index.CorpusFingerprint;
 import kb.index.IndexReport;
 import kb.index.Indexer;
+import kb.live.CorpusWatcher;
+import kb.live.RebuildStatus;
+import kb.live.Reindexer;
 import kb.search.SearchService;
 import kb.web.WebApp;
 import kb.web.WebConfig;
@@ -15,13 +22,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code kb serve}: indexes the corpus when the index is missing or older than the corpus, then serves the web
- * front end until the process is stopped. Listens on the loopback address unless {@code --host} says otherwise.
+ * {@code kb serve}: updates the index when it is missing or older than the corpus, then serves the web front end
+ * until the process is stopped; with {@code --watch} it keeps the index current as the corpus changes, and with
+ * {@code KB_ADMIN_TOKEN} set it accepts {@code POST /admin/reindex}. Listens on the loopback address unless
+ * {@code --host} says otherwise.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the search web pages and JSON API.",
-                "Indexes the corpus first when the index is missing or out of date, then runs until stopped (Ctrl+C)."})
+                "Updates the index first when it is missing or out of date, then runs until stopped (Ctrl+C).",
+                "Set the environment variable KB_ADMIN_TOKEN to enable POST /admin/reindex (Authorization: Bearer <token>)."})
 final class ServeCommand implements Callable<Integer> {
+    /** The environment variable holding the admin token; unset or blank turns the admin endpoint off. */
+    static final String ADMIN_TOKEN_VARIABLE = "KB_ADMIN_TOKEN";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,28 +51,64 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
+    @Option(names = "--watch", description = "Watch the corpus folder and update the index within seconds of a change.")
+    boolean watch;
+
+    @Option(names = "--watch-interval", paramLabel = "MS", defaultValue = "1000", hidden = true,
+            description = "How often --watch looks at the corpus, in milliseconds (default: ${DEFAULT-VALUE}).")
+    long watchIntervalMillis;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
+        if (watchIntervalMillis < 50) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--watch-interval must be at least 50 ms");
+        }
         PrintWriter out = spec.commandLine().getOut();
+        Indexer indexer = new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES));
+        // Taken before the startup update, so a change made while it runs is still seen by the watcher.
+        if (watch && !Files.isDirectory(corpus)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--watch needs a corpus folder; " + corpus + " is not one");
+        }
+        String fingerprint = watch ? CorpusFingerprint.of(corpus) : null;
+        RebuildStatus startup = null;
         if (Indexer.isStale(corpus, index)) {
             out.println("Indexing " + corpus.toAbsolutePath().normalize() + " …");
             out.flush();
-            IndexReport report = new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES)).rebuild(corpus, index);
+            Instant started = Instant.now();
+            IndexReport report = indexer.update(corpus, index);
             out.println(report.summary());
-            // A failed rebuild leaves any previous index in place; serving it beats serving nothing, and
+            startup = Reindexer.of(report, started);
+            // A failed update leaves any previous index in place; serving it beats serving nothing, and
             // SearchService.open says plainly when there is none.
         }
+        String token = System.getenv(ADMIN_TOKEN_VARIABLE);
         CountDownLatch stopped = new CountDownLatch(1);
         try (SearchService search = SearchService.open(index)) {
-            WebApp app = new WebApp(search, new WebConfig(host, port)).start();
+            Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
+            if (startup != null) {
+                reindexer.record(startup);
+            }
+            CorpusWatcher watcher = watch
+                    ? new CorpusWatcher(corpus, reindexer, Duration.ofMillis(watchIntervalMillis), fingerprint).start()
+                    : null;
+            WebApp app = new WebApp(search, new WebConfig(host, port), reindexer, token).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (watcher != null) {
+                    watcher.close();
+                }
                 app.stop();
                 stopped.countDown();
             }, "kb-serve-shutdown"));
             out.println("kb is serving " + search.passageCount() + " passages at " + app.url() + "  (Ctrl+C to stop)");
+            if (watch) {
+                out.println("Watching " + corpus.toAbsolutePath().normalize() + " for changes.");
+            }
+            if (token != null && !token.isBlank()) {
+                out.println("POST " + app.url() + "admin/reindex is enabled (" + ADMIN_TOKEN_VARIABLE + " is set).");
+            }
             out.flush();
             stopped.await();
         }

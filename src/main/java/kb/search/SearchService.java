@@ -295,6 +295,18 @@ public final class SearchService implements Closeable {
         }
     }
 
+    /** The commit being served and its passage count, read from one searcher so the two always agree. */
+    public IndexState state() throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            IndexReader reader = searcher.getIndexReader();
+            long generation = reader instanceof DirectoryReader dr ? dr.getIndexCommit().getGeneration() : 0;
+            return new IndexState(generation, reader.numDocs());
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
     private static ArticleView.Section section(List<String> path, List<PassageView> passages) {
         return new ArticleView.Section(path, path.isEmpty() ? "" : path.get(path.size() - 1), path.size(), passages);
     }

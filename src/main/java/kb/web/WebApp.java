@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import kb.corpus.Links;
+import kb.live.Reindexer;
 import kb.search.ArticleView;
 import kb.search.BadQueryException;
 import kb.search.PassageView;
@@ -53,10 +54,20 @@ public final class WebApp implements AutoCloseable {
     private final ObjectMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
     private final byte[] openApi;
     private final Javalin server;
+    private final AdminRoutes admin;
 
     public WebApp(SearchService search, WebConfig config) {
+        this(search, config, null, null);
+    }
+
+    /**
+     * With a {@link Reindexer} and a non-blank {@code adminToken}, also serves {@code POST /admin/reindex}; without,
+     * that endpoint does not exist. {@code GET /health} is always served.
+     */
+    public WebApp(SearchService search, WebConfig config, Reindexer reindexer, String adminToken) {
         this.search = search;
         this.config = config;
+        this.admin = new AdminRoutes(search, reindexer, adminToken);
         this.openApi = readResource("web/static/openapi.json");
         this.server = Javalin.create(this::configure);
     }
@@ -108,6 +119,7 @@ public final class WebApp implements AutoCloseable {
         cfg.routes.get("/api/search", this::apiSearch);
         cfg.routes.get("/api/passages/{id}", this::apiPassage);
         cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        admin.register(cfg);
 
         cfg.routes.exception(BadQueryException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
         cfg.routes.exception(BadParameterException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
@@ -293,7 +305,9 @@ public final class WebApp implements AutoCloseable {
     }
 
     private static boolean isApi(Context ctx) {
-        return ctx.path().equals("/api") || ctx.path().startsWith("/api/");
+        // The admin and health endpoints are machine-facing too: their errors are JSON.
+        return ctx.path().equals("/api") || ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin/")
+                || ctx.path().equals(AdminRoutes.HEALTH);
     }
 
     private void html(Context ctx, int status, String template, Map<String, Object> model) {

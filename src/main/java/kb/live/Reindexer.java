@@ -1,0 +1,116 @@
+package kb.live;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import kb.index.IndexReport;
+import kb.index.Indexer;
+import kb.search.SearchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs index updates for a serving process, one at a time: the corpus watcher and the admin endpoint both come
+ * here, so two writers never race. After a successful commit it refreshes the search service; searches in flight
+ * keep the searcher they started with, so each sees one whole commit. A failed update is rolled back by the
+ * {@link Indexer} and recorded here; the last good index keeps serving.
+ */
+public final class Reindexer {
+    private static final Logger LOG = LoggerFactory.getLogger(Reindexer.class);
+
+    private final Indexer indexer;
+    private final Path corpusDir;
+    private final Path indexDir;
+    private final SearchService search;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile RebuildStatus last;
+
+    public Reindexer(Indexer indexer, Path corpusDir, Path indexDir, SearchService search) {
+        this.indexer = indexer;
+        this.corpusDir = corpusDir;
+        this.indexDir = indexDir;
+        this.search = search;
+    }
+
+    /** Runs an update, waiting for one already running to finish first. */
+    public RebuildStatus rebuild(Indexer.Mode mode) {
+        lock.lock();
+        try {
+            return run(mode);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs an update unless one is already running; empty when busy (the admin endpoint answers 409 then). */
+    public Optional<RebuildStatus> tryRebuild(Indexer.Mode mode) {
+        if (!lock.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(run(mode));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True while an update is running. */
+    public boolean running() {
+        return lock.isLocked();
+    }
+
+    /** The last update's outcome, if this process ran one. */
+    public Optional<RebuildStatus> last() {
+        return Optional.ofNullable(last);
+    }
+
+    /** Records an update that ran before this service existed (the one {@code kb serve} runs at startup). */
+    public void record(RebuildStatus status) {
+        last = status;
+    }
+
+    private RebuildStatus run(Indexer.Mode mode) {
+        Instant started = Instant.now();
+        RebuildStatus status;
+        try {
+            IndexReport report = indexer.index(corpusDir, indexDir, mode);
+            if (report.committed()) {
+                search.refresh();
+            }
+            status = of(report, started);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Index update failed; the previous index keeps serving", e);
+            status = failed(mode, started, e);
+        }
+        last = status;
+        return status;
+    }
+
+    /** The status of a finished update, from its report. */
+    public static RebuildStatus of(IndexReport report, Instant started) {
+        IndexReport.Changes c = report.changes();
+        String summary = report.summary();
+        int firstLine = summary.indexOf('\n');
+        return new RebuildStatus(started.toString(), Instant.now().toString(),
+                report.committed() ? RebuildStatus.OK : RebuildStatus.NOTHING_INDEXED,
+                report.committed() ? (firstLine < 0 ? summary : summary.substring(0, firstLine))
+                        : "Nothing could be indexed; the previous index is unchanged.",
+                modeName(report.mode()), c.added(), c.changed(), c.deleted(), c.unchanged(), report.passages(),
+                report.skipped().size());
+    }
+
+    /** The status of an update that threw: nothing changed, the message says why. */
+    public static RebuildStatus failed(Indexer.Mode mode, Instant started, Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return new RebuildStatus(started.toString(), Instant.now().toString(), RebuildStatus.FAILED,
+                "The update failed and was rolled back; the previous index keeps serving. " + why, modeName(mode),
+                0, 0, 0, 0, 0, 0);
+    }
+
+    private static String modeName(Indexer.Mode mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
+    }
+}

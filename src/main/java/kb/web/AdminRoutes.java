@@ -1,0 +1,104 @@
+package kb.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import kb.index.Indexer;
+import kb.live.RebuildStatus;
+import kb.live.Reindexer;
+import kb.search.IndexState;
+import kb.search.SearchService;
+
+/**
+ * {@code GET /health} and {@code POST /admin/reindex}. Health is public and says which commit is served and how the
+ * last update went. Reindexing needs {@code Authorization: Bearer <token>} matching the configured token, compared
+ * in constant time; with no token configured the endpoint does not exist (404). One update runs at a time: a
+ * request while one runs gets 409. The update runs within the request, which answers with its outcome.
+ */
+final class AdminRoutes {
+    static final String HEALTH = "/health";
+    static final String REINDEX = "/admin/reindex";
+
+    private final SearchService search;
+    private final Reindexer reindexer;
+    private final byte[] tokenDigest;
+
+    /** {@code reindexer} and {@code token} may be null: then there is no admin endpoint, and health has no history. */
+    AdminRoutes(SearchService search, Reindexer reindexer, String token) {
+        this.search = search;
+        this.reindexer = reindexer;
+        this.tokenDigest = reindexer == null || token == null || token.isBlank() ? null : digest(token.strip());
+    }
+
+    void register(JavalinConfig cfg) {
+        cfg.routes.get(HEALTH, this::health);
+        if (tokenDigest == null) {
+            return;
+        }
+        cfg.routes.post(REINDEX, this::reindex);
+        cfg.routes.get(REINDEX, AdminRoutes::postOnly);
+        cfg.routes.put(REINDEX, AdminRoutes::postOnly);
+        cfg.routes.patch(REINDEX, AdminRoutes::postOnly);
+        cfg.routes.delete(REINDEX, AdminRoutes::postOnly);
+    }
+
+    private void health(Context ctx) throws IOException {
+        IndexState state = search.state();
+        Optional<RebuildStatus> last = reindexer == null ? Optional.empty() : reindexer.last();
+        Map<String, Object> body = new LinkedHashMap<>();
+        // Still serving after a failed update, but someone should look: "degraded", not "down".
+        body.put("status", last.map(s -> s.outcome().equals(RebuildStatus.FAILED) ? "degraded" : "ok").orElse("ok"));
+        body.put("generation", state.generation());
+        body.put("passages", state.passages());
+        body.put("rebuilding", reindexer != null && reindexer.running());
+        body.put("lastRebuild", last.orElse(null));
+        ctx.header("Cache-Control", "no-store").json(body);
+    }
+
+    private void reindex(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        if (!authorised(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"kb admin\"");
+            ctx.status(401).json(new ApiError("unauthorized", "Send the admin token as Authorization: Bearer <token>."));
+            return;
+        }
+        Indexer.Mode mode = "full".equalsIgnoreCase(ctx.queryParam("mode")) ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL;
+        Optional<RebuildStatus> done = reindexer.tryRebuild(mode);
+        if (done.isEmpty()) {
+            ctx.status(409).json(new ApiError("busy", "An index update is already running; try again when it has finished."));
+            return;
+        }
+        RebuildStatus status = done.get();
+        ctx.status(status.outcome().equals(RebuildStatus.FAILED) ? 500 : 200).json(status);
+    }
+
+    private static void postOnly(Context ctx) {
+        ctx.header("Allow", "POST");
+        ctx.status(405).json(new ApiError("method_not_allowed", "Use POST to start an index update."));
+    }
+
+    /** Compares digests, so neither the token's bytes nor its length show in the time taken. */
+    boolean authorised(String header) {
+        if (header == null || header.length() < 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            // Still spend the comparison, so a missing header answers as fast as a wrong one.
+            MessageDigest.isEqual(digest(""), tokenDigest);
+            return false;
+        }
+        return MessageDigest.isEqual(digest(header.substring(7).strip()), tokenDigest);
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
