@@ -1,0 +1,255 @@
+package kb.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import kb.corpus.CorpusReader;
+import kb.index.Indexer;
+import kb.search.SearchService;
+import kb.web.WebApp;
+import kb.web.WebConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A serving kb picks up corpus changes: through the admin endpoint, and by watching the folder. */
+class LiveServerTest {
+    private static final String TOKEN = "correct horse battery staple";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+    Path corpus;
+    Path index;
+    SearchService search;
+    WebApp app;
+    final CorpusReader reader = new CorpusReader();
+
+    @BeforeEach
+    void serve() throws IOException {
+        corpus = Files.createDirectories(tmp.resolve("corpus"));
+        index = tmp.resolve("index");
+        Files.writeString(corpus.resolve("alpha.md"), "# Alpha\n\nAlpha talks about glutamate.\n");
+        Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta talks about serotonin.\n");
+        new Indexer(reader).update(corpus, index);
+        search = SearchService.open(index);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (app != null) {
+            app.stop();
+        }
+        search.close();
+    }
+
+    private Reindexer start(Indexer indexer, String token) {
+        Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
+        app = new WebApp(search, new WebConfig("127.0.0.1", 0), reindexer, token).start();
+        return reindexer;
+    }
+
+    @Test
+    void healthReportsGenerationPassagesAndTheLastRebuild() throws Exception {
+        start(new Indexer(reader), TOKEN);
+        JsonNode before = JSON.readTree(get("/health").body());
+        assertEquals("ok", before.get("status").asText());
+        assertEquals(2, before.get("passages").asInt());
+        assertTrue(before.get("generation").asLong() > 0);
+        assertTrue(before.get("lastRebuild").isNull());
+
+        Files.writeString(corpus.resolve("gamma.md"), "# Gamma\n\nGamma talks about dopamine.\n");
+        assertEquals(200, post("/admin/reindex", "Bearer " + TOKEN).statusCode());
+        JsonNode after = JSON.readTree(get("/health").body());
+        assertEquals(3, after.get("passages").asInt());
+        assertTrue(after.get("generation").asLong() > before.get("generation").asLong());
+        JsonNode last = after.get("lastRebuild");
+        assertEquals("ok", last.get("outcome").asText());
+        assertEquals(1, last.get("added").asInt());
+        assertEquals(0, last.get("changed").asInt());
+        assertEquals(0, last.get("deleted").asInt());
+        assertFalse(last.get("startedAt").asText().isEmpty());
+        assertFalse(last.get("finishedAt").asText().isEmpty());
+        assertFalse(after.get("rebuilding").asBoolean());
+    }
+
+    @Test
+    void reindexShowsAddedAndChangedArticlesAndDropsDeletedOnesKeepingOtherIds() throws Exception {
+        start(new Indexer(reader), TOKEN);
+        List<String> alphaIds = ids("glutamate");
+        Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta now talks about noradrenaline.\n");
+        Files.writeString(corpus.resolve("gamma.md"), "# Gamma\n\nGamma talks about dopamine.\n");
+        HttpResponse<String> r = post("/admin/reindex", "Bearer " + TOKEN);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode report = JSON.readTree(r.body());
+        assertEquals(List.of(1, 1, 0, 1), List.of(report.get("added").asInt(), report.get("changed").asInt(),
+                report.get("deleted").asInt(), report.get("unchanged").asInt()));
+        assertEquals(1, total("noradrenaline"));
+        assertEquals(0, total("serotonin"));
+        assertEquals(1, total("dopamine"));
+        assertEquals(alphaIds, ids("glutamate"));
+
+        Files.delete(corpus.resolve("gamma.md"));
+        assertEquals(200, post("/admin/reindex", "Bearer " + TOKEN).statusCode());
+        assertEquals(0, total("dopamine"));
+        assertEquals(404, get("/api/passages/gamma.intro.1").statusCode());
+    }
+
+    @Test
+    void reindexRefusesMissingOrWrongTokens() throws Exception {
+        start(new Indexer(reader), TOKEN);
+        for (String header : new String[] {null, "", "Bearer", "Bearer ", "Bearer wrong", "Basic " + TOKEN,
+                "Bearer " + TOKEN + "x", "Bearer " + TOKEN.substring(1), TOKEN}) {
+            HttpResponse<String> r = post("/admin/reindex", header);
+            assertEquals(401, r.statusCode(), "header " + header);
+            assertEquals("unauthorized", JSON.readTree(r.body()).get("error").asText());
+            assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        }
+        assertEquals(200, post("/admin/reindex", "bearer " + TOKEN).statusCode(), "the scheme is case-insensitive");
+    }
+
+    @Test
+    void reindexIsPostOnly() throws Exception {
+        start(new Indexer(reader), TOKEN);
+        HttpResponse<String> r = HTTP.send(request("/admin/reindex").header("Authorization", "Bearer " + TOKEN).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, r.statusCode());
+        assertEquals("POST", r.headers().firstValue("Allow").orElse(null));
+        HttpResponse<String> put = HTTP.send(request("/admin/reindex").header("Authorization", "Bearer " + TOKEN)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, put.statusCode());
+    }
+
+    @Test
+    void withoutATokenTheAdminEndpointDoesNotExist() throws Exception {
+        start(new Indexer(reader), null);
+        assertEquals(404, post("/admin/reindex", "Bearer " + TOKEN).statusCode());
+        assertEquals(404, post("/admin/reindex", "Bearer ").statusCode());
+        assertEquals(200, get("/health").statusCode());
+    }
+
+    @Test
+    void aSecondReindexWhileOneRunsGets409() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Reindexer reindexer = start(new Indexer((dir, sink) -> {
+            entered.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return reader.read(dir, sink);
+        }), TOKEN);
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return post("/admin/reindex", "Bearer " + TOKEN);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(entered.await(10, TimeUnit.SECONDS));
+        assertTrue(reindexer.running());
+        assertTrue(JSON.readTree(get("/health").body()).get("rebuilding").asBoolean());
+        HttpResponse<String> second = post("/admin/reindex", "Bearer " + TOKEN);
+        assertEquals(409, second.statusCode());
+        assertEquals("busy", JSON.readTree(second.body()).get("error").asText());
+        release.countDown();
+        assertEquals(200, first.get(30, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
+    void aFailedReindexKeepsServingTheLastGoodIndexAndSaysSo() throws Exception {
+        start(new Indexer((dir, sink) -> reader.read(dir, article -> {
+            sink.accept(article);
+            throw new IllegalStateException("disk on fire");
+        })), TOKEN);
+        Files.writeString(corpus.resolve("alpha.md"), "# Alpha\n\nAlpha now talks about acetylcholine.\n");
+        long generation = search.state().generation();
+        HttpResponse<String> r = post("/admin/reindex", "Bearer " + TOKEN);
+        assertEquals(500, r.statusCode());
+        assertEquals("failed", JSON.readTree(r.body()).get("outcome").asText());
+        assertTrue(JSON.readTree(r.body()).get("message").asText().contains("disk on fire"));
+        JsonNode health = JSON.readTree(get("/health").body());
+        assertEquals("degraded", health.get("status").asText());
+        assertEquals(generation, health.get("generation").asLong());
+        assertEquals(1, total("glutamate"));
+        assertEquals(0, total("acetylcholine"));
+    }
+
+    @Test
+    void theWatcherPicksUpAddedChangedAndDeletedFilesWithinSeconds() throws Exception {
+        Reindexer reindexer = start(new Indexer(reader), null);
+        try (CorpusWatcher watcher = new CorpusWatcher(corpus, reindexer, Duration.ofMillis(100),
+                kb.index.CorpusFingerprint.of(corpus)).start()) {
+            Files.writeString(corpus.resolve("gamma.md"), "# Gamma\n\nGamma talks about dopamine.\n");
+            awaitTotal("dopamine", 1);
+            Files.writeString(corpus.resolve("gamma.md"), "# Gamma\n\nGamma now talks about histamine.\n");
+            awaitTotal("histamine", 1);
+            assertEquals(0, total("dopamine"));
+            Files.delete(corpus.resolve("gamma.md"));
+            awaitTotal("histamine", 0);
+            Files.createDirectories(corpus.resolve("new folder"));
+            Files.writeString(corpus.resolve("new folder/delta.md"), "# Delta\n\nDelta talks about melatonin.\n");
+            awaitTotal("melatonin", 1);
+        }
+    }
+
+    private void awaitTotal(String word, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long seen = -1;
+        while (System.nanoTime() < deadline) {
+            seen = total(word);
+            if (seen == expected) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals(expected, seen, "within 5 s, passages matching " + word);
+    }
+
+    private long total(String word) throws Exception {
+        HttpResponse<String> r = get("/api/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8) + "&correct=0");
+        return r.statusCode() == 200 ? JSON.readTree(r.body()).get("total").asLong() : -1;
+    }
+
+    private List<String> ids(String word) throws Exception {
+        JsonNode hits = JSON.readTree(get("/api/search?q=" + word).body()).get("hits");
+        return java.util.stream.StreamSupport.stream(hits.spliterator(), false).map(h -> h.get("id").asText()).toList();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String authorization) throws Exception {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.noBody());
+        if (authorization != null && !authorization.isEmpty()) {
+            b.header("Authorization", authorization);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
