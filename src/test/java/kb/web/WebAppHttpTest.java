@@ -366,7 +366,17 @@ class WebAppHttpTest {
         assertTrue(api.get("openapi").asText().startsWith("3.0"));
         assertTrue(api.get("paths").has("/api/search"));
         assertTrue(api.get("paths").has("/api/passages/{id}"));
-        assertTrue(api.get("components").get("schemas").has("Error"));
+        assertTrue(api.get("paths").has("/api/suggest"));
+        JsonNode schemas = api.get("components").get("schemas");
+        assertTrue(schemas.has("Error"));
+        // The description must list exactly the fields the API sends.
+        JsonNode page = json("/api/search?q=NMDA");
+        assertEquals(fieldNames(page), fieldNames(schemas.get("SearchPage").get("properties")));
+        assertEquals(fieldNames(page.get("hits").get(0)), fieldNames(schemas.get("Hit").get("properties")));
+        assertEquals(fieldNames(page.get("expansions").get(0)), fieldNames(schemas.get("Expansion").get("properties")));
+        JsonNode suggest = json("/api/suggest?q=midaz");
+        assertEquals(fieldNames(suggest), fieldNames(schemas.get("Suggestions").get("properties")));
+        assertEquals(fieldNames(suggest.get("suggestions").get(0)), fieldNames(schemas.get("Completion").get("properties")));
     }
 
     // ---- safety ----
