@@ -138,6 +138,7 @@ public final class Indexer {
         final Map<String, Integer> byKind = new TreeMap<>();
         final List<Abbreviations.Definition> definitions = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
+        final List<SkippedFile> unindexable = new ArrayList<>();
         int articles;
         int added;
         int changed;
@@ -150,8 +151,21 @@ public final class Indexer {
         }
 
         void accept(Article article) {
+            List<Document> docs;
+            String hash = ArticleHash.of(article);
             try {
-                String hash = ArticleHash.of(article);
+                docs = documentsOf(article, hash);
+            } catch (IllegalArgumentException e) {
+                // A value Lucene cannot hold (an immense id, a heading past the facet path limit) rules out this
+                // article only; its file is reported and the update goes on.
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                unindexable.add(new SkippedFile(article.sourceFile(), "cannot index article: "
+                        + (why.length() > 200 ? why.substring(0, 200) + "…" : why)));
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
                 String before = previous.get(article.slug());
                 seen.add(article.slug());
                 if (before == null) {
@@ -161,13 +175,11 @@ public final class Indexer {
                 } else {
                     changed++;
                 }
-                if (mode == Mode.FULL) {
-                    writer.addDocuments(documentsOf(article, hash));
-                } else if (before == null) {
-                    writer.addDocuments(documentsOf(article, hash));
+                if (mode == Mode.FULL || before == null) {
+                    writer.addDocuments(docs);
                 } else if (!before.equals(hash)) {
                     // Delete and add in one step: no reader of this writer ever sees the article missing or doubled.
-                    writer.updateDocuments(new Term(Fields.ARTICLE, article.slug()), documentsOf(article, hash));
+                    writer.updateDocuments(new Term(Fields.ARTICLE, article.slug()), docs);
                 }
                 for (Passage p : article.passages()) {
                     byKind.merge(p.kind().label(), 1, Integer::sum);
@@ -215,6 +227,7 @@ public final class Indexer {
             long millis = (System.nanoTime() - start) / 1_000_000;
             List<SkippedFile> skipped = new ArrayList<>(configProblems);
             skipped.addAll(scan.skipped());
+            skipped.addAll(unindexable);
             return new IndexReport(scan.filesRead(), articles, byKind, skipped, scan.bytesRead(), millis, committed,
                     abbreviations.size(), mode, new IndexReport.Changes(added, changed, deleted, unchanged));
         }

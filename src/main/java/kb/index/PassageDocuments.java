@@ -13,6 +13,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
 
 /** Maps a passage to its Lucene document; the only class that knows how each field is indexed and stored. */
 public final class PassageDocuments {
@@ -24,6 +25,9 @@ public final class PassageDocuments {
         TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_WITH_OFFSETS.freeze();
     }
+
+    /** The longest article id or section path a facet can hold, with room for the dimension name. */
+    static final int MAX_FACET_LABEL = 8_000;
 
     private final FacetsConfig facets;
 
@@ -41,6 +45,13 @@ public final class PassageDocuments {
 
     /** The passage's document; {@code articleHash} is its article's {@link ArticleHash}, stored for incremental updates. */
     public Document toDocument(Passage p, String articleUrl, String articleHash) throws IOException {
+        // Facet labels have a length limit (8,191 characters for the whole path); say which value broke it.
+        if (p.articleSlug().length() > MAX_FACET_LABEL) {
+            throw new IllegalArgumentException("the article id is longer than " + MAX_FACET_LABEL + " characters");
+        }
+        if (p.sectionPathLabel().length() > MAX_FACET_LABEL) {
+            throw new IllegalArgumentException("a section heading is longer than " + MAX_FACET_LABEL + " characters");
+        }
         Document doc = new Document();
         doc.add(new StoredField(Fields.ARTICLE_HASH, articleHash));
         doc.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
@@ -76,6 +87,22 @@ public final class PassageDocuments {
         if (!p.sectionPathLabel().isEmpty()) {
             doc.add(new SortedSetDocValuesFacetField(Fields.SECTION_PATH, p.sectionPathLabel()));
         }
-        return facets.build(doc);
+        Document built = facets.build(doc);
+        checkTermLengths(built);
+        return built;
+    }
+
+    /**
+     * Refuses a document holding an exact value over Lucene's term limit here, with a message naming the field,
+     * rather than letting the index writer drop it; the indexer then skips the article and reports why.
+     */
+    private static void checkTermLengths(Document doc) {
+        for (org.apache.lucene.index.IndexableField f : doc) {
+            if (f instanceof StringField && f.stringValue() != null
+                    && f.stringValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > IndexWriter.MAX_TERM_LENGTH) {
+                throw new IllegalArgumentException("the " + f.name() + " value is longer than Lucene's limit of "
+                        + IndexWriter.MAX_TERM_LENGTH + " bytes");
+            }
+        }
     }
 }
