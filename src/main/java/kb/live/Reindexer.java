@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.search.SearchService;
@@ -25,7 +25,8 @@ public final class Reindexer {
     private final Path corpusDir;
     private final Path indexDir;
     private final SearchService search;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** One permit: whoever holds it is the one update running. A semaphore, so a background thread can hold it. */
+    private final Semaphore permit = new Semaphore(1);
     private volatile RebuildStatus last;
 
     public Reindexer(Indexer indexer, Path corpusDir, Path indexDir, SearchService search) {
@@ -37,29 +38,54 @@ public final class Reindexer {
 
     /** Runs an update, waiting for one already running to finish first. */
     public RebuildStatus rebuild(Indexer.Mode mode) {
-        lock.lock();
+        permit.acquireUninterruptibly();
         try {
             return run(mode);
         } finally {
-            lock.unlock();
+            permit.release();
         }
     }
 
     /** Runs an update unless one is already running; empty when busy (the admin endpoint answers 409 then). */
     public Optional<RebuildStatus> tryRebuild(Indexer.Mode mode) {
-        if (!lock.tryLock()) {
+        if (!permit.tryAcquire()) {
             return Optional.empty();
         }
         try {
             return Optional.of(run(mode));
         } finally {
-            lock.unlock();
+            permit.release();
+        }
+    }
+
+    /**
+     * Starts an update on a background thread unless one is already running; false when busy. Its outcome shows in
+     * {@link #last()} when done.
+     */
+    public boolean tryStart(Indexer.Mode mode) {
+        if (!permit.tryAcquire()) {
+            return false;
+        }
+        try {
+            Thread worker = new Thread(() -> {
+                try {
+                    run(mode);
+                } finally {
+                    permit.release();
+                }
+            }, "kb-reindex");
+            worker.setDaemon(true);
+            worker.start();
+            return true;
+        } catch (RuntimeException | Error e) {
+            permit.release();
+            throw e;
         }
     }
 
     /** True while an update is running. */
     public boolean running() {
-        return lock.isLocked();
+        return permit.availablePermits() == 0;
     }
 
     /** The last update's outcome, if this process ran one. */
@@ -81,7 +107,8 @@ public final class Reindexer {
                 search.refresh();
             }
             status = of(report, started);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Errors too (out of memory on a huge file): the update is rolled back, and the status must say so.
             LOG.warn("Index update failed; the previous index keeps serving", e);
             status = failed(mode, started, e);
         }
@@ -103,7 +130,7 @@ public final class Reindexer {
     }
 
     /** The status of an update that threw: nothing changed, the message says why. */
-    public static RebuildStatus failed(Indexer.Mode mode, Instant started, Exception e) {
+    public static RebuildStatus failed(Indexer.Mode mode, Instant started, Throwable e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         return new RebuildStatus(started.toString(), Instant.now().toString(), RebuildStatus.FAILED,
                 "The update failed and was rolled back; the previous index keeps serving. " + why, modeName(mode),

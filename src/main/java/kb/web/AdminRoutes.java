@@ -20,7 +20,8 @@ import kb.search.SearchService;
  * {@code GET /health} and {@code POST /admin/reindex}. Health is public and says which commit is served and how the
  * last update went. Reindexing needs {@code Authorization: Bearer <token>} matching the configured token, compared
  * in constant time; with no token configured the endpoint does not exist (404). One update runs at a time: a
- * request while one runs gets 409. The update runs within the request, which answers with its outcome.
+ * request while one runs gets 409. The update runs within the request, which answers with its outcome; with
+ * {@code wait=false} it runs in the background and the request answers 202 at once.
  */
 final class AdminRoutes {
     static final String HEALTH = "/health";
@@ -70,13 +71,26 @@ final class AdminRoutes {
             return;
         }
         Indexer.Mode mode = "full".equalsIgnoreCase(ctx.queryParam("mode")) ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL;
+        if ("false".equalsIgnoreCase(ctx.queryParam("wait"))) {
+            if (reindexer.tryStart(mode)) {
+                ctx.status(202).json(Map.of("accepted", true,
+                        "message", "The index update has started; GET /health shows its outcome when it is done."));
+            } else {
+                busy(ctx);
+            }
+            return;
+        }
         Optional<RebuildStatus> done = reindexer.tryRebuild(mode);
         if (done.isEmpty()) {
-            ctx.status(409).json(new ApiError("busy", "An index update is already running; try again when it has finished."));
+            busy(ctx);
             return;
         }
         RebuildStatus status = done.get();
         ctx.status(status.outcome().equals(RebuildStatus.FAILED) ? 500 : 200).json(status);
+    }
+
+    private static void busy(Context ctx) {
+        ctx.status(409).json(new ApiError("busy", "An index update is already running; try again when it has finished."));
     }
 
     private static void postOnly(Context ctx) {

@@ -173,8 +173,27 @@ class LiveServerTest {
         HttpResponse<String> second = post("/admin/reindex", "Bearer " + TOKEN);
         assertEquals(409, second.statusCode());
         assertEquals("busy", JSON.readTree(second.body()).get("error").asText());
+        assertEquals(409, post("/admin/reindex?wait=false", "Bearer " + TOKEN).statusCode());
         release.countDown();
         assertEquals(200, first.get(30, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
+    void reindexWithoutWaitingAnswers202AndHealthShowsTheOutcome() throws Exception {
+        start(new Indexer(reader), TOKEN);
+        Files.writeString(corpus.resolve("gamma.md"), "# Gamma\n\nGamma talks about dopamine.\n");
+        HttpResponse<String> r = post("/admin/reindex?wait=false", "Bearer " + TOKEN);
+        assertEquals(202, r.statusCode(), r.body());
+        assertTrue(JSON.readTree(r.body()).get("accepted").asBoolean());
+        awaitTotal("dopamine", 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        JsonNode health = JSON.readTree(get("/health").body());
+        while (health.get("lastRebuild").isNull() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            health = JSON.readTree(get("/health").body());
+        }
+        assertEquals("ok", health.get("lastRebuild").get("outcome").asText());
+        assertEquals(1, health.get("lastRebuild").get("added").asInt());
     }
 
     @Test
