@@ -128,6 +128,18 @@ class LiveServerTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesHealthAndReindex() throws Exception {
+        start(new Indexer(reader), TOKEN);
+        JsonNode api = JSON.readTree(get("/api/openapi.json").body());
+        assertTrue(api.get("paths").get("/health").has("get"));
+        assertTrue(api.get("paths").get("/admin/reindex").get("post").get("responses").has("409"));
+        JsonNode status = api.get("components").get("schemas").get("RebuildStatus").get("properties");
+        for (String field : List.of("startedAt", "finishedAt", "outcome", "message", "added", "changed", "deleted")) {
+            assertTrue(status.has(field), field);
+        }
+    }
+
+    @Test
     void reindexIsPostOnly() throws Exception {
         start(new Indexer(reader), TOKEN);
         HttpResponse<String> r = HTTP.send(request("/admin/reindex").header("Authorization", "Bearer " + TOKEN).GET().build(),
