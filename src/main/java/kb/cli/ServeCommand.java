@@ -1,5 +1,6 @@
 package kb.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,21 +69,27 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Indexer indexer = new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES));
-        // Taken before the startup update, so a change made while it runs is still seen by the watcher.
         if (watch && !Files.isDirectory(corpus)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--watch needs a corpus folder; " + corpus + " is not one");
         }
+        // Taken before the startup update, so a change made while it runs is still seen by the watcher.
         String fingerprint = watch ? CorpusFingerprint.of(corpus) : null;
         RebuildStatus startup = null;
         if (Indexer.isStale(corpus, index)) {
             out.println("Indexing " + corpus.toAbsolutePath().normalize() + " …");
             out.flush();
             Instant started = Instant.now();
-            IndexReport report = indexer.update(corpus, index);
-            out.println(report.summary());
-            startup = Reindexer.of(report, started);
-            // A failed update leaves any previous index in place; serving it beats serving nothing, and
-            // SearchService.open says plainly when there is none.
+            try {
+                IndexReport report = indexer.update(corpus, index);
+                out.println(report.summary());
+                startup = Reindexer.of(report, started);
+            } catch (IOException | RuntimeException e) {
+                // The update was rolled back: serve the previous index if there is one (SearchService.open says
+                // plainly when there is none), and let the watcher try again.
+                startup = Reindexer.failed(Indexer.Mode.INCREMENTAL, started, e);
+                out.println(startup.message());
+                fingerprint = null;
+            }
         }
         String token = System.getenv(ADMIN_TOKEN_VARIABLE);
         CountDownLatch stopped = new CountDownLatch(1);
