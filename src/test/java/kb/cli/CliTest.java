@@ -117,7 +117,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelpAndUsageErrorsExitTwo() {
-        for (String command : new String[] {"index", "search"}) {
+        for (String command : new String[] {"index", "search", "serve", "eval"}) {
             Run help = kb(command, "--help");
             assertEquals(0, help.code());
             assertTrue(help.out().contains("Usage: kb " + command), help.out());
