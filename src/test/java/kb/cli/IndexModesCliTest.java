@@ -20,18 +20,18 @@ class IndexModesCliTest {
         Path index = tmp.resolve("index");
         Files.copy(Path.of("corpus", "ketamines-for-depression.txt"), corpus.resolve("ketamines-for-depression.txt"));
         String[] args = {"index", "--corpus=" + corpus, "--index=" + index};
-        CliTest.Run first = CliTest.kb(args);
+        KbRun first = KbRun.kb(args);
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("Full rebuild: 1 added"), "a new index is built whole: " + first.out());
 
         Files.writeString(corpus.resolve("second.md"), "# Second\n\nAnother article about glutamate.\n");
-        CliTest.Run second = CliTest.kb(args);
+        KbRun second = KbRun.kb(args);
         assertEquals(0, second.code(), second.err());
         assertTrue(second.out().contains("Incremental update: 1 added, 0 changed, 0 deleted, 1 unchanged."), second.out());
 
-        CliTest.Run full = CliTest.kb("index", "--full", "--corpus=" + corpus, "--index=" + index);
+        KbRun full = KbRun.kb("index", "--full", "--corpus=" + corpus, "--index=" + index);
         assertEquals(0, full.code(), full.err());
         assertTrue(full.out().contains("Full rebuild: 0 added, 0 changed, 0 deleted, 2 unchanged."), full.out());
-        assertTrue(CliTest.kb("index", "--help").out().contains("--full"));
+        assertTrue(KbRun.kb("index", "--help").out().contains("--full"));
     }
 }
