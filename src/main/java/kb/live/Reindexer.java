@@ -103,10 +103,19 @@ public final class Reindexer {
         RebuildStatus status;
         try {
             IndexReport report = indexer.index(corpusDir, indexDir, mode);
-            if (report.committed()) {
-                search.refresh();
-            }
             status = of(report, started);
+            if (report.committed()) {
+                try {
+                    search.refresh();
+                } catch (IOException | RuntimeException e) {
+                    // The commit stands (a restart serves it); only this process's searchers are behind.
+                    LOG.warn("Index updated, but the searchers could not be refreshed", e);
+                    status = new RebuildStatus(status.startedAt(), Instant.now().toString(), RebuildStatus.FAILED,
+                            "The index was updated, but searches still see the previous version: " + e.getMessage(),
+                            status.mode(), status.added(), status.changed(), status.deleted(), status.unchanged(),
+                            status.passages(), status.skipped());
+                }
+            }
         } catch (IOException | RuntimeException | Error e) {
             // Errors too (out of memory on a huge file): the update is rolled back, and the status must say so.
             LOG.warn("Index update failed; the previous index keeps serving", e);
