@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one, or the new one when the commit landed before the kill), and CheckIndex finds it clean.
  */
 class CrashDuringRebuildTest {
-    /** Ten rounds keep the suite quick; {@code -Dkb.crash.rounds=200} runs a longer campaign. */
-    private static final int ROUNDS = Integer.getInteger("kb.crash.rounds", 10);
+    /** Fifteen rounds keep the suite quick; {@code -Dkb.crash.rounds=200} runs a longer campaign. */
+    private static final int ROUNDS = Integer.getInteger("kb.crash.rounds", 15);
 
     @TempDir
     Path tmp;
