@@ -47,6 +47,19 @@ class FaultInjectionTest {
         int failed = 0;
         int succeeded = 0;
         int faultsInjected = 0;
+        // Background merges hit the injected faults too; Lucene reports those on the merge thread. Count them
+        // instead of letting each print a stack trace (the update they belong to fails and rolls back).
+        java.util.concurrent.atomic.AtomicInteger mergeFaults = new java.util.concurrent.atomic.AtomicInteger();
+        Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (thread.getName().startsWith("Lucene Merge Thread")) {
+                mergeFaults.incrementAndGet();
+            } else if (previousHandler != null) {
+                previousHandler.uncaughtException(thread, e);
+            } else {
+                e.printStackTrace();
+            }
+        });
         try (MockDirectoryWrapper dir = new MockDirectoryWrapper(random, new ByteBuffersDirectory())) {
             dir.setCheckIndexOnClose(false);
             dir.setThrottling(MockDirectoryWrapper.Throttling.NEVER);
@@ -107,12 +120,15 @@ class FaultInjectionTest {
                 assertEquals(servingA ? gens.passagesB() : gens.passagesA(), count(latest, "marker"));
             }
             assertClean(dir, "final update");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previousHandler);
         }
         assertTrue(failed >= (RANDOM_IO_RUNS + DISK_FULL_RUNS + THROWING_READER_RUNS) / 2,
                 "most runs should hit a fault; only " + failed + " failed");
         Figures.record("faults", faultsInjected + " updates failed by injected faults (" + RANDOM_IO_RUNS
                 + " runs with random I/O errors, " + DISK_FULL_RUNS + " with a disk that fills up, " + THROWING_READER_RUNS
-                + " with a reader that throws half-way; " + succeeded + " runs got through), every failure left the last "
+                + " with a reader that throws half-way; " + succeeded + " runs got through; " + mergeFaults.get()
+                + " more faults hit background merges), every failure left the last "
                 + "commit serving, CheckIndex clean " + (RANDOM_IO_RUNS + DISK_FULL_RUNS + THROWING_READER_RUNS + 1)
                 + " times (seed " + seed + ")");
     }
