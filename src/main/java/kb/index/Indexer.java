@@ -101,7 +101,7 @@ public final class Indexer {
         boolean exists = DirectoryReader.indexExists(dir);
         Mode effective = exists ? mode : Mode.FULL;
         // A full rebuild starts from an empty writer, so what the index held is read first, for the report only.
-        Map<String, String> previous = exists && effective == Mode.FULL ? articleHashes(dir) : Map.of();
+        Map<String, String> previous = exists && effective == Mode.FULL ? articleHashesIfReadable(dir) : Map.of();
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                 .setSimilarity(Ranking.similarity())
                 .setOpenMode(effective == Mode.FULL ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
@@ -239,6 +239,18 @@ public final class Indexer {
             writer.rollback();
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * The hashes for a full rebuild's report, or none when the old index cannot be read: `--full` is how a damaged
+     * index is replaced, so a damaged index must not stop it.
+     */
+    private static Map<String, String> articleHashesIfReadable(Directory dir) {
+        try {
+            return articleHashes(dir);
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
         }
     }
 

@@ -2,6 +2,7 @@ package kb.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -94,6 +95,23 @@ class IncrementalIndexTest {
                     "the synonym list is in the commit");
         }
         assertFalse(Indexer.isStale(corpus, index));
+    }
+
+    @Test
+    void aFullRebuildReplacesAnIndexThatCannotBeRead() throws IOException {
+        indexer.update(corpus, index);
+        // Damage the segments' data (postings, stored fields); the commit point and segment headers still name them.
+        try (var files = Files.list(index)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("_")
+                    && !f.getFileName().toString().endsWith(".si")).toList()) {
+                Files.write(f, new byte[] {1, 2, 3});
+            }
+        }
+        assertThrows(IOException.class, () -> indexer.update(corpus, index));
+        IndexReport full = indexer.index(corpus, index, Indexer.Mode.FULL);
+        assertTrue(full.committed());
+        assertEquals(4, documents().size());
+        assertClean();
     }
 
     private long generation() throws IOException {
