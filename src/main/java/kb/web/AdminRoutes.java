@@ -70,8 +70,18 @@ final class AdminRoutes {
             ctx.status(401).json(new ApiError("unauthorized", "Send the admin token as Authorization: Bearer <token>."));
             return;
         }
-        Indexer.Mode mode = "full".equalsIgnoreCase(ctx.queryParam("mode")) ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL;
-        if ("false".equalsIgnoreCase(ctx.queryParam("wait"))) {
+        String modeParam = ctx.queryParam("mode");
+        String waitParam = ctx.queryParam("wait");
+        if (modeParam != null && !modeParam.equals("full") && !modeParam.equals("incremental")) {
+            ctx.status(400).json(new ApiError("bad_request", "mode must be incremental or full"));
+            return;
+        }
+        if (waitParam != null && !waitParam.equals("true") && !waitParam.equals("false")) {
+            ctx.status(400).json(new ApiError("bad_request", "wait must be true or false"));
+            return;
+        }
+        Indexer.Mode mode = "full".equals(modeParam) ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL;
+        if ("false".equals(waitParam)) {
             if (reindexer.tryStart(mode)) {
                 ctx.status(202).json(Map.of("accepted", true,
                         "message", "The index update has started; GET /health shows its outcome when it is done."));

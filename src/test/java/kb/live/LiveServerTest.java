@@ -125,6 +125,9 @@ class LiveServerTest {
             assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
         }
         assertEquals(200, post("/admin/reindex", "bearer " + TOKEN).statusCode(), "the scheme is case-insensitive");
+        assertEquals(400, post("/admin/reindex?mode=everything", "Bearer " + TOKEN).statusCode());
+        assertEquals(400, post("/admin/reindex?wait=maybe", "Bearer " + TOKEN).statusCode());
+        assertEquals(200, post("/admin/reindex?mode=full&wait=true", "Bearer " + TOKEN).statusCode());
     }
 
     @Test
