@@ -51,6 +51,11 @@ public final class Indexer {
     }
 
     public IndexReport rebuild(Path corpusDir, Path indexDir) throws IOException {
+        return rebuild(corpusDir, indexDir, IndexProgress.NONE);
+    }
+
+    /** As {@link #rebuild(Path, Path)}, telling {@code progress} after each article. */
+    public IndexReport rebuild(Path corpusDir, Path indexDir, IndexProgress progress) throws IOException {
         long start = System.nanoTime();
         String fingerprint = CorpusFingerprint.of(requireDirectory(corpusDir));
         Files.createDirectories(indexDir);
@@ -59,6 +64,7 @@ public final class Indexer {
         String synonyms = readSynonyms(corpusDir, configProblems);
         List<Abbreviations.Definition> definitions = new ArrayList<>();
         int[] articles = {0};
+        IndexProgress.Tracker tracker = new IndexProgress.Tracker(progress, corpusDir);
         PassageDocuments documents = new PassageDocuments(PassageDocuments.facetsConfig());
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                 .setSimilarity(Ranking.similarity())
@@ -74,6 +80,7 @@ public final class Indexer {
                         addArticle(writer, documents, article, byKind);
                         learnAbbreviations(article, definitions);
                         articles[0]++;
+                        tracker.article(article);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
