@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Measured passes over the queries (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--[no-]http", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--http", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Measure /api/search and the HTML page over HTTP (default: on).")
     boolean http;
 
@@ -83,14 +83,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "S", defaultValue = "10", description = "Seconds per HTTP load level (default: ${DEFAULT-VALUE}).")
     double duration;
 
-    @Option(names = "--[no-]startup", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--startup", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Measure start-up of `kb serve` to the first answered search (default: on).")
     boolean startup;
 
     @Option(names = "--startup-runs", paramLabel = "N", defaultValue = "3", description = "Start-ups to time; the median counts (default: ${DEFAULT-VALUE}).")
     int startupRuns;
 
-    @Option(names = "--[no-]phases", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--phases", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Sample where kb's search time goes, by phase (default: on).")
     boolean phases;
 
