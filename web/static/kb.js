@@ -1,4 +1,5 @@
-// kb progressive enhancement: every page works without this file; it only adds the "/" shortcut and copy buttons.
+// kb progressive enhancement: every page works without this file; it only adds the "/" shortcut, copy buttons
+// and autocomplete suggestions.
 (function () {
   'use strict';
 
@@ -58,9 +59,51 @@
     });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', setUpCopyButtons);
-  } else {
+  // Autocomplete: fills the search box's native <datalist> from /api/suggest as the person types (headings,
+  // titles and indexed words). Without JavaScript the box is a plain search box.
+  function setUpSuggestions() {
+    var box = document.getElementById('q');
+    var list = document.getElementById('q-suggestions');
+    if (!box || !list || !window.fetch) {
+      return;
+    }
+    var timer = null;
+    var latest = 0;
+    box.addEventListener('input', function () {
+      window.clearTimeout(timer);
+      var typed = box.value;
+      if (typed.trim().length < 2) {
+        list.textContent = '';
+        return;
+      }
+      timer = window.setTimeout(function () {
+        var ticket = ++latest;
+        fetch('/api/suggest?q=' + encodeURIComponent(typed), { headers: { 'Accept': 'application/json' } })
+          .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+          .then(function (data) {
+            if (ticket !== latest) {
+              return; // a newer request is under way; its answer wins
+            }
+            list.textContent = '';
+            data.suggestions.forEach(function (s) {
+              var option = document.createElement('option');
+              option.value = s.text;
+              list.appendChild(option);
+            });
+          })
+          .catch(function () { list.textContent = ''; });
+      }, 150);
+    });
+  }
+
+  function setUp() {
     setUpCopyButtons();
+    setUpSuggestions();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', setUp);
+  } else {
+    setUp();
   }
 })();

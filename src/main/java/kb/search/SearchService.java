@@ -60,6 +60,10 @@ public final class SearchService implements Closeable {
     /** The deepest result a page may reach: (page - 1) * size + size. */
     public static final int MAX_RESULT_WINDOW = 10_000;
     public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_COMPLETIONS = 20;
+    private static final int MAX_COMPLETION_INPUT = 200;
+    /** How {@link kb.corpus.Passage#sectionPathLabel()} joins headings. */
+    private static final String PATH_SEPARATOR = " › ";
     private static final int SNIPPET_PASSAGES = 2;
     private static final int SNIPPET_MIN_CHARS = 160;
     private static final int FACET_VALUES = 10;
@@ -285,6 +289,25 @@ public final class SearchService implements Closeable {
         }
     }
 
+    /** Up to {@code limit} completions of what is being typed: matching headings and titles, then indexed words. */
+    public List<Completion> complete(String typed, int limit) throws BadQueryException, IOException {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        if (typed.length() > MAX_COMPLETION_INPUT) {
+            throw new BadQueryException("Autocomplete takes at most " + MAX_COMPLETION_INPUT + " characters.");
+        }
+        if (limit < 1 || limit > MAX_COMPLETIONS) {
+            throw new BadQueryException("limit must be between 1 and " + MAX_COMPLETIONS + ", not " + limit + ".");
+        }
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return generationFor(searcher).completions(searcher).complete(typed, limit);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
     /** Passages in the index now. */
     public int passageCount() throws IOException {
         IndexSearcher searcher = manager.acquire();
@@ -446,6 +469,35 @@ public final class SearchService implements Closeable {
                     .withBreakIterator(WholeBreakIterator::new)
                     .withMaxLength(Integer.MAX_VALUE - 1)
                     .build();
+        }
+
+        /** Built on first use: most index generations are never asked to autocomplete. */
+        private Completions completions;
+
+        synchronized Completions completions(IndexSearcher searcher) throws IOException {
+            if (completions == null) {
+                Map<String, Long> headings = new LinkedHashMap<>();
+                if (facetState != null) {
+                    SortedSetDocValuesFacetCounts all = new SortedSetDocValuesFacetCounts(facetState);
+                    FacetResult sections = all.getAllChildren(Fields.SECTION_PATH);
+                    if (sections != null) {
+                        for (LabelAndValue lv : sections.labelValues) {
+                            String label = lv.label;
+                            int last = label.lastIndexOf(PATH_SEPARATOR);
+                            String heading = last < 0 ? label : label.substring(last + PATH_SEPARATOR.length());
+                            headings.merge(heading, lv.value.longValue(), Long::sum);
+                        }
+                    }
+                    FacetResult articles = all.getAllChildren(Fields.ARTICLE);
+                    if (articles != null) {
+                        for (LabelAndValue lv : articles.labelValues) {
+                            headings.merge(titleOf(searcher, lv.label), lv.value.longValue(), Long::sum);
+                        }
+                    }
+                }
+                completions = new Completions(reader, headings);
+            }
+            return completions;
         }
 
         String titleOf(IndexSearcher searcher, String slug) throws IOException {

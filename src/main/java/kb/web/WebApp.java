@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import kb.search.BadQueryException;
 import kb.search.PassageView;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
+import kb.search.Completion;
 import kb.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class WebApp implements AutoCloseable {
     private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
     /** Long queries arrive in the URL; Jetty's 8 KiB default would refuse them before kb can explain why. */
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+    private static final int DEFAULT_COMPLETIONS = 8;
 
     private final SearchService search;
     private final WebConfig config;
@@ -107,6 +110,7 @@ public final class WebApp implements AutoCloseable {
         cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
         cfg.routes.get("/api/search", this::apiSearch);
         cfg.routes.get("/api/passages/{id}", this::apiPassage);
+        cfg.routes.get("/api/suggest", this::apiSuggest);
         cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
 
         cfg.routes.exception(BadQueryException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
@@ -242,6 +246,16 @@ public final class WebApp implements AutoCloseable {
                 Params.correctSpelling(ctx));
         ctx.json(search.search(request));
     }
+
+    private void apiSuggest(Context ctx) throws BadQueryException, IOException {
+        String typed = Params.text(ctx, "q");
+        int limit = Params.wholeNumber(ctx, "limit", DEFAULT_COMPLETIONS);
+        List<Completion> completions = typed == null ? List.of() : search.complete(typed, limit);
+        ctx.json(new SuggestResponse(typed == null ? "" : typed, completions));
+    }
+
+    /** The JSON of {@code /api/suggest}. */
+    record SuggestResponse(String query, List<Completion> suggestions) {}
 
     private void apiPassage(Context ctx) throws IOException {
         String id = ctx.pathParam("id");

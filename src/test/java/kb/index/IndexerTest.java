@@ -112,6 +112,28 @@ class IndexerTest {
     }
 
     @Test
+    void theSynonymListIsStoredAndAMalformedOneIsReportedNotFatal() throws IOException {
+        Files.writeString(corpus.resolve(CorpusReader.SYNONYMS_FILE), "spravato, esketamine\n");
+        IndexReport good = new Indexer(reader).rebuild(corpus, index);
+        assertTrue(good.skipped().isEmpty(), good.summary());
+        assertEquals(1, good.articles(), "the synonym list is not an article");
+        assertEquals(3, good.abbreviations(), "NMDA, TRD and BDNF are learned from the seed");
+        assertTrue(commitData().get(ExpansionDictionary.COMMIT_SYNONYMS).contains("spravato"));
+        Files.writeString(corpus.resolve(CorpusReader.SYNONYMS_FILE), "a => b => c\n");
+        IndexReport bad = new Indexer(reader).rebuild(corpus, index);
+        assertTrue(bad.committed());
+        assertEquals(CorpusReader.SYNONYMS_FILE, bad.skipped().get(0).file());
+        assertTrue(bad.skipped().get(0).reason().startsWith("invalid synonym list"), bad.skipped().get(0).reason());
+        assertEquals("", commitData().get(ExpansionDictionary.COMMIT_SYNONYMS));
+    }
+
+    private Map<String, String> commitData() throws IOException {
+        try (Directory dir = FSDirectory.open(index)) {
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData();
+        }
+    }
+
+    @Test
     void aMissingCorpusFolderIsAPlainError() {
         IOException e = assertThrows(IOException.class, () -> new Indexer(reader).rebuild(tmp.resolve("nope"), index));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());

@@ -323,4 +323,21 @@ class SearchServiceTest {
         assertTrue(service.article("no-such-article", null).isEmpty());
         assertEquals("https://example.org/receptors", service.article("receptors", null).orElseThrow().sourceUrl());
     }
+
+    @Test
+    void autocompleteOffersHeadingsThenIndexedWords() throws Exception {
+        List<Completion> heading = service.complete("is ket", 5);
+        assertEquals(new Completion("Is Ketamine safe for treating depression?", Completion.HEADING), heading.get(0));
+        assertTrue(heading.size() <= 5);
+        List<Completion> word = service.complete("midaz", 5);
+        assertEquals(List.of(new Completion("midazolam", Completion.TERM)), word);
+        assertTrue(service.complete("ketamine hallu", 5).contains(new Completion("ketamine hallucinations", Completion.TERM)));
+        assertTrue(service.complete("recept", 8).contains(new Completion("Receptor notes", Completion.HEADING)),
+                "article titles complete too");
+        assertTrue(service.complete("k", 5).isEmpty(), "one letter completes to too much to help");
+        assertTrue(service.complete("  ", 5).isEmpty());
+        assertThrows(BadQueryException.class, () -> service.complete("ketamine", 0));
+        assertThrows(BadQueryException.class, () -> service.complete("ketamine", SearchService.MAX_COMPLETIONS + 1));
+        assertThrows(BadQueryException.class, () -> service.complete("k".repeat(201), 5));
+    }
 }

@@ -113,6 +113,18 @@ class SearchBrowserTest {
     }
 
     @Test
+    void typingFillsTheSearchBoxSuggestions() {
+        driver.get(url("/"));
+        driver.findElement(By.id("q")).sendKeys("midaz");
+        await().until(d -> Boolean.TRUE.equals(js(
+                "return Array.from(document.querySelectorAll('#q-suggestions option')).some(o => o.value === 'midazolam');")));
+        driver.findElement(By.id("q")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "is ket");
+        await().until(d -> Boolean.TRUE.equals(js(
+                "const o = document.querySelector('#q-suggestions option');"
+                        + "return o !== null && o.value === 'Is Ketamine safe for treating depression?';")));
+    }
+
+    @Test
     void copyCitationButtonIsRevealedByScriptAndCopies() {
         driver.get(url("/articles/ketamines-for-depression"));
         WebElement button = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".copy-citation")));

@@ -145,6 +145,26 @@ class WebAppHttpTest {
     }
 
     @Test
+    void suggestCompletesHeadingsAndWordsAsJson() throws Exception {
+        HttpResponse<String> r = get("/api/suggest?q=" + enc("is ket"));
+        assertEquals(200, r.statusCode());
+        JsonNode body = JSON.readTree(r.body());
+        assertEquals(Set.of("query", "suggestions"), fieldNames(body));
+        assertEquals("is ket", body.get("query").asText());
+        JsonNode first = body.get("suggestions").get(0);
+        assertEquals("Is Ketamine safe for treating depression?", first.get("text").asText());
+        assertEquals("heading", first.get("kind").asText());
+        JsonNode word = JSON.readTree(get("/api/suggest?q=midaz").body()).get("suggestions").get(0);
+        assertEquals("midazolam", word.get("text").asText());
+        assertEquals("term", word.get("kind").asText());
+        assertEquals(0, JSON.readTree(get("/api/suggest").body()).get("suggestions").size());
+        assertEquals(400, get("/api/suggest?q=ket&limit=999").statusCode());
+        assertEquals(400, get("/api/suggest?q=ket&limit=abc").statusCode());
+        assertEquals(400, get("/api/suggest?q=" + "k".repeat(300)).statusCode());
+        assertTrue(get("/").body().contains("<datalist id=\"q-suggestions\">"), "the box is wired to a datalist");
+    }
+
+    @Test
     void anAbbreviationIsSearchedUnderItsLongFormAndTheExpansionIsShown() throws Exception {
         String body = get("/search?q=NMDA").body();
         assertTrue(body.contains("Also searched:"), body);
@@ -346,7 +366,17 @@ class WebAppHttpTest {
         assertTrue(api.get("openapi").asText().startsWith("3.0"));
         assertTrue(api.get("paths").has("/api/search"));
         assertTrue(api.get("paths").has("/api/passages/{id}"));
-        assertTrue(api.get("components").get("schemas").has("Error"));
+        assertTrue(api.get("paths").has("/api/suggest"));
+        JsonNode schemas = api.get("components").get("schemas");
+        assertTrue(schemas.has("Error"));
+        // The description must list exactly the fields the API sends.
+        JsonNode page = json("/api/search?q=NMDA");
+        assertEquals(fieldNames(page), fieldNames(schemas.get("SearchPage").get("properties")));
+        assertEquals(fieldNames(page.get("hits").get(0)), fieldNames(schemas.get("Hit").get("properties")));
+        assertEquals(fieldNames(page.get("expansions").get(0)), fieldNames(schemas.get("Expansion").get("properties")));
+        JsonNode suggest = json("/api/suggest?q=midaz");
+        assertEquals(fieldNames(suggest), fieldNames(schemas.get("Suggestions").get("properties")));
+        assertEquals(fieldNames(suggest.get("suggestions").get(0)), fieldNames(schemas.get("Completion").get("properties")));
     }
 
     // ---- safety ----
