@@ -59,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "How many medquad questions or words to sample (default: ${DEFAULT-VALUE}).")
     int sample;
 
+    @Option(names = "--as-text", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Escape the query syntax, so queries are searched as plain words, as the baseline does (default: on).")
+    boolean asText;
+
     @Option(names = "--index", paramLabel = "DIR", description = "Where to build kb's index (default: a temporary folder).")
     Path index;
 
@@ -125,10 +129,13 @@ final class BenchCommand implements Callable<Integer> {
             if (querySet == null) {
                 return 1;
             }
+            if (asText) {
+                querySet = querySet.stream().map(QuerySets::asText).toList();
+            }
             try (SearchService service = SearchService.open(kbIndex); BaselineSearch baseline = new BaselineSearch(baseIndex)) {
                 List<String> accepted = SearchBench.accepted(service, querySet);
-                out.printf(Locale.ROOT, "%nQueries: %s, %d (%d refused by kb's query syntax and left out)%n", describeQueries(),
-                        accepted.size(), querySet.size() - accepted.size());
+                out.printf(Locale.ROOT, "%nQueries: %s%s, %d (%d refused by kb and left out)%n", describeQueries(),
+                        asText ? " as plain text" : "", accepted.size(), querySet.size() - accepted.size());
                 if (accepted.isEmpty()) {
                     err.println("kb bench: no query to run.");
                     return 1;

@@ -24,6 +24,13 @@ class QuerySetsTest {
     }
 
     @Test
+    void asTextEscapesSyntaxAndOperatorWords() {
+        assertEquals("What is \\(are\\) Asthma \\?", QuerySets.asText("What is (are) Asthma ?"));
+        assertEquals("cats and dogs or mice", QuerySets.asText("cats AND dogs OR mice"));
+        assertEquals("\\+1 nucleosomes not here", QuerySets.asText("+1 nucleosomes NOT here"));
+    }
+
+    @Test
     void markdownQuestionsAreTheLevelTwoHeadingsInFileOrder() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("md/sub"));
         Files.writeString(tmp.resolve("md/a.md"), "# Title\n\n## What is (are) asthma ?\n\nText.\n\n### Not this\n");

@@ -20,7 +20,7 @@ class BenchCommandTest {
         Path queries = tmp.resolve("queries.tsv");
         Files.writeString(queries, "1\tketamine depression\n2\tNMDA receptor\n3\t\"unclosed\n");
         CliTest.Run run = CliTest.kb("bench", "--corpus=" + corpus, "--queries=" + queries, "--index=" + tmp.resolve("index"),
-                "--warmup=0", "--iterations=1", "--clients=1,2", "--duration=0.2", "--no-startup");
+                "--warmup=0", "--iterations=1", "--clients=1,2", "--duration=0.2", "--no-startup", "--no-as-text");
         assertEquals(0, run.code(), run.err());
         String out = run.out();
         for (String expected : new String[] {"Indexing (full rebuild", "Lucene baseline", "indexing time, kb / baseline",
