@@ -49,13 +49,14 @@ final class Completions implements AutoCloseable {
             return List.of();
         }
         List<String> found = new ArrayList<>();
-        for (Lookup.LookupResult r : headings.lookup(text, limit, true, false)) {
+        // Ask for more than needed: the suggester ranks by weight alone, and the best reading may rank lower.
+        for (Lookup.LookupResult r : headings.lookup(text, limit * 3, true, false)) {
             found.add(r.key.toString());
         }
         // The suggester orders by weight alone; a heading that starts with what was typed reads as the answer.
         String lower = text.toLowerCase(Locale.ROOT);
         found.sort(Comparator.comparing((String h) -> !h.toLowerCase(Locale.ROOT).startsWith(lower)));
-        found.forEach(h -> out.add(new Completion(h, Completion.HEADING)));
+        found.stream().limit(limit).forEach(h -> out.add(new Completion(h, Completion.HEADING)));
         int space = text.lastIndexOf(' ');
         String head = space < 0 ? "" : text.substring(0, space + 1);
         String last = text.substring(space + 1).toLowerCase(Locale.ROOT);
