@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import kb.bench.BaselineSearch;
+import kb.corpus.CorpusReader;
+import kb.index.Indexer;
 import kb.bench.HttpBench;
 import kb.bench.IndexBench;
 import kb.bench.Latencies;
@@ -65,6 +67,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--index", paramLabel = "DIR", description = "Where to build kb's index (default: a temporary folder).")
     Path index;
+
+    @Option(names = "--indexing", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Time full rebuilds (default: on). With --no-indexing and an --index that is up to date, "
+                    + "that index is searched as it is; the baseline index is still built, untimed.")
+    boolean indexing;
 
     @Option(names = "--index-runs", paramLabel = "N", defaultValue = "1",
             description = "Rebuilds of each index; the fastest counts (default: ${DEFAULT-VALUE}).")
@@ -124,7 +131,14 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "kb bench: corpus %s; %d cores, %s %s, max heap %d MB%n%n", corpus,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-            indexing(corpusDir, kbIndex, baseIndex);
+            if (indexing) {
+                indexing(corpusDir, kbIndex, baseIndex);
+            } else {
+                if (Indexer.isStale(corpusDir, kbIndex)) {
+                    new Indexer(new CorpusReader()).rebuild(corpusDir, kbIndex);
+                }
+                IndexBench.baseline(corpusDir, baseIndex);
+            }
             List<String> querySet = querySet(kbIndex, err);
             if (querySet == null) {
                 return 1;
