@@ -249,16 +249,24 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void startup(Path corpusDir, Path kbIndex, String query) throws IOException, InterruptedException {
-        double[] seconds = new double[startupRuns];
+        double[] wall = new double[startupRuns];
+        double[] cpu = new double[startupRuns];
         for (int i = 0; i < startupRuns; i++) {
-            seconds[i] = StartupBench.once(corpusDir, kbIndex, query);
+            StartupBench.Result r = StartupBench.once(corpusDir, kbIndex, query);
+            wall[i] = r.wallSeconds();
+            cpu[i] = r.cpuSeconds();
         }
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
-        out.printf(Locale.ROOT, "%nStart-up of `kb serve` (index built) to the first answered search: median %.2f s of %s%n",
-                median, Arrays.toString(Arrays.stream(seconds).mapToObj(BenchCommand::f2).toArray()));
+        double median = median(wall);
+        out.printf(Locale.ROOT, "%nStart-up of `kb serve` (index built) to the first answered search, %d runs:%n", startupRuns);
+        out.printf(Locale.ROOT, "  wall: median %.2f s of %s; CPU used by then: median %.2f s%n", median,
+                Arrays.toString(Arrays.stream(wall).mapToObj(BenchCommand::f2).toArray()), median(cpu));
         out.printf(Locale.ROOT, "  target < 2 s (on the seed corpus): %s%n", median < 2 ? "met" : "NOT met");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private List<String> querySet(Path kbIndex, PrintWriter err) throws IOException {

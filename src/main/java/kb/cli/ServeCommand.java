@@ -7,6 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import kb.corpus.CorpusReader;
 import kb.index.IndexReport;
 import kb.index.Indexer;
+import kb.search.BadQueryException;
+import kb.search.SearchRequest;
 import kb.search.SearchService;
 import kb.web.WebApp;
 import kb.web.WebConfig;
@@ -54,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (SearchService search = SearchService.open(index)) {
+            // Open the index's per-generation state (facets, highlighters, expansions) and load the search code
+            // while the web server starts, so the first request does not pay for it.
+            Thread warmUp = new Thread(() -> warm(search), "kb-serve-warm-up");
+            warmUp.start();
             WebApp app = new WebApp(search, new WebConfig(host, port)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();
@@ -64,5 +70,13 @@ final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private static void warm(SearchService search) {
+        try {
+            search.search(SearchRequest.of("warm up"));
+        } catch (BadQueryException | RuntimeException e) {
+            // Only a head start: a real request reports any problem itself.
+        }
     }
 }
