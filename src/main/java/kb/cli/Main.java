@@ -15,7 +15,12 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Held so the level set in {@link #main} sticks: java.util.logging keeps loggers only weakly. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
+        // Lucene announces at INFO which directory implementation it picked (Java 21+); keep the CLI's output clean.
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 

@@ -139,7 +139,7 @@ public final class SearchService implements Closeable {
                 manager.release(searcher);
             }
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new BadQueryException("The query expands to too many terms; use fewer words or longer prefixes.");
+            throw tooManyTerms();
         } catch (IOException e) {
             throw new SearchFailure("could not read the index", e);
         }
@@ -178,7 +178,7 @@ public final class SearchService implements Closeable {
                 manager.release(searcher);
             }
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new BadQueryException("The query expands to too many terms; use fewer words or longer prefixes.");
+            throw tooManyTerms();
         } catch (IOException e) {
             throw new SearchFailure("could not read the index", e);
         }
@@ -286,7 +286,7 @@ public final class SearchService implements Closeable {
             sections.add(section(currentPath, current));
             return Optional.of(new ArticleView(slug, title, source, url, sections, top.scoreDocs.length));
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new BadQueryException("The query expands to too many terms; use fewer words or longer prefixes.");
+            throw tooManyTerms();
         } finally {
             manager.release(searcher);
         }
@@ -319,6 +319,10 @@ public final class SearchService implements Closeable {
         } finally {
             manager.release(searcher);
         }
+    }
+
+    private static BadQueryException tooManyTerms() {
+        return new BadQueryException("The query expands to too many terms; use fewer words or longer prefixes.");
     }
 
     private static ArticleView.Section section(List<String> path, List<PassageView> passages) {

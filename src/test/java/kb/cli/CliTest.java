@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
     @TempDir
@@ -20,7 +17,6 @@ class CliTest {
     Path corpus;
     Path index;
 
-    record Run(int code, String out, String err) {}
 
     @BeforeEach
     void corpus() throws IOException {
@@ -29,17 +25,11 @@ class CliTest {
         Files.copy(Path.of("corpus", "ketamines-for-depression.txt"), corpus.resolve("ketamines-for-depression.txt"));
     }
 
-    static Run kb(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static KbRun kb(String... args) {
+        return KbRun.kb(args);
     }
 
-    Run index(String... extra) {
+    KbRun index(String... extra) {
         String[] args = new String[4 + extra.length];
         args[0] = "index";
         args[1] = "--corpus=" + corpus;
@@ -51,10 +41,10 @@ class CliTest {
 
     @Test
     void indexThenSearchPrintsTheNmdaPassagesWithSectionsAndCitations() {
-        Run indexed = index();
+        KbRun indexed = index();
         assertEquals(0, indexed.code(), indexed.err());
         assertTrue(indexed.out().contains("Indexed 1 article, 13 passages"), indexed.out());
-        Run found = kb("search", "NMDA", "--index=" + index);
+        KbRun found = kb("search", "NMDA", "--index=" + index);
         assertEquals(0, found.code(), found.err());
         assertTrue(found.out().startsWith("2 passages match \"NMDA\""), found.out());
         assertTrue(found.out().contains("Ketamines For Depression › What is Ketamine?"), found.out());
@@ -66,7 +56,7 @@ class CliTest {
     @Test
     void limitCapsThePassagesPrinted() {
         index();
-        Run run = kb("search", "ketamine", "--limit", "2", "--index=" + index);
+        KbRun run = kb("search", "ketamine", "--limit", "2", "--index=" + index);
         assertEquals(0, run.code());
         assertEquals(2, run.out().lines().filter(l -> l.matches("^\\d+\\. .*")).count(), run.out());
     }
@@ -74,7 +64,7 @@ class CliTest {
     @Test
     void aBadQueryIsAPlainMessageAndUsageExitCode() {
         index();
-        Run run = kb("search", "\"ketamine", "--index=" + index);
+        KbRun run = kb("search", "\"ketamine", "--index=" + index);
         assertEquals(2, run.code());
         assertTrue(run.err().contains("unmatched double quote"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
@@ -83,7 +73,7 @@ class CliTest {
 
     @Test
     void searchingWithoutAnIndexSaysWhatToDo() {
-        Run run = kb("search", "NMDA", "--index=" + tmp.resolve("none"));
+        KbRun run = kb("search", "NMDA", "--index=" + tmp.resolve("none"));
         assertEquals(1, run.code());
         assertTrue(run.err().contains("kb index"), run.err());
     }
@@ -91,10 +81,10 @@ class CliTest {
     @Test
     void skippedFilesAreReportedAndFailOnlyUnderStrict() throws IOException {
         Files.write(corpus.resolve("binary.txt"), new byte[] {1, 2, 0, 3});
-        Run lenient = index();
+        KbRun lenient = index();
         assertEquals(0, lenient.code());
         assertTrue(lenient.out().contains("binary.txt"), lenient.out());
-        Run strict = index("--strict");
+        KbRun strict = index("--strict");
         assertEquals(1, strict.code());
     }
 
@@ -102,14 +92,14 @@ class CliTest {
     void aCorpusWithNothingToIndexFails() throws IOException {
         Files.delete(corpus.resolve("ketamines-for-depression.txt"));
         Files.writeString(corpus.resolve("empty.md"), "");
-        Run run = index();
+        KbRun run = index();
         assertEquals(1, run.code());
         assertTrue(run.out().contains("Nothing could be indexed"), run.out());
     }
 
     @Test
     void aMissingCorpusFolderIsOnePlainLine() {
-        Run run = kb("index", "--corpus=" + tmp.resolve("missing"), "--index=" + index);
+        KbRun run = kb("index", "--corpus=" + tmp.resolve("missing"), "--index=" + index);
         assertEquals(1, run.code());
         assertTrue(run.err().contains("missing"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -117,8 +107,8 @@ class CliTest {
 
     @Test
     void everyCommandHasHelpAndUsageErrorsExitTwo() {
-        for (String command : new String[] {"index", "search"}) {
-            Run help = kb(command, "--help");
+        for (String command : new String[] {"index", "search", "serve", "eval"}) {
+            KbRun help = kb(command, "--help");
             assertEquals(0, help.code());
             assertTrue(help.out().contains("Usage: kb " + command), help.out());
         }

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import kb.cli.Main;
+import kb.cli.KbRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code kb eval} end to end on a four-article JSON Lines fixture: no external dataset needed. */
 class EvalCommandTest {
@@ -26,7 +23,6 @@ class EvalCommandTest {
     Path tmp;
     Path corpus;
 
-    record Run(int code, String out, String err) {}
 
     @BeforeEach
     void corpus() throws IOException {
@@ -34,17 +30,11 @@ class EvalCommandTest {
         Files.copy(FIXTURE.resolve("corpus.jsonl"), corpus.resolve("corpus.jsonl"));
     }
 
-    static Run kb(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static KbRun kb(String... args) {
+        return KbRun.kb(args);
     }
 
-    Run eval(String... extra) {
+    KbRun eval(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("eval", "--corpus=" + corpus, "--index=" + tmp.resolve("index"),
                 "--queries=" + FIXTURE.resolve("queries.tsv"), "--qrels=" + FIXTURE.resolve("qrels.txt")));
         args.addAll(List.of(extra));
@@ -54,7 +44,7 @@ class EvalCommandTest {
     @Test
     void evalBuildsTheMissingIndexPrintsTheMetricsAndWritesAValidRunFile() throws IOException {
         Path runFile = tmp.resolve("out").resolve("kb.run");
-        Run run = eval("--run=" + runFile);
+        KbRun run = eval("--run=" + runFile);
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("queries evaluated  4 (1 failed, 0 without relevant judgments skipped)"), run.out());
         METRIC_LINES.forEach(m -> assertTrue(run.out().matches("(?s).*\\n" + m + " +\\d\\.\\d{4}\\n.*"), m + " in " + run.out()));
@@ -88,7 +78,7 @@ class EvalCommandTest {
     @Test
     void evalReusesAFreshIndexAndRanksPassagesWhenAsked() {
         assertEquals(0, eval().code());
-        Run run = eval("--unit=passage");
+        KbRun run = eval("--unit=passage");
         assertEquals(0, run.code(), run.err());
         assertFalse(run.err().contains("Indexed"), "a fresh index is not rebuilt: " + run.err());
         // Passage ids are not the judged article ids, so nothing counts as relevant.
@@ -97,7 +87,7 @@ class EvalCommandTest {
 
     @Test
     void baselineEvaluatesPlainBm25WithoutTouchingKbsIndex() {
-        Run run = eval("--baseline");
+        KbRun run = eval("--baseline");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith("plain Lucene BM25"), run.out());
         assertTrue(run.out().contains("MRR@10      "), run.out());
@@ -106,7 +96,7 @@ class EvalCommandTest {
 
     @Test
     void aMissingQueryFileIsAPlainErrorWithExitOne() {
-        Run run = kb("eval", "--corpus=" + corpus, "--index=" + tmp.resolve("index"),
+        KbRun run = kb("eval", "--corpus=" + corpus, "--index=" + tmp.resolve("index"),
                 "--queries=" + tmp.resolve("nope.tsv"), "--qrels=" + FIXTURE.resolve("qrels.txt"));
         assertEquals(1, run.code());
         assertTrue(run.err().startsWith("kb eval: no such file: "), run.err());
