@@ -19,7 +19,7 @@ class BenchCommandTest {
         Files.copy(Path.of("corpus", "ketamines-for-depression.txt"), corpus.resolve("ketamines-for-depression.txt"));
         Path queries = tmp.resolve("queries.tsv");
         Files.writeString(queries, "1\tketamine depression\n2\tNMDA receptor\n3\t\"unclosed\n");
-        CliTest.Run run = CliTest.kb("bench", "--corpus=" + corpus, "--queries=" + queries, "--index=" + tmp.resolve("index"),
+        KbRun run = KbRun.kb("bench", "--corpus=" + corpus, "--queries=" + queries, "--index=" + tmp.resolve("index"),
                 "--warmup=0", "--iterations=1", "--clients=1,2", "--duration=0.2", "--no-startup", "--no-as-text");
         assertEquals(0, run.code(), run.err());
         String out = run.out();
@@ -31,8 +31,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchHasHelpAndRefusesZeroClients() {
+        KbRun help = KbRun.kb("bench", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("Usage: kb bench"), help.out());
+        assertEquals(2, KbRun.kb("bench", "--clients=0").code());
+    }
+
+    @Test
     void benchSaysWhenTheCorpusIsMissing() {
-        CliTest.Run run = CliTest.kb("bench", "--corpus=" + tmp.resolve("nowhere"), "--no-http", "--no-startup");
+        KbRun run = KbRun.kb("bench", "--corpus=" + tmp.resolve("nowhere"), "--no-http", "--no-startup");
         assertEquals(1, run.code());
         assertTrue(run.err().contains("no corpus at"), run.err());
     }
