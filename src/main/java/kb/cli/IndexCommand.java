@@ -43,8 +43,11 @@ final class IndexCommand implements Callable<Integer> {
         if (maxFileMb < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be at least 1 (MB), not " + maxFileMb);
         }
+        // Progress goes to stderr, so the report on stdout stays clean for scripts.
+        ProgressDisplay progress = ProgressDisplay.forConsole(spec.commandLine().getErr());
         IndexReport report = new Indexer(new CorpusReader(maxFileMb * 1024 * 1024)).index(corpus, index,
-                full ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL);
+                full ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL, progress);
+        progress.finish();
         spec.commandLine().getOut().println(report.summary());
         if (report.committed()) {
             spec.commandLine().getOut().println("Index: " + index.toAbsolutePath().normalize());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A searchable knowledge base: index a corpus of articles by passage, then search it.",
-        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, EvalCommand.class,
+        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, EvalCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -15,6 +15,8 @@ import kb.index.Indexer;
 import kb.live.CorpusWatcher;
 import kb.live.RebuildStatus;
 import kb.live.Reindexer;
+import kb.search.BadQueryException;
+import kb.search.SearchRequest;
 import kb.search.SearchService;
 import kb.web.WebApp;
 import kb.web.WebConfig;
@@ -101,6 +103,10 @@ final class ServeCommand implements Callable<Integer> {
             CorpusWatcher watcher = watch
                     ? new CorpusWatcher(corpus, reindexer, Duration.ofMillis(watchIntervalMillis), fingerprint).start()
                     : null;
+            // Open the index's per-generation state (facets, highlighters, expansions) and load the search code
+            // while the web server starts, so the first request does not pay for it.
+            Thread warmUp = new Thread(() -> warm(search), "kb-serve-warm-up");
+            warmUp.start();
             WebApp app = new WebApp(search, new WebConfig(host, port), reindexer, token).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (watcher != null) {
@@ -120,5 +126,13 @@ final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    private static void warm(SearchService search) {
+        try {
+            search.search(SearchRequest.of("warm up"));
+        } catch (BadQueryException | RuntimeException e) {
+            // Only a head start: a real request reports any problem itself.
+        }
     }
 }

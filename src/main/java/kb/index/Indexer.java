@@ -78,21 +78,35 @@ public final class Indexer {
         return index(corpusDir, indexDir, Mode.FULL);
     }
 
+    /** As {@link #rebuild(Path, Path)}, telling {@code progress} after each article. */
+    public IndexReport rebuild(Path corpusDir, Path indexDir, IndexProgress progress) throws IOException {
+        return index(corpusDir, indexDir, Mode.FULL, progress);
+    }
+
     /** An incremental update of {@code indexDir}; a full build when there is no index yet. */
     public IndexReport update(Path corpusDir, Path indexDir) throws IOException {
         return index(corpusDir, indexDir, Mode.INCREMENTAL);
     }
 
     public IndexReport index(Path corpusDir, Path indexDir, Mode mode) throws IOException {
+        return index(corpusDir, indexDir, mode, IndexProgress.NONE);
+    }
+
+    /** Updates or rebuilds {@code indexDir}, telling {@code progress} after each article read (changed or not). */
+    public IndexReport index(Path corpusDir, Path indexDir, Mode mode, IndexProgress progress) throws IOException {
         requireDirectory(corpusDir);
         Files.createDirectories(indexDir);
         try (Directory dir = FSDirectory.open(indexDir)) {
-            return index(corpusDir, dir, mode);
+            return index(corpusDir, dir, mode, progress);
         }
     }
 
     /** Indexes into any Lucene directory (tests pass one that fails writes); the caller keeps it open. */
     public IndexReport index(Path corpusDir, Directory dir, Mode mode) throws IOException {
+        return index(corpusDir, dir, mode, IndexProgress.NONE);
+    }
+
+    private IndexReport index(Path corpusDir, Directory dir, Mode mode, IndexProgress progress) throws IOException {
         long start = System.nanoTime();
         // Taken before reading, so a file changed during the run makes the index look stale and is picked up again.
         String fingerprint = CorpusFingerprint.of(requireDirectory(corpusDir));
@@ -116,7 +130,7 @@ public final class Indexer {
                         previous = articleHashes(current);
                     }
                 }
-                Run run = new Run(writer, effective, previous);
+                Run run = new Run(writer, effective, previous, new IndexProgress.Tracker(progress, corpusDir));
                 CorpusScan scan = reader.read(corpusDir, run::accept);
                 return run.finish(scan, configProblems, synonyms, fingerprint, start);
             } catch (UncheckedIOException e) {
@@ -144,10 +158,13 @@ public final class Indexer {
         int changed;
         int unchanged;
 
-        Run(IndexWriter writer, Mode mode, Map<String, String> previous) {
+        final IndexProgress.Tracker progress;
+
+        Run(IndexWriter writer, Mode mode, Map<String, String> previous, IndexProgress.Tracker progress) {
             this.writer = writer;
             this.mode = mode;
             this.previous = previous;
+            this.progress = progress;
         }
 
         void accept(Article article) {
@@ -188,6 +205,7 @@ public final class Indexer {
                     }
                 }
                 articles++;
+                progress.article(article);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

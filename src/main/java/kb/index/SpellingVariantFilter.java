@@ -16,8 +16,6 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  * left alone.
  */
 public final class SpellingVariantFilter extends TokenFilter {
-    /** A cheap test that rules out most tokens before any rule is tried. */
-    private static final Pattern CANDIDATE = Pattern.compile("ae|oe|our|is|ys");
     private static final Rule[] RULES = {
         new Rule("^(an|h|leuk|isch|septic|hyperglyc|hypoglyc|glyc|tox|bacter|ur)aem", "$1em"),
         new Rule("^haem", "hem"),
@@ -46,9 +44,14 @@ public final class SpellingVariantFilter extends TokenFilter {
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+    /** One matcher per rule, reset for each word: this filter runs on every token indexed, so nothing is allocated per token. */
+    private final Matcher[] matchers = new Matcher[RULES.length];
 
     public SpellingVariantFilter(TokenStream input) {
         super(input);
+        for (int i = 0; i < RULES.length; i++) {
+            matchers[i] = RULES[i].pattern.matcher("");
+        }
     }
 
     @Override
@@ -56,20 +59,33 @@ public final class SpellingVariantFilter extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        if (keyword.isKeyword() || !CANDIDATE.matcher(term).find()) {
+        if (keyword.isKeyword() || !isCandidate(term.buffer(), term.length())) {
             return true;
         }
         String word = term.toString();
         String out = word;
-        for (Rule rule : RULES) {
-            Matcher m = rule.pattern.matcher(out);
+        for (int i = 0; i < RULES.length; i++) {
+            Matcher m = matchers[i].reset(out);
             if (m.find()) {
-                out = m.replaceFirst(rule.replacement);
+                out = m.replaceFirst(RULES[i].replacement);
             }
         }
         if (!out.equals(word)) {
             term.setEmpty().append(out);
         }
         return true;
+    }
+
+    /** True when the word contains "ae", "oe", "our", "is" or "ys": a cheap test that rules out most words before any rule is tried. */
+    static boolean isCandidate(char[] word, int length) {
+        for (int i = 0; i + 1 < length; i++) {
+            char a = word[i];
+            char b = word[i + 1];
+            if ((a == 'a' || a == 'o') && b == 'e' || a == 'i' && b == 's' || a == 'y' && b == 's'
+                    || a == 'o' && b == 'u' && i + 2 < length && word[i + 2] == 'r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -47,12 +47,15 @@ final class QueryExpander {
         this.parser = parser;
     }
 
-    /** The query as run, and the expansions it used. */
-    record Expanded(Query query, List<Expansion> expansions) {}
+    /**
+     * The query as run, the expansions it used, and the query to highlight: the same words and expansions without
+     * the proximity bonus, which adds no word to mark but would send the highlighter down its slow phrase path.
+     */
+    record Expanded(Query query, List<Expansion> expansions, Query highlight) {}
 
     Expanded expand(Query parsed, String text, ExpansionDictionary dictionary) {
         if (!isPlainDisjunction(parsed)) {
-            return new Expanded(parsed, List.of());
+            return new Expanded(parsed, List.of(), parsed);
         }
         BooleanQuery.Builder out = new BooleanQuery.Builder();
         if (parsed instanceof BooleanQuery bq) {
@@ -74,8 +77,9 @@ final class QueryExpander {
                 }
             }
         }
+        Query highlight = out.build();
         addProximity(out, plainWords(unquoted));
-        return new Expanded(out.build(), List.copyOf(used));
+        return new Expanded(out.build(), List.copyOf(used), highlight);
     }
 
     private void addProximity(BooleanQuery.Builder out, List<String> words) {

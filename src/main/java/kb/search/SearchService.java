@@ -208,10 +208,12 @@ public final class SearchService implements Closeable {
     private Run run(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text, SearchRequest request,
             int wanted) throws IOException {
         Query main = parsed.main();
+        Query words = main;
         List<Expansion> expansions = List.of();
         if (main != null) {
             QueryExpander.Expanded expanded = expander.expand(main, text, gen.expansions);
             main = expanded.query();
+            words = expanded.highlight();
             expansions = expanded.expansions();
         }
         Query query = withFilters(new UserQueryParser.Parsed(main, parsed.filters()).combined(), request.article(),
@@ -219,8 +221,9 @@ public final class SearchService implements Closeable {
         FacetsCollectorManager.FacetsResult result =
                 FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
         // Filters select passages; only the words are marked in the text.
-        Query highlight = main != null ? main : query;
-        return new Run(result, countMatches(result.facetsCollector()), highlight, expansions);
+        Query highlight = words != null ? words : query;
+        Query inText = FieldQueries.restrict(highlight, Fields.TEXT);
+        return new Run(result, countMatches(result.facetsCollector()), inText != null ? inText : highlight, expansions);
     }
 
     public Optional<PassageView> passage(String id) throws IOException {
@@ -244,7 +247,7 @@ public final class SearchService implements Closeable {
         try {
             Query highlightQuery = null;
             if (parsed != null && parsed.main() != null) {
-                highlightQuery = expander.expand(parsed.main(), query.strip(), generationFor(searcher).expansions).query();
+                highlightQuery = expander.expand(parsed.main(), query.strip(), generationFor(searcher).expansions).highlight();
             }
             Query inArticle = new TermQuery(new Term(Fields.ARTICLE, slug));
             int count = searcher.count(inArticle);

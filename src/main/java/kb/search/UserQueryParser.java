@@ -65,7 +65,8 @@ final class UserQueryParser {
     /** A one-character part of a hyphenated expression, and the hyphens themselves. */
     private static final Pattern SINGLE_CHARACTER_PART = Pattern.compile("(?<=^|-)[\\p{L}\\p{N}](?=-|$)|-");
     private static final Pattern UNESCAPED_SLASH = Pattern.compile("(?<!\\\\)/");
-    private static final Pattern END_PUNCTUATION = Pattern.compile("(?<=[\\p{L}\\p{N}])[?!]+(?=\\s|$)");
+    /** A '?' or '!' ending a word or standing alone ("What is (are) X ?"): punctuation, not syntax. */
+    private static final Pattern END_PUNCTUATION = Pattern.compile("(?<=^|[\\s\\p{L}\\p{N})\"])[?!]+(?=[\\s)]|$)");
 
     /** How much the fields that are not the best match still add (DisMax tie-breaker); measured on SciFact. */
     static final float TIE_BREAKER = 0.3f;

@@ -219,6 +219,9 @@ class SearchServiceTest {
         assertEquals("Is Ketamine safe for treating depression?", searchSeed("is ketamine safe?").hits().get(0).section());
         assertEquals("Is Ketamine safe for treating depression?", searchSeed("Is ketamine safe for depression").hits().get(0).section());
         assertEquals("What is Treatment-Resistant Depression?", searchSeed("what is TRD?").hits().get(0).section());
+        // MedQuAD writes its questions "What is (are) X ?", with the mark standing alone.
+        assertEquals("What is Treatment-Resistant Depression?", searchSeed("What is (are) TRD ?").hits().get(0).section());
+        assertEquals("Is Ketamine safe for treating depression?", searchSeed("is ketamine safe ?!").hits().get(0).section());
     }
 
     @Test

@@ -1,0 +1,121 @@
+package kb.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bounded HTTP load generator: {@code clients} threads, each with its own {@link HttpClient}, send GET requests
+ * one after another (a closed loop, no think time) for a fixed duration, cycling through the queries from
+ * different starting points. Every request's latency is recorded; a response other than 200 counts as an error.
+ */
+public final class HttpBench {
+    private final String base;
+
+    /** {@code base} is the server's root, e.g. {@code http://127.0.0.1:7070}. */
+    public HttpBench(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** What one load level gave. */
+    public record Result(int clients, Latencies latencies, long errors, double seconds) {
+        public double requestsPerSecond() {
+            return latencies.count() / seconds;
+        }
+    }
+
+    /** The URL of a search: {@code path} is {@code /api/search} or {@code /search}. */
+    public URI uri(String path, String query) {
+        return URI.create(base + path + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    }
+
+    /** Drives {@code path} with {@code clients} concurrent clients for {@code seconds}. */
+    public Result load(String path, List<String> queries, int clients, double seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        List<Latencies.Recorder> recorders = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Latencies.Recorder rec = new Latencies.Recorder();
+            recorders.add(rec);
+            int offset = (int) ((long) c * queries.size() / clients);
+            Thread t = new Thread(() -> {
+                HttpClient http = client();
+                for (int i = offset; System.nanoTime() < deadline; i++) {
+                    URI uri = uri(path, queries.get(i % queries.size()));
+                    long t0 = System.nanoTime();
+                    if (!get(http, uri)) {
+                        errors.incrementAndGet();
+                    }
+                    rec.add(System.nanoTime() - t0);
+                }
+            }, "kb-bench-client-" + c);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        Latencies.Recorder all = new Latencies.Recorder();
+        recorders.forEach(all::addAll);
+        return new Result(clients, all.latencies(), errors.get(), took);
+    }
+
+    /**
+     * One client alternating between two paths for the same query (which goes first alternates too), so their
+     * latencies are compared under the same conditions; returns the two series in the order given.
+     */
+    public Latencies[] compare(String pathA, String pathB, List<String> queries, int passes) {
+        HttpClient http = client();
+        Latencies.Recorder a = new Latencies.Recorder();
+        Latencies.Recorder b = new Latencies.Recorder();
+        int turn = 0;
+        for (int pass = 0; pass < passes; pass++) {
+            for (String q : queries) {
+                boolean aFirst = (turn++ & 1) == 0;
+                if (aFirst) {
+                    time(http, uri(pathA, q), a);
+                }
+                time(http, uri(pathB, q), b);
+                if (!aFirst) {
+                    time(http, uri(pathA, q), a);
+                }
+            }
+        }
+        return new Latencies[] {a.latencies(), b.latencies()};
+    }
+
+    private static void time(HttpClient http, URI uri, Latencies.Recorder into) {
+        long t0 = System.nanoTime();
+        get(http, uri);
+        into.add(System.nanoTime() - t0);
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Sends one GET and reads the whole body; true when the answer was 200. */
+    static boolean get(HttpClient http, URI uri) {
+        try {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

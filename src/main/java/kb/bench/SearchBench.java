@@ -1,0 +1,97 @@
+package kb.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kb.search.BadQueryException;
+import kb.search.SearchPage;
+import kb.search.SearchRequest;
+import kb.search.SearchService;
+
+/**
+ * In-process search latency: kb's {@link SearchService#search} (page 1, 10 hits, every quality feature on:
+ * highlighting, facets, spelling, expansions) against {@link BaselineSearch} over the same queries. After the
+ * warm-up passes, each measured pass times every query on both sides, alternating which goes first, so drift in
+ * the machine affects both alike.
+ */
+public final class SearchBench {
+    private SearchBench() {}
+
+    /** The two series of one run, and a checksum of the answers so the work is observably done. */
+    public record Result(Latencies kb, Latencies baseline, long checksum) {
+        public double ratio() {
+            return kb.p50() / baseline.p50();
+        }
+    }
+
+    /** The queries kb accepts; those it refuses as bad syntax (it would answer 400) are left out of every series. */
+    public static List<String> accepted(SearchService kb, List<String> queries) {
+        List<String> ok = new ArrayList<>(queries.size());
+        for (String q : queries) {
+            try {
+                kb.search(SearchRequest.of(q));
+                ok.add(q);
+            } catch (BadQueryException e) {
+                // refused queries never reach the ranking; timing them would measure the parser's refusal only
+            }
+        }
+        return ok;
+    }
+
+    public static Result run(SearchService kb, BaselineSearch baseline, List<String> queries, int warmup, int iterations)
+            throws IOException {
+        long checksum = 0;
+        for (int pass = 0; pass < warmup; pass++) {
+            for (String q : queries) {
+                checksum += kbOnce(kb, q) + baseline.search(q, SearchRequest.DEFAULT_SIZE).length;
+            }
+        }
+        Latencies.Recorder kbTimes = new Latencies.Recorder();
+        Latencies.Recorder baseTimes = new Latencies.Recorder();
+        int turn = 0;
+        for (int pass = 0; pass < iterations; pass++) {
+            for (String q : queries) {
+                boolean kbFirst = (turn++ & 1) == 0;
+                if (kbFirst) {
+                    checksum += timeKb(kb, q, kbTimes);
+                }
+                long t0 = System.nanoTime();
+                checksum += baseline.search(q, SearchRequest.DEFAULT_SIZE).length;
+                baseTimes.add(System.nanoTime() - t0);
+                if (!kbFirst) {
+                    checksum += timeKb(kb, q, kbTimes);
+                }
+            }
+        }
+        return new Result(kbTimes.latencies(), baseTimes.latencies(), checksum);
+    }
+
+    /** One more pass of kb searches under the {@link PhaseSampler}: where a search's time goes, by phase. */
+    public static Map<String, Double> phases(SearchService kb, List<String> queries, int passes) {
+        try (PhaseSampler sampler = PhaseSampler.start(Thread.currentThread())) {
+            for (int pass = 0; pass < passes; pass++) {
+                for (String q : queries) {
+                    kbOnce(kb, q);
+                }
+            }
+            return sampler.shares();
+        }
+    }
+
+    private static long timeKb(SearchService kb, String q, Latencies.Recorder into) {
+        long t0 = System.nanoTime();
+        long n = kbOnce(kb, q);
+        into.add(System.nanoTime() - t0);
+        return n;
+    }
+
+    private static long kbOnce(SearchService kb, String q) {
+        try {
+            SearchPage page = kb.search(SearchRequest.of(q));
+            return page.hits().size();
+        } catch (BadQueryException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package kb.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up time: spawns {@code kb serve} as a child JVM (this JVM's {@code java} and class path) on a free port,
+ * polls {@code /api/search?q=…} every 5 ms, and reports the wall time from spawning the process to the first 200.
+ * The child is stopped afterwards.
+ */
+public final class StartupBench {
+    private static final long GIVE_UP_NANOS = 60_000_000_000L;
+
+    private StartupBench() {}
+
+    /**
+     * One start-up: wall seconds from spawn to the first answered search, and the CPU seconds the child had used by
+     * then (steadier than wall time on a busy machine; above the wall time when start-up work runs in parallel).
+     */
+    public record Result(double wallSeconds, double cpuSeconds) {}
+
+    /** Starts a {@code kb serve} over {@code corpus} and {@code index} and times it to the first answered search. */
+    public static Result once(Path corpus, Path index, String query) throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("kb.cli.Main");
+        command.addAll(List.of("serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--corpus", corpus.toString(), "--index", index.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        HttpClient http = HttpBench.client();
+        URI uri = new HttpBench("http://127.0.0.1:" + port).uri("/api/search", query);
+        long start = System.nanoTime();
+        Process child = builder.start();
+        try {
+            while (System.nanoTime() - start < GIVE_UP_NANOS) {
+                if (HttpBench.get(http, uri)) {
+                    double wall = (System.nanoTime() - start) / 1e9;
+                    double cpu = child.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+                    return new Result(wall, cpu);
+                }
+                if (!child.isAlive()) {
+                    throw new IOException("kb serve exited with status " + child.exitValue() + " before answering");
+                }
+                Thread.sleep(5);
+            }
+            throw new IOException("kb serve did not answer within 60 s");
+        } finally {
+            child.destroy();
+            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package kb.index;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Told by {@link Indexer#rebuild(Path, Path, IndexProgress)} after every article it indexes, so a caller can show
+ * progress. Byte counts let a caller estimate speed and time left: {@code bytesTotal} comes from a cheap walk of the
+ * corpus's file sizes before indexing starts; {@code bytesDone} is an estimate that never exceeds it.
+ */
+@FunctionalInterface
+public interface IndexProgress {
+    /** Reports nothing. */
+    IndexProgress NONE = (articles, passages, bytesDone, bytesTotal) -> {};
+
+    void article(long articles, long passages, long bytesDone, long bytesTotal);
+
+    /** The total size of the visible regular files under {@code corpusDir} (hidden files and folders skipped). */
+    static long corpusBytes(Path corpusDir) throws IOException {
+        long[] total = {0};
+        Files.walkFileTree(corpusDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(corpusDir) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !hidden(file)) {
+                    total[0] += attrs.size();
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return total[0];
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    /**
+     * Counts articles, passages and bytes as articles arrive. Bytes: the sizes of files already finished plus the
+     * text read so far from the current one (so one large JSON Lines file still advances), capped by the total.
+     */
+    final class Tracker {
+        private final IndexProgress sink;
+        private final Path corpusDir;
+        private final long total;
+        private long articles;
+        private long passages;
+        private long finishedFiles;
+        private String currentFile;
+        private long currentFileSize;
+        private long currentText;
+
+        Tracker(IndexProgress sink, Path corpusDir) throws IOException {
+            this.sink = sink;
+            this.corpusDir = corpusDir;
+            this.total = sink == NONE ? 0 : corpusBytes(corpusDir);
+        }
+
+        void article(kb.corpus.Article article) {
+            if (sink == NONE) {
+                return;
+            }
+            articles++;
+            passages += article.passages().size();
+            if (!article.sourceFile().equals(currentFile)) {
+                finishedFiles += currentFileSize;
+                currentFile = article.sourceFile();
+                currentFileSize = sizeOf(corpusDir.resolve(currentFile));
+                currentText = 0;
+            }
+            for (kb.corpus.Passage p : article.passages()) {
+                currentText += p.text().length();
+            }
+            long done = finishedFiles + Math.min(currentText, currentFileSize);
+            sink.article(articles, passages, Math.min(done, total), total);
+        }
+
+        private static long sizeOf(Path file) {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+    }
+}

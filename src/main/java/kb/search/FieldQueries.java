@@ -1,0 +1,77 @@
+package kb.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+
+/**
+ * Cuts a query down to the clauses on one field, for highlighting. The highlighter asks every clause of the query
+ * for its matches in every document it marks, so clauses on the title, heading and unstemmed fields (three of
+ * the four fields each word is searched in) would cost a term lookup per document and mark nothing in the text.
+ */
+final class FieldQueries {
+    private FieldQueries() {}
+
+    /** {@code query} with only the parts that search {@code field}; null when none does. */
+    static Query restrict(Query query, String field) {
+        if (query instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            int kept = 0;
+            for (BooleanClause c : bq.clauses()) {
+                if (c.getOccur() == BooleanClause.Occur.MUST_NOT) {
+                    continue; // an excluded word is never in a hit, so there is nothing to mark
+                }
+                Query sub = restrict(c.getQuery(), field);
+                if (sub != null) {
+                    // Required parts become optional: a passage may match a required word only in its heading.
+                    b.add(sub, BooleanClause.Occur.SHOULD);
+                    kept++;
+                }
+            }
+            return kept == 0 ? null : b.build();
+        }
+        if (query instanceof BoostQuery boost) {
+            Query sub = restrict(boost.getQuery(), field);
+            return sub == null ? null : new BoostQuery(sub, boost.getBoost());
+        }
+        if (query instanceof DisjunctionMaxQuery dismax) {
+            List<Query> kept = new ArrayList<>();
+            for (Query d : dismax.getDisjuncts()) {
+                Query sub = restrict(d, field);
+                if (sub != null) {
+                    kept.add(sub);
+                }
+            }
+            return kept.isEmpty() ? null : new DisjunctionMaxQuery(kept, dismax.getTieBreakerMultiplier());
+        }
+        return searchesOnly(query, field) ? query : null;
+    }
+
+    /** True when every field the query reads is {@code field} (and it reads at least one). */
+    private static boolean searchesOnly(Query query, String field) {
+        boolean[] other = {false};
+        boolean[] same = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String f) {
+                if (field.equals(f)) {
+                    same[0] = true;
+                } else {
+                    other[0] = true;
+                }
+                return true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return same[0] && !other[0];
+    }
+}
