@@ -98,6 +98,19 @@ class IncrementalIndexTest {
     }
 
     @Test
+    void progressIsReportedForEveryArticleReadInBothModes() throws IOException {
+        for (Indexer.Mode mode : Indexer.Mode.values()) {
+            long[] last = new long[2];
+            indexer.index(corpus, index, mode, (articles, passages, done, total) -> {
+                last[0] = articles;
+                last[1] = passages;
+            });
+            assertEquals(3, last[0], mode + " articles");
+            assertEquals(4, last[1], mode + " passages");
+        }
+    }
+
+    @Test
     void aFullRebuildReplacesAnIndexThatCannotBeRead() throws IOException {
         indexer.update(corpus, index);
         // Damage the segments' data (postings, stored fields); the commit point and segment headers still name them.
