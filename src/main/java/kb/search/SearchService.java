@@ -274,7 +274,7 @@ public final class SearchService implements Closeable {
                 String passageHtml = html[i] != null ? html[i] : escape(doc.get(Fields.TEXT));
                 PassageView p = view(doc, passageHtml);
                 if (currentPath != null && !currentPath.equals(p.sectionPath())) {
-                    sections.add(section(currentPath, current));
+                    addSection(sections, currentPath, current);
                     current = new ArrayList<>();
                 }
                 currentPath = p.sectionPath();
@@ -283,7 +283,7 @@ public final class SearchService implements Closeable {
                 source = p.sourceFile();
                 url = Optional.ofNullable(doc.get(Fields.ARTICLE_URL)).orElse("");
             }
-            sections.add(section(currentPath, current));
+            addSection(sections, currentPath, current);
             return Optional.of(new ArticleView(slug, title, source, url, sections, top.scoreDocs.length));
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
@@ -335,6 +335,22 @@ public final class SearchService implements Closeable {
 
     private static BadQueryException tooManyTerms() {
         return new BadQueryException("The query expands to too many terms; use fewer words or longer prefixes.");
+    }
+
+    /**
+     * Adds a section, preceded by any enclosing heading not yet shown: "Frequently asked questions" has no
+     * passages of its own, only its questions do, yet the page needs it as the heading above them.
+     */
+    private static void addSection(List<ArticleView.Section> sections, List<String> path, List<PassageView> passages) {
+        List<String> previous = sections.isEmpty() ? List.of() : sections.get(sections.size() - 1).path();
+        for (int depth = 1; depth < path.size(); depth++) {
+            List<String> ancestor = path.subList(0, depth);
+            if (previous.size() < depth || !previous.subList(0, depth).equals(ancestor)) {
+                sections.add(section(List.copyOf(ancestor), List.of()));
+                previous = ancestor;
+            }
+        }
+        sections.add(section(path, passages));
     }
 
     private static ArticleView.Section section(List<String> path, List<PassageView> passages) {

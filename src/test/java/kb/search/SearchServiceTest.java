@@ -313,9 +313,15 @@ class SearchServiceTest {
         ArticleView article = service.article(SEED, "treating").orElseThrow();
         assertEquals("Ketamines For Depression", article.title());
         assertEquals(13, article.passageCount());
+        assertEquals(13, article.sections().stream().mapToInt(sec -> sec.passages().size()).sum());
         List<String> headings = article.sections().stream().map(ArticleView.Section::heading).toList();
         assertEquals("What is Ketamine?", headings.get(1));
         assertEquals("References", headings.get(headings.size() - 1));
+        int faq = headings.indexOf("Frequently asked questions");
+        assertTrue(faq > 0, "the FAQ's own heading comes before its questions: " + headings);
+        assertTrue(article.sections().get(faq).passages().isEmpty());
+        assertEquals("Is Ketamine safe for treating depression?", headings.get(faq + 2));
+        assertEquals(2, article.sections().get(faq + 1).depth());
         String effective = article.sections().stream().filter(s -> s.heading().startsWith("How Effective"))
                 .findFirst().orElseThrow().passages().get(0).html();
         // "treating" stems to "treat", so "treated" in the body is marked too.
