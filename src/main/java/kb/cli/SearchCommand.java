@@ -66,8 +66,10 @@ final class SearchCommand implements Callable<Integer> {
             out.println("No passages match \"" + page.query() + "\".");
         } else {
             long first = (long) (page.page() - 1) * page.size() + 1;
-            out.printf("%d passage%s match \"%s\" (%d ms); showing %d-%d.%n", page.total(), page.total() == 1 ? "" : "s",
-                    page.query(), page.tookMs(), first, first + page.hits().size() - 1);
+            out.printf("%d %s \"%s\" (%d ms); showing %d-%d.%n", page.total(),
+                    page.total() == 1 ? "passage matches" : "passages match",
+                    page.correctedQuery() != null ? page.correctedQuery() : page.query(), page.tookMs(), first,
+                    first + page.hits().size() - 1);
         }
         if (page.correctedQuery() != null) {
             out.println("Showing results for \"" + page.correctedQuery() + "\" (no passage has \"" + page.query()

@@ -189,7 +189,7 @@ public final class SearchService implements Closeable {
 
     private Plan plan(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text,
             SearchRequest request, int wanted) throws IOException, BadQueryException {
-        List<String> suggestions = spelling.suggest(searcher.getIndexReader(), text);
+        List<String> suggestions = spelling.suggest(searcher.getIndexReader(), text, false);
         Run run = run(searcher, gen, parsed, text, request, wanted);
         if (request.correctSpelling() && !suggestions.isEmpty()) {
             // A word the index lacks but is close to indexed ones: show results for the correction.
@@ -198,6 +198,10 @@ public final class SearchService implements Closeable {
             if (corrected.total() > 0) {
                 return new Plan(corrected, rewrite, suggestions.subList(1, suggestions.size()));
             }
+        }
+        if (run.total() == 0) {
+            // Nothing found: offer close words for acronyms and short words too, never corrected unasked.
+            suggestions = spelling.suggest(searcher.getIndexReader(), text, true);
         }
         return new Plan(run, null, suggestions);
     }

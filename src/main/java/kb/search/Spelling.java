@@ -33,10 +33,14 @@ final class Spelling {
     private final Analyzer stemmer = Analyzers.english();
     private static final List<String> STEMMED_FIELDS = List.of(Fields.TEXT, Fields.SECTION, Fields.TITLE);
 
-    /** Up to three rewrites of {@code query} with each unknown word replaced; empty when every word is known. */
-    List<String> suggest(IndexReader reader, String query) {
+    /**
+     * Up to three rewrites of {@code query} with each unknown word replaced; empty when every word is known. Only
+     * words safe to correct count, unless {@code includeUncertain}: then acronyms and short words are offered
+     * too, as suggestions for a query that found nothing (never as corrections).
+     */
+    List<String> suggest(IndexReader reader, String query, boolean includeUncertain) {
         try {
-            List<Replacement> unknown = unknownWords(reader, query);
+            List<Replacement> unknown = unknownWords(reader, query, includeUncertain);
             if (unknown.isEmpty()) {
                 return List.of();
             }
@@ -67,7 +71,7 @@ final class Spelling {
 
     private record Replacement(int start, int end, List<String> candidates) {}
 
-    private List<Replacement> unknownWords(IndexReader reader, String query) throws IOException {
+    private List<Replacement> unknownWords(IndexReader reader, String query, boolean includeUncertain) throws IOException {
         List<Replacement> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(Fields.TEXT_EXACT, query)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -77,7 +81,8 @@ final class Spelling {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
                 String original = query.substring(start, end);
-                if (end < query.length() && query.charAt(end) == ':' || isAcronym(original) || term.length() < MIN_CORRECTED_LENGTH
+                boolean uncertain = isAcronym(original) || term.length() < MIN_CORRECTED_LENGTH;
+                if (end < query.length() && query.charAt(end) == ':' || uncertain && !includeUncertain
                         || isPattern(query, start, end)) {
                     continue;
                 }
@@ -86,8 +91,10 @@ final class Spelling {
                     continue;
                 }
                 List<String> candidates = new ArrayList<>();
+                boolean capitals = isAcronym(original);
                 for (SuggestWord w : checker.suggestSimilar(t, MAX_SUGGESTIONS, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
-                    candidates.add(w.string);
+                    // An acronym typed in capitals is suggested in capitals: NMDB gives NMDA, not nmda.
+                    candidates.add(capitals ? w.string.toUpperCase(java.util.Locale.ROOT) : w.string);
                 }
                 out.add(new Replacement(start, end, candidates));
             }

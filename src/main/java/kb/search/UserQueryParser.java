@@ -58,6 +58,9 @@ final class UserQueryParser {
         return Collections.unmodifiableMap(fields);
     }
 
+    private static final Pattern LEADING_WILDCARD = Pattern.compile("(^|[\\s(:+\\-])[*?]");
+    private static final String WILDCARD_FIRST =
+            "A wildcard (* or ?) cannot start a word; put at least two letters before it, e.g. keta*.";
     private static final Pattern OPERATOR_WORD = Pattern.compile("\\b(AND|OR|NOT)\\b");
     private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}]-[\\p{L}\\p{N}]");
     /** The phrase bonus of a hyphenated expression; larger values cost nDCG on SciFact (see the README). */
@@ -102,7 +105,7 @@ final class UserQueryParser {
         try {
             query = parser.parse(checked);
         } catch (ParseException e) {
-            throw new BadQueryException(e instanceof PlainParseException ? e.getMessage() : explain(checked));
+            throw new BadQueryException(plainMessage(e).orElseGet(() -> explain(checked)));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new BadQueryException("The query has too many terms; use fewer words or a narrower prefix.");
         } catch (RuntimeException e) {
@@ -211,8 +214,9 @@ final class UserQueryParser {
             throw new BadQueryException("The query nests parentheses " + maxDepth + " deep; the limit is " + MAX_NESTING + ".");
         }
         String[] words = text.split("\\s+");
-        String first = words[0].toUpperCase(Locale.ROOT);
-        String last = words[words.length - 1].toUpperCase(Locale.ROOT);
+        // Operators are capitals; a lower-case "and" or "or" is a common word, dropped like "the".
+        String first = words[0];
+        String last = words[words.length - 1];
         if (first.equals("AND") || first.equals("OR")) {
             throw new BadQueryException("The query starts with " + first + ", which needs a word on each side.");
         }
@@ -225,7 +229,20 @@ final class UserQueryParser {
                 .replaceAll(m -> Matcher.quoteReplacement(m.group().replaceAll("(.)", "\\\\$1")));
     }
 
+    /** The parser wraps what its callbacks throw; a message written for people may sit in the cause chain. */
+    private static java.util.Optional<String> plainMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PlainParseException) {
+                return java.util.Optional.of(t.getMessage());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static String explain(String text) {
+        if (LEADING_WILDCARD.matcher(text).find()) {
+            return WILDCARD_FIRST;
+        }
         if (text.matches(".*[\\[\\]{}].*")) {
             return "The query has square or curly brackets that do not form a range like year:[2010 TO 2020]. "
                     + "Remove them or put the text in quotes.";
@@ -402,8 +419,7 @@ final class UserQueryParser {
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
             if (termStr.startsWith("*") || termStr.startsWith("?")) {
-                throw new PlainParseException("A wildcard (* or ?) cannot start a word; put at least two letters "
-                        + "before it, e.g. keta*.");
+                throw new PlainParseException(WILDCARD_FIRST);
             }
             if (field == null) {
                 expandingDefaults = true;

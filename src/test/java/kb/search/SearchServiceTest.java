@@ -177,9 +177,11 @@ class SearchServiceTest {
     void knownWordsAndAcronymsAreNeverCorrected() throws Exception {
         assertNull(search("is ketamine safe").correctedQuery(), "'safe' is in a heading");
         assertTrue(search("is ketamine safe").suggestions().isEmpty());
-        SearchPage acronym = search("NMDX");
+        SearchPage acronym = search("NMDB");
         assertNull(acronym.correctedQuery(), "an unknown acronym is not turned into another word");
-        assertTrue(acronym.suggestions().isEmpty());
+        assertEquals(0, acronym.total());
+        assertEquals(List.of("NMDA"), acronym.suggestions(), "but when nothing is found, the close acronym is offered");
+        assertTrue(search("NMDB ketamine").suggestions().isEmpty(), "only offered when the search finds nothing");
         assertNull(search("midaz*").correctedQuery(), "a prefix asks for variants itself");
     }
 
@@ -272,6 +274,16 @@ class SearchServiceTest {
         assertFalse(e.getMessage().contains("Exception"), e.getMessage());
         assertFalse(e.getMessage().contains("Encountered"), e.getMessage());
         assertTrue(e.getMessage().length() > 10);
+    }
+
+    @Test
+    void messagesNameTheProblem() throws Exception {
+        assertTrue(assertThrows(BadQueryException.class, () -> search("*ket")).getMessage().startsWith("A wildcard"));
+        assertTrue(assertThrows(BadQueryException.class, () -> search("m*")).getMessage().startsWith("A prefix search needs"));
+        assertTrue(assertThrows(BadQueryException.class, () -> search("ketamine AND")).getMessage().contains("ends with AND"));
+        assertTrue(assertThrows(BadQueryException.class, () -> search("\"ketamine")).getMessage().contains("double quote"));
+        assertTrue(search("ketamine and").total() > 0, "operators are capitals; a lower-case 'and' is a common word");
+        assertTrue(assertThrows(BadQueryException.class, () -> search("the of and")).getMessage().contains("common words"));
     }
 
     @Test
