@@ -48,7 +48,7 @@ public record IndexReport(
                 kinds.isEmpty() ? "none" : kinds, filesRead, filesRead == 1 ? "" : "s",
                 bytesRead / 1e6, millis / 1000.0));
         out.append(String.format(Locale.ROOT, "%n%s: %d added, %d changed, %d deleted, %d unchanged.",
-                mode == Indexer.Mode.FULL ? "Full rebuild" : "Incremental update", changes.added(), changes.changed(),
+                mode == Indexer.Mode.FULL ? "Full rebuild; against the previous index" : "Incremental update", changes.added(), changes.changed(),
                 changes.deleted(), changes.unchanged()));
         if (abbreviations > 0) {
             out.append(String.format(Locale.ROOT, "%nLearned %d abbreviation%s for query expansion.", abbreviations,
