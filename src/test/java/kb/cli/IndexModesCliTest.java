@@ -22,7 +22,7 @@ class IndexModesCliTest {
         String[] args = {"index", "--corpus=" + corpus, "--index=" + index};
         KbRun first = KbRun.kb(args);
         assertEquals(0, first.code(), first.err());
-        assertTrue(first.out().contains("Full rebuild: 1 added"), "a new index is built whole: " + first.out());
+        assertTrue(first.out().contains("Full rebuild; against the previous index: 1 added"), "a new index is built whole: " + first.out());
 
         Files.writeString(corpus.resolve("second.md"), "# Second\n\nAnother article about glutamate.\n");
         KbRun second = KbRun.kb(args);
@@ -31,7 +31,7 @@ class IndexModesCliTest {
 
         KbRun full = KbRun.kb("index", "--full", "--corpus=" + corpus, "--index=" + index);
         assertEquals(0, full.code(), full.err());
-        assertTrue(full.out().contains("Full rebuild: 0 added, 0 changed, 0 deleted, 2 unchanged."), full.out());
+        assertTrue(full.out().contains("Full rebuild; against the previous index: 0 added, 0 changed, 0 deleted, 2 unchanged."), full.out());
         assertTrue(KbRun.kb("index", "--help").out().contains("--full"));
     }
 }
