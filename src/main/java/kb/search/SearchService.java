@@ -68,8 +68,9 @@ public final class SearchService implements Closeable {
     private static final int SNIPPET_MIN_CHARS = 160;
     private static final int FACET_VALUES = 10;
     private static final String ELLIPSIS = " … ";
+    /** The stored fields a search hit shows; nothing else is read for a result page. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.ARTICLE, Fields.TITLE, Fields.HEADING,
-            Fields.KIND, Fields.TEXT, Fields.CITATION, Fields.ORDINAL, Fields.SOURCE, Fields.ARTICLE_URL);
+            Fields.KIND, Fields.TEXT, Fields.CITATION);
 
     private final Directory directory;
     private final SearcherManager manager;
@@ -358,7 +359,12 @@ public final class SearchService implements Closeable {
     }
 
     private static ArticleView.Section section(List<String> path, List<PassageView> passages) {
-        return new ArticleView.Section(path, path.isEmpty() ? "" : path.get(path.size() - 1), path.size(), passages);
+        return new ArticleView.Section(path, innermost(path), path.size(), passages);
+    }
+
+    /** The innermost heading of a section path, or "" outside any section. */
+    private static String innermost(List<String> path) {
+        return path.isEmpty() ? "" : path.get(path.size() - 1);
     }
 
     private static void checkPaging(int page, int size) throws BadQueryException {
@@ -409,8 +415,7 @@ public final class SearchService implements Closeable {
             String id = doc.get(Fields.ID);
             String slug = doc.get(Fields.ARTICLE);
             String snippet = snippets[i] != null ? snippets[i] : escape(doc.get(Fields.TEXT));
-            hits.add(new SearchHit(id, slug, doc.get(Fields.TITLE), path.isEmpty() ? "" : path.get(path.size() - 1),
-                    path, doc.get(Fields.KIND), doc.get(Fields.TEXT), snippet, Links.passageInArticle(slug, id, text),
+            hits.add(new SearchHit(id, slug, doc.get(Fields.TITLE), innermost(path), path, doc.get(Fields.KIND), doc.get(Fields.TEXT), snippet, Links.passageInArticle(slug, id, text),
                     doc.get(Fields.CITATION), docs[i].score));
         }
         return hits;
@@ -443,7 +448,7 @@ public final class SearchService implements Closeable {
         String id = doc.get(Fields.ID);
         String slug = doc.get(Fields.ARTICLE);
         int ordinal = doc.getField(Fields.ORDINAL).numericValue().intValue();
-        return new PassageView(id, slug, doc.get(Fields.TITLE), path.isEmpty() ? "" : path.get(path.size() - 1), path,
+        return new PassageView(id, slug, doc.get(Fields.TITLE), innermost(path), path,
                 doc.get(Fields.KIND), ordinal, doc.get(Fields.TEXT), html, Links.passage(id),
                 Links.passageInArticle(slug, id, null), doc.get(Fields.CITATION), doc.get(Fields.SOURCE));
     }
