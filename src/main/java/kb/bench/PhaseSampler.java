@@ -24,8 +24,9 @@ public final class PhaseSampler implements AutoCloseable {
             new Marker("parse", "kb.search.UserQueryParser", null),
             new Marker("highlight", "org.apache.lucene.search.uhighlight.", null),
             new Marker("facet counts", "kb.search.SearchService", "facets"),
-            new Marker("search + facet collection", "org.apache.lucene.facet.FacetsCollectorManager", "search"),
-            new Marker("search + facet collection", "org.apache.lucene.search.IndexSearcher", null),
+            new Marker("ranked search (top k)", "kb.search.SearchService", "rankTop"),
+            new Marker("match count + facet collection", "kb.search.SearchService", "collectMatches"),
+            new Marker("other searches", "org.apache.lucene.search.IndexSearcher", null),
             new Marker("stored fields", "org.apache.lucene.index.StoredFields", null),
             new Marker("stored fields", "org.apache.lucene.codecs.", null));
 

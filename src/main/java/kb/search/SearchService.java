@@ -41,6 +41,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -68,6 +69,8 @@ public final class SearchService implements Closeable {
     private static final int SNIPPET_MIN_CHARS = 160;
     private static final int FACET_VALUES = 10;
     private static final String ELLIPSIS = " … ";
+    /** Past this many matches the ranked pass may skip passages that cannot make the page (Lucene's default). */
+    private static final int RANKED_HITS_THRESHOLD = 1_000;
     /** The stored fields a search hit shows; nothing else is read for a result page. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.ARTICLE, Fields.TITLE, Fields.HEADING,
             Fields.KIND, Fields.TEXT, Fields.CITATION);
@@ -128,13 +131,14 @@ public final class SearchService implements Closeable {
                 Run run = plan.run();
                 String corrected = plan.corrected();
                 List<String> suggestions = plan.suggestions();
-                TopDocs top = run.result().topDocs();
+                TopDocs top = run.topDocs();
                 ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
                         top.scoreDocs.length);
                 List<SearchHit> hits = hits(searcher, gen, run.highlight(), corrected == null ? text : corrected, pageDocs);
-                Facets facets = facets(searcher, gen, run.result().facetsCollector());
+                FacetsCollector matches = collectMatches(searcher, run.matching());
+                Facets facets = facets(searcher, gen, matches);
                 long took = (System.nanoTime() - start) / 1_000_000;
-                return new SearchPage(text, run.total(), took, page, size, hits, facets, suggestions, corrected,
+                return new SearchPage(text, countMatches(matches), took, page, size, hits, facets, suggestions, corrected,
                         run.expansions());
             } finally {
                 manager.release(searcher);
@@ -165,7 +169,7 @@ public final class SearchService implements Closeable {
             IndexSearcher searcher = manager.acquire();
             try {
                 Plan plan = plan(searcher, generationFor(searcher), parsed, searched, SearchRequest.of(searched), passages);
-                ScoreDoc[] top = plan.run().result().topDocs().scoreDocs;
+                ScoreDoc[] top = plan.run().topDocs().scoreDocs;
                 StoredFields stored = searcher.storedFields();
                 String field = byArticle ? Fields.ARTICLE : Fields.ID;
                 Set<String> wanted = Set.of(field);
@@ -196,19 +200,28 @@ public final class SearchService implements Closeable {
             // A word the index lacks but is close to indexed ones: show results for the correction.
             String rewrite = suggestions.get(0);
             Run corrected = run(searcher, gen, parser.parse(rewrite), rewrite, request, wanted);
-            if (corrected.total() > 0) {
+            if (corrected.found()) {
                 return new Plan(corrected, rewrite, suggestions.subList(1, suggestions.size()));
             }
         }
-        if (run.total() == 0) {
+        if (!run.found()) {
             // Nothing found: offer close words for acronyms and short words too, never corrected unasked.
             suggestions = spelling.suggest(searcher.getIndexReader(), text, true);
         }
         return new Plan(run, null, suggestions);
     }
 
-    /** One execution of a parsed query: its hits and facet counts, what to highlight, the expansions used. */
-    private record Run(FacetsCollectorManager.FacetsResult result, long total, Query highlight, List<Expansion> expansions) {}
+    /**
+     * One ranked execution of a parsed query: its best hits, the query that selects the same passages without the
+     * proximity bonus (for counting them and their facets, which only a result page needs), what to highlight, and
+     * the expansions used.
+     */
+    private record Run(TopDocs topDocs, Query matching, Query highlight, List<Expansion> expansions) {
+        /** Whether anything matched: exact, since the ranked pass counts every match up to its threshold. */
+        boolean found() {
+            return topDocs.totalHits.value > 0;
+        }
+    }
 
     private Run run(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text, SearchRequest request,
             int wanted) throws IOException {
@@ -223,12 +236,26 @@ public final class SearchService implements Closeable {
         }
         Query query = withFilters(new UserQueryParser.Parsed(main, parsed.filters()).combined(), request.article(),
                 request.section());
-        FacetsCollectorManager.FacetsResult result =
-                FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
+        // Ranking and counting are two passes on purpose. The ranked pass keeps only the best `wanted` and lets
+        // Lucene skip passages that cannot reach them (block-max pruning), which collecting every match forbids.
+        // The counting pass scores nothing, and leaves out the proximity bonus: its phrases only re-rank passages
+        // that the words already match, and checking their positions in every match is what made one pass slow.
+        TopDocs top = rankTop(searcher, query, wanted);
+        Query matching = words == null ? query
+                : withFilters(new UserQueryParser.Parsed(words, parsed.filters()).combined(), request.article(),
+                        request.section());
         // Filters select passages; only the words are marked in the text.
         Query highlight = words != null ? words : query;
         Query inText = FieldQueries.restrict(highlight, Fields.TEXT);
-        return new Run(result, countMatches(result.facetsCollector()), inText != null ? inText : highlight, expansions);
+        return new Run(top, matching, inText != null ? inText : highlight, expansions);
+    }
+
+    private static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, RANKED_HITS_THRESHOLD));
+    }
+
+    private static FacetsCollector collectMatches(IndexSearcher searcher, Query query) throws IOException {
+        return searcher.search(query, new FacetsCollectorManager());
     }
 
     public Optional<PassageView> passage(String id) throws IOException {
