@@ -15,6 +15,7 @@ final class PageRenderer {
     private final TemplateEngine engine;
 
     PageRenderer() {
+        RecordPropertyAccessor.install();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(PageRenderer.class.getClassLoader());
         resolver.setPrefix("web/templates/");
         resolver.setSuffix(".html");
