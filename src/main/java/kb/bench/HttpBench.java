@@ -76,12 +76,23 @@ public final class HttpBench {
      * latencies are compared under the same conditions; returns the two series in the order given.
      */
     public Latencies[] compare(String pathA, String pathB, List<String> queries, int passes) {
+        return compare(pathA, pathB, queries, passes, Double.POSITIVE_INFINITY);
+    }
+
+    /** Alternates as {@link #compare(String, String, List, int)} for about {@code seconds}, to warm both paths. */
+    public void warmUp(String pathA, String pathB, List<String> queries, double seconds) {
+        compare(pathA, pathB, queries, Integer.MAX_VALUE, seconds);
+    }
+
+    private Latencies[] compare(String pathA, String pathB, List<String> queries, int passes, double seconds) {
+        long deadline = System.nanoTime() + (long) Math.min(seconds * 1e9, Long.MAX_VALUE / 2.0);
         HttpClient http = client();
         Latencies.Recorder a = new Latencies.Recorder();
         Latencies.Recorder b = new Latencies.Recorder();
         int turn = 0;
-        for (int pass = 0; pass < passes; pass++) {
-            for (String q : queries) {
+        for (int pass = 0; pass < passes && System.nanoTime() < deadline; pass++) {
+            for (int i = 0; i < queries.size() && System.nanoTime() < deadline; i++) {
+                String q = queries.get(i);
                 boolean aFirst = (turn++ & 1) == 0;
                 if (aFirst) {
                     time(http, uri(pathA, q), a);
