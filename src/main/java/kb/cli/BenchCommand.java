@@ -22,6 +22,7 @@ import kb.bench.QuerySets;
 import kb.bench.SearchBench;
 import kb.bench.StartupBench;
 import kb.bench.Table;
+import kb.search.FieldCosts;
 import kb.search.SearchService;
 import kb.web.WebApp;
 import kb.web.WebConfig;
@@ -105,6 +106,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Sample where kb's search time goes, by phase (default: on).")
     boolean phases;
 
+    @Option(names = "--field-costs", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Time kb's ranked search with each searched field left out in turn (default: on).")
+    boolean fieldCosts;
+
     private PrintWriter out;
     private final List<Path> temporary = new ArrayList<>();
 
@@ -158,6 +163,9 @@ final class BenchCommand implements Callable<Integer> {
                 if (phases) {
                     phases(service, accepted);
                 }
+                if (fieldCosts) {
+                    fieldCosts(kbIndex, accepted, inProcess.baseline().p50());
+                }
                 if (http) {
                     http(service, accepted, inProcess.kb().p50());
                 }
@@ -206,6 +214,21 @@ final class BenchCommand implements Callable<Integer> {
         t.print(out);
         verdict("in-process p50, kb / baseline", r.ratio(), 1.2);
         return r;
+    }
+
+    private void fieldCosts(Path kbIndex, List<String> queries, double baselineP50) throws IOException {
+        Map<String, long[]> nanos;
+        try (FieldCosts costs = new FieldCosts(kbIndex)) {
+            nanos = costs.measure(queries, warmup, Math.max(1, iterations));
+        }
+        out.printf(Locale.ROOT, "%nWhat the field weighting costs: kb's ranked search alone (top 10, pruned), by query form (ms):%n");
+        Table t = new Table("query form", "p50", "mean");
+        nanos.forEach((name, series) -> {
+            Latencies l = new Latencies(series);
+            t.row(name, f2(l.p50()), f2(l.meanMs()));
+        });
+        t.print(out);
+        out.printf(Locale.ROOT, "  for comparison, the baseline's whole search plus highlighting: p50 %s ms%n", f2(baselineP50));
     }
 
     private void phases(SearchService service, List<String> queries) {

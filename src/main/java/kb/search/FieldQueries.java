@@ -52,6 +52,57 @@ final class FieldQueries {
         return searchesOnly(query, field) ? query : null;
     }
 
+    /**
+     * {@code query} without the parts that read {@code field}, structure and weights otherwise kept; null when
+     * nothing is left. For measuring what each field costs the ranking ({@link FieldCosts}).
+     */
+    static Query without(Query query, String field) {
+        if (query instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            int kept = 0;
+            for (BooleanClause c : bq.clauses()) {
+                Query sub = without(c.getQuery(), field);
+                if (sub != null) {
+                    b.add(sub, c.getOccur());
+                    kept++;
+                }
+            }
+            return kept == 0 ? null : b.build();
+        }
+        if (query instanceof BoostQuery boost) {
+            Query sub = without(boost.getQuery(), field);
+            return sub == null ? null : new BoostQuery(sub, boost.getBoost());
+        }
+        if (query instanceof DisjunctionMaxQuery dismax) {
+            List<Query> kept = new ArrayList<>();
+            for (Query d : dismax.getDisjuncts()) {
+                Query sub = without(d, field);
+                if (sub != null) {
+                    kept.add(sub);
+                }
+            }
+            return kept.isEmpty() ? null : new DisjunctionMaxQuery(kept, dismax.getTieBreakerMultiplier());
+        }
+        return reads(query, field) ? null : query;
+    }
+
+    private static boolean reads(Query query, String field) {
+        boolean[] found = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String f) {
+                found[0] |= field.equals(f);
+                return true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return found[0];
+    }
+
     /** True when every field the query reads is {@code field} (and it reads at least one). */
     private static boolean searchesOnly(Query query, String field) {
         boolean[] other = {false};

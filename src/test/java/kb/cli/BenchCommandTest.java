@@ -24,7 +24,7 @@ class BenchCommandTest {
         assertEquals(0, run.code(), run.err());
         String out = run.out();
         for (String expected : new String[] {"Indexing (full rebuild", "Lucene baseline", "indexing time, kb / baseline",
-                "2 (1 refused", "in-process p50, kb / baseline", "Where kb's search time goes", "/api/search p50 at 1 client",
+                "2 (1 refused", "in-process p50, kb / baseline", "Where kb's search time goes", "What the field weighting costs", "stemmed text alone", "/api/search p50 at 1 client",
                 "p50, HTML page / JSON API"}) {
             assertTrue(out.contains(expected), "missing \"" + expected + "\" in:\n" + out);
         }

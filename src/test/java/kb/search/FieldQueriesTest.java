@@ -53,4 +53,20 @@ class FieldQueriesTest {
     void queryWithNothingOnTheFieldGivesNull() {
         assertNull(FieldQueries.restrict(term("title", "ketamin"), "text"));
     }
+
+    @Test
+    void withoutDropsOnlyTheFieldAndKeepsOccurAndBoosts() {
+        Query q = new BooleanQuery.Builder()
+                .add(anyField("ketamin"), Occur.MUST)
+                .add(new BoostQuery(new PhraseQuery("section", "nmda", "receptor"), 0.4f), Occur.SHOULD)
+                .build();
+        Query expected = new BooleanQuery.Builder()
+                .add(new BooleanQuery.Builder()
+                        .add(term("text", "ketamin"), Occur.SHOULD)
+                        .add(new BoostQuery(term("text_exact", "ketamin"), 0.5f), Occur.SHOULD)
+                        .build(), Occur.MUST)
+                .build();
+        assertEquals(expected, FieldQueries.without(q, "section"));
+        assertNull(FieldQueries.without(term("section", "ketamin"), "section"));
+    }
 }
