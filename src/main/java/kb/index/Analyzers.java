@@ -1,8 +1,6 @@
 package kb.index;
 
-import java.io.Reader;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -13,7 +11,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -26,7 +23,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class Analyzers {
     private Analyzers() {}
 
-    /** Standard tokenizer, possessives, lower case, ASCII folding, English stop words, Porter stemming. */
+    /** Standard tokenizer, number–unit split, possessives, lower case, ASCII folding, English stop words, Porter stemming. */
     public static Analyzer english() {
         return new ProseAnalyzer(true);
     }
@@ -72,13 +69,6 @@ public final class Analyzers {
                 Fields.REF_YEAR, keyword));
     }
 
-    /**
-     * The gap between a number and a unit written against it ("0.5mg/kg", "24h"), so that "0.5mg/kg",
-     * "0.5 mg/kg" and "0.5 mg / kg" all give the tokens 0.5, mg, kg.
-     */
-    private static final Pattern NUMBER_UNIT = Pattern.compile(
-            "(?<=\\d)(?=(?:mg|mcg|µg|ug|ng|kg|g|ml|mL|dl|dL|l|L|mmol|µmol|umol|mol|mEq|meq|iu|IU|h|hr|hrs|min|mins|ms|mm|cm|nm|mmHg)(?![\\p{L}\\d]))");
-
     private static final class ProseAnalyzer extends Analyzer {
         private final boolean stem;
 
@@ -89,7 +79,8 @@ public final class Analyzers {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             StandardTokenizer source = new StandardTokenizer();
-            TokenStream result = new EnglishPossessiveFilter(source);
+            TokenStream result = new NumberUnitFilter(source);
+            result = new EnglishPossessiveFilter(result);
             result = new LowerCaseFilter(result);
             result = new ASCIIFoldingFilter(result);
             result = new SpellingVariantFilter(result);
@@ -98,11 +89,6 @@ public final class Analyzers {
                 result = new PorterStemFilter(result);
             }
             return new TokenStreamComponents(source, result);
-        }
-
-        @Override
-        protected Reader initReader(String fieldName, Reader reader) {
-            return new PatternReplaceCharFilter(NUMBER_UNIT, " ", reader);
         }
 
         @Override
