@@ -23,7 +23,10 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class Analyzers {
     private Analyzers() {}
 
-    /** Standard tokenizer, number–unit split, possessives, lower case, ASCII folding, English stop words, Porter stemming. */
+    /**
+     * Standard tokenizer, number–unit split, possessives, lower case, ASCII folding, English stop words, British
+     * spellings, Porter stemming.
+     */
     public static Analyzer english() {
         return new ProseAnalyzer(true);
     }
@@ -83,8 +86,10 @@ public final class Analyzers {
             result = new EnglishPossessiveFilter(result);
             result = new LowerCaseFilter(result);
             result = new ASCIIFoldingFilter(result);
-            result = new SpellingVariantFilter(result);
+            // Stop words before spellings: no rule turns a word into or out of a stop word, and "is" and "this"
+            // would otherwise be tried against every rule.
             result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            result = new SpellingVariantFilter(result);
             if (stem) {
                 result = new PorterStemFilter(result);
             }
