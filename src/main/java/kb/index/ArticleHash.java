@@ -18,9 +18,10 @@ import kb.corpus.Reference;
 public final class ArticleHash {
     /**
      * Bumped whenever {@link PassageDocuments} indexes a value differently, so every article reads as changed and an
-     * incremental update rewrites documents built the old way.
+     * incremental update rewrites documents built the old way. 2: a number split from its unit ends where the
+     * number does (the regex char filter used to end it one character short).
      */
-    static final String SCHEMA = "kb-passages-1";
+    static final String SCHEMA = "kb-passages-2";
 
     private ArticleHash() {}
 
