@@ -12,12 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import kb.corpus.Links;
 import kb.index.Analyzers;
 import kb.index.ExpansionDictionary;
@@ -86,23 +80,10 @@ public final class SearchService implements Closeable {
     private final UserQueryParser parser = new UserQueryParser();
     private final Spelling spelling = new Spelling();
     private final QueryExpander expander = new QueryExpander(parser);
-    /**
-     * Counts a result page's matches and facets beside its ranking and highlighting, on a core that is idle; when
-     * none is (every worker busy), the request's own thread counts first, so a loaded server does no extra work.
-     */
-    private final ThreadPoolExecutor counting;
     private volatile Generation generation;
 
     private SearchService(Directory directory) throws IOException {
         this.directory = directory;
-        AtomicInteger workers = new AtomicInteger();
-        this.counting = new ThreadPoolExecutor(0, Runtime.getRuntime().availableProcessors(), 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), task -> {
-                    Thread t = new Thread(task, "kb-count-" + workers.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                    // Rejected (all busy, or shut down): run in the caller, so a count is never dropped unseen.
-                }, (task, executor) -> task.run());
         this.manager = new SearcherManager(directory, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
@@ -146,22 +127,19 @@ public final class SearchService implements Closeable {
             IndexSearcher searcher = manager.acquire();
             try {
                 Generation gen = generationFor(searcher);
-                Plan plan = plan(searcher, gen, parsed, text, request, page * size, true);
+                Plan plan = plan(searcher, gen, parsed, text, request, page * size);
                 Run run = plan.run();
-                try {
-                    String corrected = plan.corrected();
-                    TopDocs top = run.topDocs();
-                    ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs,
-                            Math.min(top.scoreDocs.length, (page - 1) * size), top.scoreDocs.length);
-                    List<SearchHit> hits = hits(searcher, gen, run.highlight(), corrected == null ? text : corrected,
-                            pageDocs);
-                    Counted counted = join(run.counted());
-                    long took = (System.nanoTime() - start) / 1_000_000;
-                    return new SearchPage(text, counted.total(), took, page, size, hits, counted.facets(),
-                            plan.suggestions(), corrected, run.expansions());
-                } finally {
-                    settle(run.counted());
-                }
+                String corrected = plan.corrected();
+                List<String> suggestions = plan.suggestions();
+                TopDocs top = run.topDocs();
+                ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
+                        top.scoreDocs.length);
+                List<SearchHit> hits = hits(searcher, gen, run.highlight(), corrected == null ? text : corrected, pageDocs);
+                FacetsCollector matches = collectMatches(searcher, run.matching());
+                Facets facets = facets(searcher, gen, matches);
+                long took = (System.nanoTime() - start) / 1_000_000;
+                return new SearchPage(text, countMatches(matches), took, page, size, hits, facets, suggestions, corrected,
+                        run.expansions());
             } finally {
                 manager.release(searcher);
             }
@@ -190,8 +168,7 @@ public final class SearchService implements Closeable {
         try {
             IndexSearcher searcher = manager.acquire();
             try {
-                Plan plan = plan(searcher, generationFor(searcher), parsed, searched, SearchRequest.of(searched), passages,
-                        false);
+                Plan plan = plan(searcher, generationFor(searcher), parsed, searched, SearchRequest.of(searched), passages);
                 ScoreDoc[] top = plan.run().topDocs().scoreDocs;
                 StoredFields stored = searcher.storedFields();
                 String field = byArticle ? Fields.ARTICLE : Fields.ID;
@@ -215,36 +192,21 @@ public final class SearchService implements Closeable {
     /** What a query becomes: the run shown, the correction it took (or null), and the other rewrites offered. */
     private record Plan(Run run, String corrected, List<String> suggestions) {}
 
-    /**
-     * Ranks the query, or its spelling correction when that finds something. With {@code count}, the run shown also
-     * counts its matches and facets, started as soon as its query is known; the caller must {@link #join} it before
-     * releasing the searcher.
-     */
     private Plan plan(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text,
-            SearchRequest request, int wanted, boolean count) throws IOException, BadQueryException {
+            SearchRequest request, int wanted) throws IOException, BadQueryException {
         List<String> suggestions = spelling.suggest(searcher.getIndexReader(), text, false);
-        boolean mayCorrect = request.correctSpelling() && !suggestions.isEmpty();
-        Run run = run(searcher, gen, parsed, text, request, wanted, count && !mayCorrect);
-        if (mayCorrect) {
+        Run run = run(searcher, gen, parsed, text, request, wanted);
+        if (request.correctSpelling() && !suggestions.isEmpty()) {
             // A word the index lacks but is close to indexed ones: show results for the correction.
             String rewrite = suggestions.get(0);
-            Run corrected = run(searcher, gen, parser.parse(rewrite), rewrite, request, wanted, count);
+            Run corrected = run(searcher, gen, parser.parse(rewrite), rewrite, request, wanted);
             if (corrected.found()) {
                 return new Plan(corrected, rewrite, suggestions.subList(1, suggestions.size()));
-            }
-            settle(corrected.counted());
-            if (count) {
-                run = run.withCounted(startCounting(searcher, gen, run.matching()));
             }
         }
         if (!run.found()) {
             // Nothing found: offer close words for acronyms and short words too, never corrected unasked.
-            try {
-                suggestions = spelling.suggest(searcher.getIndexReader(), text, true);
-            } catch (RuntimeException e) {
-                settle(run.counted());
-                throw e;
-            }
+            suggestions = spelling.suggest(searcher.getIndexReader(), text, true);
         }
         return new Plan(run, null, suggestions);
     }
@@ -254,76 +216,15 @@ public final class SearchService implements Closeable {
      * proximity bonus (for counting them and their facets, which only a result page needs), what to highlight, and
      * the expansions used.
      */
-    private record Run(TopDocs topDocs, Query matching, Query highlight, List<Expansion> expansions,
-            Future<Counted> counted) {
+    private record Run(TopDocs topDocs, Query matching, Query highlight, List<Expansion> expansions) {
         /** Whether anything matched: exact, since the ranked pass counts every match up to its threshold. */
         boolean found() {
             return topDocs.totalHits.value > 0;
         }
-
-        Run withCounted(Future<Counted> counting) {
-            return new Run(topDocs, matching, highlight, expansions, counting);
-        }
-    }
-
-    /** Every match of a run, and its facet counts. */
-    private record Counted(long total, Facets facets) {}
-
-    private Future<Counted> startCounting(IndexSearcher searcher, Generation gen, Query matching) {
-        return counting.submit(() -> {
-            FacetsCollector matches = collectMatches(searcher, matching);
-            return new Counted(countMatches(matches), facets(searcher, gen, matches));
-        });
-    }
-
-    /** Waits for a count to end, whatever its outcome, before the searcher it reads is released. */
-    private static void settle(Future<Counted> counted) {
-        if (counted == null || counted.isDone()) {
-            return;
-        }
-        try {
-            join(counted);
-        } catch (IOException | RuntimeException e) {
-            // The request already failed or succeeded on its own terms; this count's outcome is not wanted.
-        }
-    }
-
-    /** Waits for a count started by {@link #startCounting} (null: none started); its failure is the caller's. */
-    private static Counted join(Future<Counted> counted) throws IOException {
-        if (counted == null) {
-            return null;
-        }
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return counted.get();
-                } catch (InterruptedException e) {
-                    // The count reads this request's searcher, so it must end before the searcher is released.
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private Run run(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text, SearchRequest request,
-            int wanted, boolean count) throws IOException {
+            int wanted) throws IOException {
         Query main = parsed.main();
         Query words = main;
         List<Expansion> expansions = List.of();
@@ -339,21 +240,14 @@ public final class SearchService implements Closeable {
         // Lucene skip passages that cannot reach them (block-max pruning), which collecting every match forbids.
         // The counting pass scores nothing, and leaves out the proximity bonus: its phrases only re-rank passages
         // that the words already match, and checking their positions in every match is what made one pass slow.
+        TopDocs top = rankTop(searcher, query, wanted);
         Query matching = words == null ? query
                 : withFilters(new UserQueryParser.Parsed(words, parsed.filters()).combined(), request.article(),
                         request.section());
-        Future<Counted> counted = count ? startCounting(searcher, gen, matching) : null;
-        TopDocs top;
-        try {
-            top = rankTop(searcher, query, wanted);
-        } catch (IOException | RuntimeException | Error e) {
-            settle(counted);
-            throw e;
-        }
         // Filters select passages; only the words are marked in the text.
         Query highlight = words != null ? words : query;
         Query inText = FieldQueries.restrict(highlight, Fields.TEXT);
-        return new Run(top, matching, inText != null ? inText : highlight, expansions, counted);
+        return new Run(top, matching, inText != null ? inText : highlight, expansions);
     }
 
     private static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
@@ -692,7 +586,6 @@ public final class SearchService implements Closeable {
 
     @Override
     public void close() throws IOException {
-        counting.shutdown();
         try {
             manager.close();
         } finally {
