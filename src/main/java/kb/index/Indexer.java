@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import kb.corpus.Abbreviations;
 import kb.corpus.Article;
@@ -131,7 +134,7 @@ public final class Indexer {
                     }
                 }
                 Run run = new Run(writer, effective, previous, new IndexProgress.Tracker(progress, corpusDir));
-                CorpusScan scan = reader.read(corpusDir, run::accept);
+                CorpusScan scan = new ReadAhead(reader, corpusDir, run).drain();
                 return run.finish(scan, configProblems, synonyms, fingerprint, start);
             } catch (UncheckedIOException e) {
                 rollback(writer, e);
@@ -167,48 +170,62 @@ public final class Indexer {
             this.progress = progress;
         }
 
-        void accept(Article article) {
-            List<Document> docs;
+        /**
+         * What writing an article needs, worked out from the article alone: its hash, its documents (or why it
+         * cannot be indexed) and the abbreviations it defines. Runs on the reading thread, ahead of the writer.
+         */
+        Prepared prepare(Article article) {
             String hash = ArticleHash.of(article);
+            List<Document> docs;
             try {
                 docs = documentsOf(article, hash);
             } catch (IllegalArgumentException e) {
                 // A value Lucene cannot hold (an immense id, a heading past the facet path limit) rules out this
                 // article only; its file is reported and the update goes on.
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-                unindexable.add(new SkippedFile(article.sourceFile(), "cannot index article: "
-                        + (why.length() > 200 ? why.substring(0, 200) + "…" : why)));
+                return new Prepared(article, hash, null, List.of(), "cannot index article: "
+                        + (why.length() > 200 ? why.substring(0, 200) + "…" : why));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<Abbreviations.Definition> found = new ArrayList<>();
+            for (Passage p : article.passages()) {
+                if (p.kind() != PassageKind.REFERENCE) {
+                    found.addAll(Abbreviations.find(p.text()));
+                }
+            }
+            return new Prepared(article, hash, docs, found, null);
+        }
+
+        /** Writes a prepared article, in corpus order, on the thread that owns the writer. */
+        void write(Prepared prepared) throws IOException {
+            Article article = prepared.article();
+            if (prepared.docs() == null) {
+                unindexable.add(new SkippedFile(article.sourceFile(), prepared.problem()));
                 return;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
-            try {
-                String before = previous.get(article.slug());
-                seen.add(article.slug());
-                if (before == null) {
-                    added++;
-                } else if (before.equals(hash)) {
-                    unchanged++;
-                } else {
-                    changed++;
-                }
-                if (mode == Mode.FULL || before == null) {
-                    writer.addDocuments(docs);
-                } else if (!before.equals(hash)) {
-                    // Delete and add in one step: no reader of this writer ever sees the article missing or doubled.
-                    writer.updateDocuments(new Term(Fields.ARTICLE, article.slug()), docs);
-                }
-                for (Passage p : article.passages()) {
-                    byKind.merge(p.kind().label(), 1, Integer::sum);
-                    if (p.kind() != PassageKind.REFERENCE) {
-                        definitions.addAll(Abbreviations.find(p.text()));
-                    }
-                }
-                articles++;
-                progress.article(article);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            String hash = prepared.hash();
+            String before = previous.get(article.slug());
+            seen.add(article.slug());
+            if (before == null) {
+                added++;
+            } else if (before.equals(hash)) {
+                unchanged++;
+            } else {
+                changed++;
             }
+            if (mode == Mode.FULL || before == null) {
+                writer.addDocuments(prepared.docs());
+            } else if (!before.equals(hash)) {
+                // Delete and add in one step: no reader of this writer ever sees the article missing or doubled.
+                writer.updateDocuments(new Term(Fields.ARTICLE, article.slug()), prepared.docs());
+            }
+            for (Passage p : article.passages()) {
+                byKind.merge(p.kind().label(), 1, Integer::sum);
+            }
+            definitions.addAll(prepared.definitions());
+            articles++;
+            progress.article(article);
         }
 
         List<Document> documentsOf(Article article, String hash) throws IOException {
@@ -248,6 +265,127 @@ public final class Indexer {
             skipped.addAll(unindexable);
             return new IndexReport(scan.filesRead(), articles, byKind, skipped, scan.bytesRead(), millis, committed,
                     abbreviations.size(), mode, new IndexReport.Changes(added, changed, deleted, unchanged));
+        }
+    }
+
+    /** An article made ready for the writer; {@code docs} is null when it cannot be indexed, and {@code problem} says why. */
+    private record Prepared(Article article, String hash, List<Document> docs,
+            List<Abbreviations.Definition> definitions, String problem) {}
+
+    /**
+     * Reads and prepares articles on a thread of its own while the calling thread writes them, in corpus order
+     * (so documents get the same ids, and ties the same order, as a one-thread run). Reading and parsing the
+     * corpus is about a third of indexing; this overlaps it with the analysis the writer does. The queue is
+     * short, so memory stays bounded by a few articles. A failure on either side stops both, and the reader's
+     * failure is thrown on the calling thread as it was thrown.
+     */
+    private static final class ReadAhead {
+        private static final int QUEUE = 32;
+        /** Ends the queue: the scan, or the reader's failure. */
+        private record End(CorpusScan scan, Throwable failure) {}
+
+        /** Unwinds the reader when the writer side has stopped listening. */
+        private static final class Cancelled extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Cancelled() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+        private final Run run;
+        private final Thread thread;
+        private volatile boolean cancelled;
+
+        ReadAhead(ArticleSource source, Path corpusDir, Run run) {
+            this.run = run;
+            this.thread = new Thread(() -> {
+                End end;
+                try {
+                    end = new End(source.read(corpusDir, article -> put(run.prepare(article))), null);
+                } catch (Cancelled e) {
+                    return;
+                } catch (Throwable t) {
+                    end = new End(null, t);
+                }
+                try {
+                    put(end);
+                } catch (Cancelled e) {
+                    // The writer side failed first and no longer listens.
+                }
+            }, "kb-index-reader");
+            thread.setDaemon(true);
+        }
+
+        private void put(Object item) {
+            try {
+                while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancelled();
+            }
+        }
+
+        /** Writes every article the reader hands over; returns the reader's scan once it has read everything. */
+        CorpusScan drain() throws IOException {
+            thread.start();
+            boolean done = false;
+            try {
+                while (true) {
+                    Object item = queue.take();
+                    if (item instanceof End end) {
+                        done = true;
+                        if (end.failure() != null) {
+                            throw rethrow(end.failure());
+                        }
+                        return end.scan();
+                    }
+                    run.write((Prepared) item);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("indexing was interrupted");
+            } finally {
+                if (!done) {
+                    cancelled = true;
+                    queue.clear();
+                }
+                joinUninterruptibly(thread);
+            }
+        }
+
+        /** The reader's failure, thrown as it was: IOException, unchecked exception or error. */
+        private static IOException rethrow(Throwable failure) throws IOException {
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(failure);
+        }
+
+        /** The reader must have stopped before the writer is committed or rolled back. */
+        private static void joinUninterruptibly(Thread t) {
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
