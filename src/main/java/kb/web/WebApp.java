@@ -96,36 +96,6 @@ public final class WebApp implements AutoCloseable {
 
     private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
-    /**
-     * Jetty sizes its padded counters by asking the platform MBean server whether object references are compressed.
-     * Starting that server registers every platform MBean (JMX, JFR) and took about 0.2 s of a 2.3 s start-up. The
-     * answer only tunes padding, so give Jetty its usual value (64-byte lines of 4-byte references: compressed, as
-     * for any heap under 32 GB) unless the operator set one.
-     */
-    private static void skipJettyMBeanProbe() {
-        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
-            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
-        }
-    }
-
-    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
-
-    /**
-     * Builds what the first answers would otherwise build: the JSON serializers of a results page and the parsed
-     * results template. For start-up, with a page from any search; the output is thrown away.
-     */
-    public void warmUp(SearchPage page) {
-        try {
-            json.writeValueAsBytes(page);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            LOG.warn("Warming up the JSON output failed", e);
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("q", page.query());
-        model.put("view", SearchView.of(page, null, null));
-        pages.render("search", model);
-    }
-
     /** The port actually bound, useful when the configuration asked for port 0. */
     public int port() {
         return server.port();
