@@ -19,9 +19,9 @@ public final class ArticleHash {
     /**
      * Bumped whenever {@link PassageDocuments} indexes a value differently, so every article reads as changed and an
      * incremental update rewrites documents built the old way. 2: a number split from its unit ends where the
-     * number does (the regex char filter used to end it one character short).
+     * number does (the regex char filter used to end it one character short). 3: no facet drill-down terms.
      */
-    static final String SCHEMA = "kb-passages-2";
+    static final String SCHEMA = "kb-passages-3";
 
     private ArticleHash() {}
 
