@@ -1,6 +1,7 @@
 package kb.index;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ public final class Indexer {
         return index(corpusDir, indexDir, mode, IndexProgress.NONE);
     }
 
-    /** Updates or rebuilds {@code indexDir}, telling {@code progress} after each article read (changed or not). */
+    /** Updates or rebuilds {@code indexDir}, telling {@code progress} after each article written (changed or not). */
     public IndexReport index(Path corpusDir, Path indexDir, Mode mode, IndexProgress progress) throws IOException {
         requireDirectory(corpusDir);
         Files.createDirectories(indexDir);
@@ -275,9 +276,9 @@ public final class Indexer {
     /**
      * Reads and prepares articles on a thread of its own while the calling thread writes them, in corpus order
      * (so documents get the same ids, and ties the same order, as a one-thread run). Reading and parsing the
-     * corpus is about a third of indexing; this overlaps it with the analysis the writer does. The queue is
-     * short, so memory stays bounded by a few articles. A failure on either side stops both, and the reader's
-     * failure is thrown on the calling thread as it was thrown.
+     * corpus is about a third of indexing; this overlaps it with the analysis the writer does. The queue holds
+     * at most {@value #QUEUE} prepared articles, so memory stays bounded. A failure on either side stops both (the
+     * reader at its next article), and the reader's failure is thrown on the calling thread as it was thrown.
      */
     private static final class ReadAhead {
         private static final int QUEUE = 32;
@@ -303,31 +304,53 @@ public final class Indexer {
             this.thread = new Thread(() -> {
                 End end;
                 try {
-                    end = new End(source.read(corpusDir, article -> put(run.prepare(article))), null);
+                    end = new End(source.read(corpusDir, article -> {
+                        if (cancelled) {
+                            throw new Cancelled();
+                        }
+                        put(run.prepare(article));
+                    }), null);
                 } catch (Cancelled e) {
-                    return;
+                    if (cancelled) {
+                        return; // the writer side failed first and no longer listens
+                    }
+                    end = new End(null, new InterruptedIOException("reading the corpus was interrupted"));
                 } catch (Throwable t) {
                     end = new End(null, t);
                 }
-                try {
-                    put(end);
-                } catch (Cancelled e) {
-                    // The writer side failed first and no longer listens.
-                }
+                deliver(end);
             }, "kb-index-reader");
             thread.setDaemon(true);
         }
 
-        private void put(Object item) {
+        /** Hands a prepared article to the writer, waiting while the queue is full; unwinds once cancelled. */
+        private void put(Prepared item) {
             try {
-                while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                    if (cancelled) {
-                        throw new Cancelled();
+                while (!cancelled) {
+                    if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                        return;
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new Cancelled();
+            }
+            throw new Cancelled();
+        }
+
+        /** Hands over the end of the read, whatever interrupts the reader gets, unless the writer has stopped. */
+        private void deliver(End end) {
+            boolean interrupted = false;
+            while (!cancelled) {
+                try {
+                    if (queue.offer(end, 100, TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -337,7 +360,14 @@ public final class Indexer {
             boolean done = false;
             try {
                 while (true) {
-                    Object item = queue.take();
+                    Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (item == null) {
+                        if (!thread.isAlive() && queue.isEmpty()) {
+                            // Cannot happen by design (the reader always ends with an End); never wait forever.
+                            throw new IllegalStateException("the corpus reader stopped without saying why");
+                        }
+                        continue;
+                    }
                     if (item instanceof End end) {
                         done = true;
                         if (end.failure() != null) {
@@ -349,7 +379,7 @@ public final class Indexer {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("indexing was interrupted");
+                throw new InterruptedIOException("indexing was interrupted");
             } finally {
                 if (!done) {
                     cancelled = true;

@@ -3,6 +3,7 @@ package kb.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -84,6 +85,24 @@ class IndexerTest {
         assertThrows(IllegalStateException.class, () -> failing.rebuild(corpus, index));
         assertEquals(before, ids());
         assertClean();
+    }
+
+    @Test
+    void aReaderInterruptedMidwayFailsTheRebuildInsteadOfHanging() throws Exception {
+        new Indexer(reader).rebuild(corpus, index);
+        List<String> before = ids();
+        Files.writeString(corpus.resolve("second.md"), "# Second\n\nAnother article about glutamate.\n");
+        // The reading thread finds itself interrupted, as when a source restores an interrupt it caught.
+        Indexer interrupted = new Indexer((dir, sink) -> reader.read(dir, article -> {
+            Thread.currentThread().interrupt();
+            sink.accept(article);
+        }));
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(java.io.InterruptedIOException.class, () -> interrupted.rebuild(corpus, index)));
+        assertEquals(before, ids());
+        assertClean();
+        assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("kb-index-reader") && t.isAlive()), "the reading thread has ended");
     }
 
     @Test
