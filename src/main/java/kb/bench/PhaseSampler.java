@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A small sampling profiler for one thread: every millisecond it takes the thread's stack and charges the sample
- * to the outermost frame that names a search phase (spelling, expansion, parsing, BM25 search and facet
- * collection, facet counting, highlighting, stored fields). Phase shares say what each search feature costs
+ * to the outermost frame that names a search phase (spelling, expansion, parsing, the ranked top-k search, the
+ * pass that counts every match for the facets, facet counting, highlighting, stored fields). Phase shares say what each search feature costs
  * without changing the code measured. Samples land at safepoints, so shares are approximate.
  */
 public final class PhaseSampler implements AutoCloseable {

@@ -224,11 +224,13 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nWhat the field weighting costs: kb's ranked search alone (top 10, pruned), by query form (ms):%n");
         Table t = new Table("query form", "p50", "mean");
         nanos.forEach((name, series) -> {
-            Latencies l = new Latencies(series);
-            t.row(name, f2(l.p50()), f2(l.meanMs()));
+            if (series.length > 0) {
+                Latencies l = new Latencies(series);
+                t.row(name, f2(l.p50()), f2(l.meanMs()));
+            }
         });
         t.print(out);
-        out.printf(Locale.ROOT, "  for comparison, the baseline's whole search plus highlighting: p50 %s ms%n", f2(baselineP50));
+        out.printf(Locale.ROOT, "  for comparison, the baseline's whole search plus highlighting (p50, from the in-process run above): %s ms%n", f2(baselineP50));
     }
 
     private void phases(SearchService service, List<String> queries) {

@@ -13,7 +13,8 @@ import ognl.OgnlRuntime;
  * Lets Thymeleaf's expression language read {@code hit.title} from a record quickly. OGNL looks for JavaBean
  * getters; a record has none, so for every read OGNL falls back to scanning all the class's methods, lower-casing
  * each name, which made rendering a results page cost ten times its JSON. This accessor maps each record class's
- * public no-argument methods by name once, and answers anything else as OGNL would.
+ * public no-argument methods by name once, and answers anything else as OGNL would. It calls those methods without
+ * OGNL's member-access checks, which is safe because only kb's own templates, never user input, hold expressions.
  */
 final class RecordPropertyAccessor extends ObjectPropertyAccessor {
     private static final ClassValue<Map<String, Method>> READERS = new ClassValue<>() {

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The kb web front end: search pages, article pages with passage anchors, and a JSON API, all over one
- * {@link SearchService}. Each instance owns its own Javalin server (no static state), so tests can run one on a
- * free port. Every response carries a strict Content-Security-Policy, which is why templates have no inline
+ * {@link SearchService}. Each instance owns its own Javalin server, so tests can run one on a free port; the only
+ * process-wide settings it touches are a Jetty tuning property and Thymeleaf's record accessor, both the same
+ * for every instance. Every response carries a strict Content-Security-Policy, which is why templates have no inline
  * script or style; every error is answered in the caller's format (HTML page or {@code {error, message}} JSON)
  * and never with a stack trace.
  */
@@ -85,12 +86,18 @@ public final class WebApp implements AutoCloseable {
     /**
      * Jetty sizes its padded counters by asking the platform MBean server whether object references are compressed.
      * Starting that server registers every platform MBean (JMX, JFR) and took about 0.2 s of a 2.3 s start-up. The
-     * answer only tunes padding, so give Jetty its usual value (64-byte lines of 4-byte references: compressed, as
-     * for any heap under 32 GB) unless the operator set one.
+     * answer only tunes padding, so give Jetty its usual value (the cache line, Jetty's own setting or 64 bytes, over
+     * 4-byte references: compressed, as for any heap under 32 GB) unless the operator set one.
      */
     private static void skipJettyMBeanProbe() {
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
-            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+            int lineBytes;
+            try {
+                lineBytes = Integer.parseInt(System.getProperty("org.eclipse.jetty.util.cacheLineBytes", "64"));
+            } catch (NumberFormatException e) {
+                lineBytes = 64;
+            }
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, Integer.toString(Math.max(1, lineBytes / 4)));
         }
     }
 
