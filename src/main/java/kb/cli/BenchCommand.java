@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Concurrent HTTP clients, one load level each (default: ${DEFAULT-VALUE}).")
     int[] clients;
 
-    @Option(names = "--duration", paramLabel = "S", defaultValue = "10", description = "Seconds per HTTP load level (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", paramLabel = "S", defaultValue = "10", description = "Seconds per HTTP load level, and of the HTML/JSON warm-up before them (default: ${DEFAULT-VALUE}).")
     double duration;
 
     @Option(names = "--startup", negatable = true, defaultValue = "true", fallbackValue = "true",
