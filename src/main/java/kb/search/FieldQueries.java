@@ -1,7 +1,9 @@
 package kb.search;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -87,34 +89,20 @@ final class FieldQueries {
     }
 
     private static boolean reads(Query query, String field) {
-        boolean[] found = {false};
-        query.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String f) {
-                found[0] |= field.equals(f);
-                return true;
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
-            }
-        });
-        return found[0];
+        return fieldsRead(query).contains(field);
     }
 
     /** True when every field the query reads is {@code field} (and it reads at least one). */
     private static boolean searchesOnly(Query query, String field) {
-        boolean[] other = {false};
-        boolean[] same = {false};
+        return fieldsRead(query).equals(Set.of(field));
+    }
+
+    private static Set<String> fieldsRead(Query query) {
+        Set<String> fields = new HashSet<>();
         query.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String f) {
-                if (field.equals(f)) {
-                    same[0] = true;
-                } else {
-                    other[0] = true;
-                }
+                fields.add(f);
                 return true;
             }
 
@@ -123,6 +111,6 @@ final class FieldQueries {
                 return this;
             }
         });
-        return same[0] && !other[0];
+        return fields;
     }
 }
