@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import kb.index.Fields;
+import kb.search.SearchService;
 import kb.search.eval.QueryFile;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -73,15 +73,13 @@ public final class QuerySets {
         return evenlySpaced(words, n);
     }
 
-    private static final java.util.regex.Pattern OPERATOR_WORD = java.util.regex.Pattern.compile("\\b(AND|OR|NOT)\\b");
-
     /**
      * {@code query} as plain words: every character of the query syntax escaped and the operator words lower-cased,
      * so a claim such as "alpha (+)- thalassemia" or a question ending in " ?" is searched as text, as the baseline
      * searches it.
      */
     public static String asText(String query) {
-        return OPERATOR_WORD.matcher(QueryParser.escape(query)).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
+        return SearchService.asText(query);
     }
 
     /** {@code n} items spread evenly over {@code all} (all of them when there are no more than {@code n}). */

@@ -108,6 +108,11 @@ public final class SearchService implements Closeable {
         }
     }
 
+    /** {@code query} with its syntax escaped, so that it is searched as plain words (as {@link #rank} does with asText). */
+    public static String asText(String query) {
+        return UserQueryParser.asText(query);
+    }
+
     /** Picks up the latest commit, if a rebuild made one; searches under way keep the searcher they had. */
     public void refresh() throws IOException {
         manager.maybeRefreshBlocking();
