@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -21,37 +23,10 @@ final class FieldQueries {
 
     /** {@code query} with only the parts that search {@code field}; null when none does. */
     static Query restrict(Query query, String field) {
-        if (query instanceof BooleanQuery bq) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            int kept = 0;
-            for (BooleanClause c : bq.clauses()) {
-                if (c.getOccur() == BooleanClause.Occur.MUST_NOT) {
-                    continue; // an excluded word is never in a hit, so there is nothing to mark
-                }
-                Query sub = restrict(c.getQuery(), field);
-                if (sub != null) {
-                    // Required parts become optional: a passage may match a required word only in its heading.
-                    b.add(sub, BooleanClause.Occur.SHOULD);
-                    kept++;
-                }
-            }
-            return kept == 0 ? null : b.build();
-        }
-        if (query instanceof BoostQuery boost) {
-            Query sub = restrict(boost.getQuery(), field);
-            return sub == null ? null : new BoostQuery(sub, boost.getBoost());
-        }
-        if (query instanceof DisjunctionMaxQuery dismax) {
-            List<Query> kept = new ArrayList<>();
-            for (Query d : dismax.getDisjuncts()) {
-                Query sub = restrict(d, field);
-                if (sub != null) {
-                    kept.add(sub);
-                }
-            }
-            return kept.isEmpty() ? null : new DisjunctionMaxQuery(kept, dismax.getTieBreakerMultiplier());
-        }
-        return searchesOnly(query, field) ? query : null;
+        // An excluded word is never in a hit, so there is nothing to mark; required parts become optional, since a
+        // passage may match a required word only in its heading.
+        return prune(query, leaf -> fieldsRead(leaf).equals(Set.of(field)),
+                occur -> occur == BooleanClause.Occur.MUST_NOT ? null : BooleanClause.Occur.SHOULD, false);
     }
 
     /**
@@ -59,42 +34,47 @@ final class FieldQueries {
      * nothing is left. For measuring what each field costs the ranking ({@link FieldCosts}).
      */
     static Query without(Query query, String field) {
+        return prune(query, leaf -> !fieldsRead(leaf).contains(field), occur -> occur, true);
+    }
+
+    /**
+     * Rebuilds {@code query} through its boolean, boost and disjunction-max wrappers, keeping the leaves that
+     * {@code keep} accepts; {@code occur} maps each boolean clause's occurrence (null drops the clause). Null when
+     * nothing is kept.
+     */
+    private static Query prune(Query query, Predicate<Query> keep, UnaryOperator<BooleanClause.Occur> occur,
+            boolean keepMinimumShouldMatch) {
         if (query instanceof BooleanQuery bq) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            if (keepMinimumShouldMatch) {
+                b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            }
             int kept = 0;
             for (BooleanClause c : bq.clauses()) {
-                Query sub = without(c.getQuery(), field);
+                BooleanClause.Occur mapped = occur.apply(c.getOccur());
+                Query sub = mapped == null ? null : prune(c.getQuery(), keep, occur, keepMinimumShouldMatch);
                 if (sub != null) {
-                    b.add(sub, c.getOccur());
+                    b.add(sub, mapped);
                     kept++;
                 }
             }
             return kept == 0 ? null : b.build();
         }
         if (query instanceof BoostQuery boost) {
-            Query sub = without(boost.getQuery(), field);
+            Query sub = prune(boost.getQuery(), keep, occur, keepMinimumShouldMatch);
             return sub == null ? null : new BoostQuery(sub, boost.getBoost());
         }
         if (query instanceof DisjunctionMaxQuery dismax) {
             List<Query> kept = new ArrayList<>();
             for (Query d : dismax.getDisjuncts()) {
-                Query sub = without(d, field);
+                Query sub = prune(d, keep, occur, keepMinimumShouldMatch);
                 if (sub != null) {
                     kept.add(sub);
                 }
             }
             return kept.isEmpty() ? null : new DisjunctionMaxQuery(kept, dismax.getTieBreakerMultiplier());
         }
-        return reads(query, field) ? null : query;
-    }
-
-    private static boolean reads(Query query, String field) {
-        return fieldsRead(query).contains(field);
-    }
-
-    /** True when every field the query reads is {@code field} (and it reads at least one). */
-    private static boolean searchesOnly(Query query, String field) {
-        return fieldsRead(query).equals(Set.of(field));
+        return keep.test(query) ? query : null;
     }
 
     private static Set<String> fieldsRead(Query query) {
