@@ -43,6 +43,8 @@ public final class Fields {
     /** Commit user data: a fingerprint of the corpus the index was built from, and when. */
     public static final String COMMIT_CORPUS_FINGERPRINT = "kb.corpus.fingerprint";
     public static final String COMMIT_BUILT_AT = "kb.built.at";
+    /** A random id per indexing run, to tell whether a commit that reported a failure landed all the same. */
+    public static final String COMMIT_RUN = "kb.run";
 
     /** What a person may type before a colon in a query, and the field it searches. */
     public static final Map<String, String> QUERY_ALIASES = Map.of(

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -255,8 +256,9 @@ public final class Indexer {
                 Map<String, String> commitData = new HashMap<>(ExpansionDictionary.commitData(abbreviations, synonyms));
                 commitData.put(Fields.COMMIT_CORPUS_FINGERPRINT, fingerprint);
                 commitData.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());
+                commitData.put(Fields.COMMIT_RUN, UUID.randomUUID().toString());
                 writer.setLiveCommitData(commitData.entrySet());
-                writer.commit();
+                commit(writer, commitData.get(Fields.COMMIT_RUN));
             } else {
                 writer.rollback();
             }
@@ -416,6 +418,29 @@ public final class Indexer {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Commits, and says the run failed only if its commit did not land. Lucene can throw from {@code commit()} after
+     * the commit is durable: it starts merges once the commit is written, and a merge that failed on another thread
+     * may have closed the writer by then. Such a run did update the index, and is reported as done.
+     */
+    private static void commit(IndexWriter writer, String run) throws IOException {
+        try {
+            writer.commit();
+        } catch (IOException | RuntimeException e) {
+            if (!committedBy(writer.getDirectory(), run)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean committedBy(Directory dir, String run) {
+        try {
+            return run.equals(SegmentInfos.readLatestCommit(dir).getUserData().get(Fields.COMMIT_RUN));
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
         }
     }
 
