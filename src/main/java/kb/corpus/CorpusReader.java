@@ -178,7 +178,8 @@ public final class CorpusReader {
         return new FileResult(List.of(), null);
     }
 
-    private static boolean isHidden(Path p) {
+    /** Whether kb leaves a file or folder out of the corpus: its name starts with a dot. */
+    public static boolean isHidden(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");
     }

@@ -16,12 +16,7 @@ public final class TextNormalizer {
 
     /** Normalises a whole document, keeping its line structure (blank lines stay blank). */
     public static String normalize(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        s = s.replace("\r\n", "\n").replace('\r', '\n');
-        s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        String s = unified(text);
         StringBuilder out = new StringBuilder(s.length());
         int start = 0;
         while (start <= s.length()) {
@@ -43,17 +38,22 @@ public final class TextNormalizer {
      * carry structure (Markdown nesting and code, HTML {@code <pre>}); only trailing whitespace is dropped.
      */
     public static String normalizeKeepingIndent(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        s = s.replace("\r\n", "\n").replace('\r', '\n');
-        s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        String s = unified(text);
         return TRAILING_SPACE.matcher(s).replaceAll("");
     }
 
     /** Normalises text that is meant as one run of prose: every line break becomes a single space. */
     public static String oneLine(String text) {
         return ANY_SPACE.matcher(normalize(text)).replaceAll(" ").strip();
+    }
+
+    /** No byte-order mark, "\n" line ends, NFC: what both normalisations start from ("" for null). */
+    private static String unified(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        s = s.replace("\r\n", "\n").replace('\r', '\n');
+        return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import kb.corpus.CorpusReader;
 
 /**
  * Told by {@link Indexer#rebuild(Path, Path, IndexProgress)} after every article it indexes, so a caller can show
@@ -25,12 +26,12 @@ public interface IndexProgress {
         Files.walkFileTree(corpusDir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(corpusDir) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                return !dir.equals(corpusDir) && CorpusReader.isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !hidden(file)) {
+                if (attrs.isRegularFile() && !CorpusReader.isHidden(file)) {
                     total[0] += attrs.size();
                 }
                 return FileVisitResult.CONTINUE;
@@ -42,11 +43,6 @@ public interface IndexProgress {
             }
         });
         return total[0];
-    }
-
-    private static boolean hidden(Path p) {
-        Path name = p.getFileName();
-        return name != null && name.toString().startsWith(".");
     }
 
     /**

@@ -128,31 +128,22 @@ public final class SearchService implements Closeable {
             return new SearchPage("", 0, 0, page, size, List.of(), Facets.EMPTY, List.of(), null, List.of());
         }
         UserQueryParser.Parsed parsed = parser.parse(text);
-        try {
-            IndexSearcher searcher = manager.acquire();
-            try {
-                Generation gen = generationFor(searcher);
-                Plan plan = plan(searcher, gen, parsed, text, request, page * size);
-                Run run = plan.run();
-                String corrected = plan.corrected();
-                List<String> suggestions = plan.suggestions();
-                TopDocs top = run.topDocs();
-                ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
-                        top.scoreDocs.length);
-                List<SearchHit> hits = hits(searcher, gen, run.highlight(), corrected == null ? text : corrected, pageDocs);
-                FacetsCollector matches = collectMatches(searcher, run.matching());
-                Facets facets = facets(searcher, gen, matches);
-                long took = (System.nanoTime() - start) / 1_000_000;
-                return new SearchPage(text, countMatches(matches), took, page, size, hits, facets, suggestions, corrected,
-                        run.expansions());
-            } finally {
-                manager.release(searcher);
-            }
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw tooManyTerms();
-        } catch (IOException e) {
-            throw new SearchFailure("could not read the index", e);
-        }
+        return querying(searcher -> {
+            Generation gen = generationFor(searcher);
+            Plan plan = plan(searcher, gen, parsed, text, request, page * size);
+            Run run = plan.run();
+            String corrected = plan.corrected();
+            List<String> suggestions = plan.suggestions();
+            TopDocs top = run.topDocs();
+            ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
+                    top.scoreDocs.length);
+            List<SearchHit> hits = hits(searcher, gen, run.highlight(), corrected == null ? text : corrected, pageDocs);
+            FacetsCollector matches = collectMatches(searcher, run.matching());
+            Facets facets = facets(searcher, gen, matches);
+            long took = (System.nanoTime() - start) / 1_000_000;
+            return new SearchPage(text, countMatches(matches), took, page, size, hits, facets, suggestions, corrected,
+                    run.expansions());
+        });
     }
 
     /**
@@ -170,28 +161,19 @@ public final class SearchService implements Closeable {
         UserQueryParser.Parsed parsed = parser.parse(searched);
         // Articles are folded from passages, so look deeper; an article's passages rarely all rank near the top.
         int passages = byArticle ? (int) Math.min((long) depth * 10, MAX_RESULT_WINDOW) : Math.min(depth, MAX_RESULT_WINDOW);
-        try {
-            IndexSearcher searcher = manager.acquire();
-            try {
-                Plan plan = plan(searcher, generationFor(searcher), parsed, searched, SearchRequest.of(searched), passages);
-                ScoreDoc[] top = plan.run().topDocs().scoreDocs;
-                StoredFields stored = searcher.storedFields();
-                String field = byArticle ? Fields.ARTICLE : Fields.ID;
-                Set<String> wanted = Set.of(field);
-                Map<String, RankedId> ranked = new LinkedHashMap<>();
-                for (int i = 0; i < top.length && ranked.size() < depth; i++) {
-                    String id = stored.document(top[i].doc, wanted).get(field);
-                    ranked.putIfAbsent(id, new RankedId(id, top[i].score));
-                }
-                return List.copyOf(ranked.values());
-            } finally {
-                manager.release(searcher);
+        return querying(searcher -> {
+            Plan plan = plan(searcher, generationFor(searcher), parsed, searched, SearchRequest.of(searched), passages);
+            ScoreDoc[] top = plan.run().topDocs().scoreDocs;
+            StoredFields stored = searcher.storedFields();
+            String field = byArticle ? Fields.ARTICLE : Fields.ID;
+            Set<String> wanted = Set.of(field);
+            Map<String, RankedId> ranked = new LinkedHashMap<>();
+            for (int i = 0; i < top.length && ranked.size() < depth; i++) {
+                String id = stored.document(top[i].doc, wanted).get(field);
+                ranked.putIfAbsent(id, new RankedId(id, top[i].score));
             }
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw tooManyTerms();
-        } catch (IOException e) {
-            throw new SearchFailure("could not read the index", e);
-        }
+            return List.copyOf(ranked.values());
+        });
     }
 
     /** What a query becomes: the run shown, the correction it took (or null), and the other rewrites offered. */
@@ -264,68 +246,64 @@ public final class SearchService implements Closeable {
     }
 
     public Optional<PassageView> passage(String id) throws IOException {
-        IndexSearcher searcher = manager.acquire();
-        try {
+        return withSearcher(searcher -> {
             TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
             Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
             return Optional.of(view(doc, escape(doc.get(Fields.TEXT))));
-        } finally {
-            manager.release(searcher);
-        }
+        });
     }
 
     /** The whole article in reading order; with a query, every passage's matches are marked as in search. */
     public Optional<ArticleView> article(String slug, String query) throws BadQueryException, IOException {
         UserQueryParser.Parsed parsed = query == null || query.isBlank() ? null : parser.parse(query.strip());
-        IndexSearcher searcher = manager.acquire();
         try {
-            Query highlightQuery = null;
-            if (parsed != null && parsed.main() != null) {
-                highlightQuery = expander.expand(parsed.main(), query.strip(), generationFor(searcher).expansions).highlight();
-            }
-            Query inArticle = new TermQuery(new Term(Fields.ARTICLE, slug));
-            int count = searcher.count(inArticle);
-            if (count == 0) {
-                return Optional.empty();
-            }
-            TopDocs top = searcher.search(inArticle, count, new Sort(new SortField(Fields.POSITION, SortField.Type.INT)));
-            String[] html = new String[top.scoreDocs.length];
-            if (highlightQuery != null) {
-                int[] docIds = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
-                Map<String, String[]> marked = generationFor(searcher).wholeText.highlightFields(
-                        new String[] {Fields.TEXT}, highlightQuery, docIds, new int[] {1});
-                html = marked.get(Fields.TEXT);
-            }
-            StoredFields stored = searcher.storedFields();
-            List<ArticleView.Section> sections = new ArrayList<>();
-            List<PassageView> current = new ArrayList<>();
-            List<String> currentPath = null;
-            String title = "";
-            String source = "";
-            String url = "";
-            for (int i = 0; i < top.scoreDocs.length; i++) {
-                Document doc = stored.document(top.scoreDocs[i].doc);
-                String passageHtml = html[i] != null ? html[i] : escape(doc.get(Fields.TEXT));
-                PassageView p = view(doc, passageHtml);
-                if (currentPath != null && !currentPath.equals(p.sectionPath())) {
-                    addSection(sections, currentPath, current);
-                    current = new ArrayList<>();
+            return withSearcher(searcher -> {
+                Query highlightQuery = null;
+                if (parsed != null && parsed.main() != null) {
+                    highlightQuery = expander.expand(parsed.main(), query.strip(), generationFor(searcher).expansions).highlight();
                 }
-                currentPath = p.sectionPath();
-                current.add(p);
-                title = p.title();
-                source = p.sourceFile();
-                url = Optional.ofNullable(doc.get(Fields.ARTICLE_URL)).orElse("");
-            }
-            addSection(sections, currentPath, current);
-            return Optional.of(new ArticleView(slug, title, source, url, sections, top.scoreDocs.length));
+                Query inArticle = new TermQuery(new Term(Fields.ARTICLE, slug));
+                int count = searcher.count(inArticle);
+                if (count == 0) {
+                    return Optional.empty();
+                }
+                TopDocs top = searcher.search(inArticle, count, new Sort(new SortField(Fields.POSITION, SortField.Type.INT)));
+                String[] html = new String[top.scoreDocs.length];
+                if (highlightQuery != null) {
+                    int[] docIds = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+                    Map<String, String[]> marked = generationFor(searcher).wholeText.highlightFields(
+                            new String[] {Fields.TEXT}, highlightQuery, docIds, new int[] {1});
+                    html = marked.get(Fields.TEXT);
+                }
+                StoredFields stored = searcher.storedFields();
+                List<ArticleView.Section> sections = new ArrayList<>();
+                List<PassageView> current = new ArrayList<>();
+                List<String> currentPath = null;
+                String title = "";
+                String source = "";
+                String url = "";
+                for (int i = 0; i < top.scoreDocs.length; i++) {
+                    Document doc = stored.document(top.scoreDocs[i].doc);
+                    String passageHtml = html[i] != null ? html[i] : escape(doc.get(Fields.TEXT));
+                    PassageView p = view(doc, passageHtml);
+                    if (currentPath != null && !currentPath.equals(p.sectionPath())) {
+                        addSection(sections, currentPath, current);
+                        current = new ArrayList<>();
+                    }
+                    currentPath = p.sectionPath();
+                    current.add(p);
+                    title = p.title();
+                    source = p.sourceFile();
+                    url = Optional.ofNullable(doc.get(Fields.ARTICLE_URL)).orElse("");
+                }
+                addSection(sections, currentPath, current);
+                return Optional.of(new ArticleView(slug, title, source, url, sections, top.scoreDocs.length));
+            });
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
-        } finally {
-            manager.release(searcher);
         }
     }
 
@@ -340,33 +318,46 @@ public final class SearchService implements Closeable {
         if (limit < 1 || limit > MAX_COMPLETIONS) {
             throw new BadQueryException("limit must be between 1 and " + MAX_COMPLETIONS + ", not " + limit + ".");
         }
-        IndexSearcher searcher = manager.acquire();
-        try {
-            return generationFor(searcher).completions(searcher).complete(typed, limit);
-        } finally {
-            manager.release(searcher);
-        }
+        return withSearcher(searcher -> generationFor(searcher).completions(searcher).complete(typed, limit));
     }
 
     /** Passages in the index now. */
     public int passageCount() throws IOException {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    /** The commit being served and its passage count, read from one searcher so the two always agree. */
+    public IndexState state() throws IOException {
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            long generation = reader instanceof DirectoryReader dr ? dr.getIndexCommit().getGeneration() : 0;
+            return new IndexState(generation, reader.numDocs());
+        });
+    }
+
+    /** Work on one searcher: it sees one commit from start to end, and is released however the work ends. */
+    @FunctionalInterface
+    private interface SearcherWork<T, E extends Exception> {
+        T on(IndexSearcher searcher) throws IOException, E;
+    }
+
+    private <T, E extends Exception> T withSearcher(SearcherWork<T, E> work) throws IOException, E {
         IndexSearcher searcher = manager.acquire();
         try {
-            return searcher.getIndexReader().numDocs();
+            return work.on(searcher);
         } finally {
             manager.release(searcher);
         }
     }
 
-    /** The commit being served and its passage count, read from one searcher so the two always agree. */
-    public IndexState state() throws IOException {
-        IndexSearcher searcher = manager.acquire();
+    /** As {@link #withSearcher}, for a query: too many terms is the query's fault, an unreadable index the server's. */
+    private <T> T querying(SearcherWork<T, BadQueryException> work) throws BadQueryException {
         try {
-            IndexReader reader = searcher.getIndexReader();
-            long generation = reader instanceof DirectoryReader dr ? dr.getIndexCommit().getGeneration() : 0;
-            return new IndexState(generation, reader.numDocs());
-        } finally {
-            manager.release(searcher);
+            return withSearcher(work);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyTerms();
+        } catch (IOException e) {
+            throw new SearchFailure("could not read the index", e);
         }
     }
 

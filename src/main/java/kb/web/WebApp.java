@@ -231,13 +231,7 @@ public final class WebApp implements AutoCloseable {
     }
 
     private void passageRedirect(Context ctx) throws IOException {
-        String id = ctx.pathParam("id");
-        Optional<PassageView> passage = search.passage(id);
-        if (passage.isEmpty()) {
-            notFound(ctx, "There is no passage “" + id + "”.");
-            return;
-        }
-        ctx.redirect(passage.get().articleUrl(), HttpStatus.FOUND);
+        passageOrNotFound(ctx).ifPresent(p -> ctx.redirect(p.articleUrl(), HttpStatus.FOUND));
     }
 
     private void openSearch(Context ctx) {
@@ -292,13 +286,17 @@ public final class WebApp implements AutoCloseable {
     record SuggestResponse(String query, List<Completion> suggestions) {}
 
     private void apiPassage(Context ctx) throws IOException {
+        passageOrNotFound(ctx).ifPresent(ctx::json);
+    }
+
+    /** The passage named by the path's {@code id}; when there is none, the answer is set to a 404 saying so. */
+    private Optional<PassageView> passageOrNotFound(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         Optional<PassageView> passage = search.passage(id);
         if (passage.isEmpty()) {
             notFound(ctx, "There is no passage “" + id + "”.");
-            return;
         }
-        ctx.json(passage.get());
+        return passage;
     }
 
     // ---- errors ----
