@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kb.corpus.CorpusReader;
+import kb.index.CorpusBinding;
+import kb.index.CorpusMismatchException;
 import kb.index.IndexReport;
 import kb.index.Indexer;
+import kb.index.MassDeletionException;
 import kb.search.SearchService;
 import kb.search.eval.Evaluation;
 import kb.search.eval.PlainBm25;
@@ -62,8 +65,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
-    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "corpus",
-            description = "Corpus folder, indexed first when the index is missing or stale (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Corpus folder, indexed first when the index is missing or stale (default: the index's own "
+                    + "corpus; corpus/ for a new index).")
     Path corpus;
 
     @Override
@@ -85,17 +89,25 @@ final class EvalCommand implements Callable<Integer> {
         boolean byArticle = unit == Unit.article;
         Evaluation.Report report;
         String what;
+        Path source;
+        try {
+            // The baseline reads a corpus and writes no kb index, so any corpus may be given to it.
+            source = baseline && this.corpus != null ? this.corpus : CorpusBinding.choose(index, this.corpus);
+        } catch (CorpusMismatchException e) {
+            err.println("kb eval: " + e.getMessage());
+            return 2;
+        }
         if (baseline) {
-            if (!Files.isDirectory(corpus)) {
-                err.println("kb eval: no corpus folder " + corpus + " to build the baseline from.");
+            if (!Files.isDirectory(source)) {
+                err.println("kb eval: no corpus folder " + source + " to build the baseline from.");
                 return 1;
             }
-            try (PlainBm25 bm25 = PlainBm25.build(corpus, !byArticle)) {
+            try (PlainBm25 bm25 = PlainBm25.build(source, !byArticle)) {
                 report = Evaluation.run(querySet, judgments, bm25, size);
             }
             what = "plain Lucene BM25 (EnglishAnalyzer, k1=0.9, b=0.4)";
         } else {
-            if (!ensureIndex(out, err)) {
+            if (!ensureIndex(source, err)) {
                 return 1;
             }
             try (SearchService service = SearchService.open(index)) {
@@ -119,7 +131,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** Builds the index from the corpus when it is missing or stale; false (with a message) when it cannot. */
-    private boolean ensureIndex(PrintWriter out, PrintWriter err) throws Exception {
+    private boolean ensureIndex(Path corpus, PrintWriter err) throws Exception {
         if (!Files.isDirectory(corpus)) {
             if (!Files.isDirectory(index)) {
                 err.println("kb eval: no index in " + index + " and no corpus folder " + corpus + " to build it from.");
@@ -129,9 +141,15 @@ final class EvalCommand implements Callable<Integer> {
             return true;
         }
         if (Indexer.isStale(corpus, index)) {
-            IndexReport built = new Indexer(new CorpusReader()).rebuild(corpus, index);
+            IndexReport built;
+            try {
+                built = new Indexer(new CorpusReader()).update(corpus, index);
+            } catch (MassDeletionException e) {
+                err.println("kb eval: " + e.getMessage() + "; run kb index --allow-deletions if that is right.");
+                return false;
+            }
             err.println("kb eval: " + built.summary());
-            if (!built.committed()) {
+            if (!built.committed() && !built.upToDate()) {
                 err.println("kb eval: nothing could be indexed from " + corpus + ".");
                 return false;
             }

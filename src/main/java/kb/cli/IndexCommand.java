@@ -1,10 +1,14 @@
 package kb.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kb.corpus.CorpusReader;
+import kb.index.CorpusBinding;
+import kb.index.CorpusMismatchException;
 import kb.index.IndexReport;
 import kb.index.Indexer;
+import kb.index.MassDeletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,12 +21,15 @@ import picocli.CommandLine.Option;
         description = {"Update the index from the corpus folder: only articles whose content changed are re-indexed, "
                         + "articles no longer in the corpus are removed. --full rebuilds from scratch.",
                 "The new index becomes current only when complete; a failed or killed run leaves the previous one in use.",
-                "Files that cannot be read are skipped with a reason; the rest are indexed."})
+                "Files that cannot be read are skipped with a reason; the rest are indexed.",
+                "An index is bound to the corpus it was built from; an update that would delete more than half of it "
+                        + "waits for --allow-deletions."})
 final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder (default: ${DEFAULT-VALUE}).", defaultValue = "corpus")
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Corpus folder (default: the one the index was built from; corpus/ for a new index).")
     Path corpus;
 
     @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).", defaultValue = "index")
@@ -38,21 +45,54 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit with status 1 when any file was skipped.")
     boolean strict;
 
+    @Option(names = "--allow-deletions",
+            description = "Let this update delete more than half of the index's articles (kb holds such an update back).")
+    boolean allowDeletions;
+
+    @Option(names = "--replace",
+            description = "With --full: rebuild the index from the corpus given with --corpus, though it was built from another.")
+    boolean replace;
+
     @Override
     public Integer call() throws Exception {
         if (maxFileMb < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be at least 1 (MB), not " + maxFileMb);
         }
+        if (replace && (!full || corpus == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--replace rebuilds the index from another corpus: give it with --full and --corpus DIR");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Path source;
+        try {
+            source = replace ? corpus : CorpusBinding.choose(index, corpus);
+        } catch (CorpusMismatchException e) {
+            err.println("kb index: " + e.getMessage());
+            return 2;
+        }
         // Progress goes to stderr, so the report on stdout stays clean for scripts.
-        ProgressDisplay progress = ProgressDisplay.forConsole(spec.commandLine().getErr());
-        IndexReport report = new Indexer(new CorpusReader(maxFileMb * 1024 * 1024)).index(corpus, index,
-                full ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL, progress);
+        ProgressDisplay progress = ProgressDisplay.forConsole(err);
+        IndexReport report;
+        try {
+            report = new Indexer(new CorpusReader(maxFileMb * 1024 * 1024)).index(source, index,
+                    full ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL, progress,
+                    new Indexer.Options(allowDeletions, replace));
+        } catch (MassDeletionException e) {
+            progress.finish();
+            err.println("kb index: " + e.getMessage() + ". If those files were removed on purpose, run again with "
+                    + "--allow-deletions.");
+            return 1;
+        } catch (CorpusMismatchException e) {
+            progress.finish();
+            err.println("kb index: " + e.getMessage());
+            return 2;
+        }
         progress.finish();
         spec.commandLine().getOut().println(report.summary());
         if (report.committed()) {
             spec.commandLine().getOut().println("Index: " + index.toAbsolutePath().normalize());
         }
-        if (!report.committed()) {
+        if (!report.committed() && !report.upToDate()) {
             return 1;
         }
         return strict && !report.skipped().isEmpty() ? 1 : 0;

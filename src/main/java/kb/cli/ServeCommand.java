@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kb.corpus.CorpusReader;
+import kb.index.CorpusBinding;
 import kb.index.CorpusFingerprint;
+import kb.index.CorpusMismatchException;
 import kb.index.IndexReport;
 import kb.index.Indexer;
+import kb.index.MassDeletionException;
 import kb.live.CorpusWatcher;
 import kb.live.RebuildStatus;
 import kb.live.Reindexer;
@@ -48,7 +51,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; use 0.0.0.0 to allow other machines).")
     String host;
 
-    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "corpus", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Corpus folder (default: the one the index was built from; corpus/ for a new index).")
     Path corpus;
 
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
@@ -70,14 +74,26 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--watch-interval must be at least 50 ms");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Indexer indexer = new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES));
-        if (watch && !Files.isDirectory(corpus)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--watch needs a corpus folder; " + corpus + " is not one");
+        Path corpus;
+        try {
+            corpus = CorpusBinding.choose(index, this.corpus);
+        } catch (CorpusMismatchException e) {
+            spec.commandLine().getErr().println("kb serve: " + e.getMessage());
+            return 2;
         }
+        Indexer indexer = new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES));
+        boolean follow = watch;
+        if (!Files.isDirectory(corpus) && Files.isDirectory(index)) {
+            // The index stands on its own: serve it, and say why it will not change.
+            out.println("The corpus folder " + corpus.toAbsolutePath().normalize() + " does not exist; serving the index in "
+                    + index.toAbsolutePath().normalize() + " as it is" + (watch ? ", watching nothing." : "."));
+            follow = false;
+        }
+        boolean corpusPresent = Files.isDirectory(corpus);
         // Taken before the startup update, so a change made while it runs is still seen by the watcher.
-        String fingerprint = watch ? CorpusFingerprint.of(corpus) : null;
+        String fingerprint = follow ? CorpusFingerprint.of(corpus) : null;
         RebuildStatus startup = null;
-        if (Indexer.isStale(corpus, index)) {
+        if (corpusPresent && Indexer.isStale(corpus, index)) {
             out.println("Indexing " + corpus.toAbsolutePath().normalize() + " …");
             out.flush();
             Instant started = Instant.now();
@@ -85,6 +101,10 @@ final class ServeCommand implements Callable<Integer> {
                 IndexReport report = indexer.update(corpus, index);
                 out.println(report.summary());
                 startup = Reindexer.of(report, started);
+            } catch (MassDeletionException e) {
+                // Serve the index as it was; /health says why, and the watcher waits for the corpus to change.
+                startup = Reindexer.held(Indexer.Mode.INCREMENTAL, started, e);
+                out.println(startup.message());
             } catch (IOException | RuntimeException e) {
                 // The update was rolled back: serve the previous index if there is one (SearchService.open says
                 // plainly when there is none), and let the watcher try again.
@@ -100,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
             if (startup != null) {
                 reindexer.record(startup);
             }
-            CorpusWatcher watcher = watch
+            CorpusWatcher watcher = follow
                     ? new CorpusWatcher(corpus, reindexer, Duration.ofMillis(watchIntervalMillis), fingerprint).start()
                     : null;
             // Open the index's per-generation state (facets, highlighters, expansions) and load the search code
@@ -116,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "kb-serve-shutdown"));
             out.println("kb is serving " + search.passageCount() + " passages at " + app.url() + "  (Ctrl+C to stop)");
-            if (watch) {
+            if (follow) {
                 out.println("Watching " + corpus.toAbsolutePath().normalize() + " for changes.");
             }
             if (token != null && !token.isBlank()) {

@@ -1,21 +1,21 @@
 package kb.corpus;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads a corpus directory into articles: walks it in sorted order, reads every .txt, .md, .markdown, .html,
+ * Reads a corpus directory into articles: lists it with {@link CorpusFiles} (sorted order), reads every .txt, .md, .markdown, .html,
  * .htm and .jsonl file with the matching reader, and reports each file it could not use with a one-line reason
  * instead of failing, so one bad file never stops the others from being read.
  */
@@ -39,53 +39,41 @@ public final class CorpusReader {
         this(DEFAULT_MAX_FILE_BYTES);
     }
 
-    /**
-     * Walks corpusDir recursively (sorted, deterministic order), reads every .txt/.md/.markdown/.html/.htm/.jsonl
-     * file, passes each good Article to sink, and returns what was read and what was skipped. Throws IOException
-     * only when corpusDir itself is missing or not a readable directory (message names it).
-     */
+    /** As {@link #read(Path, Map, Consumer)} with no slugs kept from an earlier index. */
     public CorpusScan read(Path corpusDir, Consumer<Article> sink) throws IOException {
-        if (!Files.exists(corpusDir)) {
-            throw new IOException("corpus directory does not exist: " + corpusDir);
-        }
-        if (!Files.isDirectory(corpusDir)) {
-            throw new IOException("corpus path is not a directory: " + corpusDir);
-        }
-        if (!Files.isReadable(corpusDir)) {
-            throw new IOException("corpus directory is not readable: " + corpusDir);
-        }
+        return read(corpusDir, Map.of(), sink);
+    }
+
+    /**
+     * Lists corpusDir ({@link CorpusFiles}: sorted, deterministic order), reads every .txt/.md/.markdown/.html/.htm/
+     * .jsonl file, passes each good Article to sink, and returns what was read and what was skipped. {@code keptSlugs}
+     * (slug -> source file, from the index) keeps ids stable: a file still present gets its slug back, and no
+     * newcomer can take it. Throws IOException only when corpusDir itself is missing or not a readable folder.
+     */
+    public CorpusScan read(Path corpusDir, Map<String, String> keptSlugs, Consumer<Article> sink) throws IOException {
+        CorpusFiles.Listing listing = CorpusFiles.list(corpusDir);
+        Path root = listing.root();
+        List<SkippedFile> skipped = new ArrayList<>(listing.unreadable());
         List<Path> files = new ArrayList<>();
-        List<SkippedFile> skipped = new ArrayList<>();
-        Files.walkFileTree(corpusDir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(corpusDir) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        Set<String> present = new HashSet<>();
+        for (Path file : listing.files()) {
+            if (!file.equals(root.resolve(SYNONYMS_FILE))) {
+                files.add(file);
+                present.add(CorpusFiles.relative(root, file));
             }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!file.equals(corpusDir.resolve(SYNONYMS_FILE))) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                if (!isHidden(file)) {
-                    skipped.add(new SkippedFile(relative(corpusDir, file), "cannot read: " + describe(e)));
-                }
-                return FileVisitResult.CONTINUE;
+        }
+        Map<String, String> reserved = new HashMap<>();
+        keptSlugs.forEach((slug, owner) -> {
+            if (present.contains(owner)) {
+                reserved.put(slug, owner);
             }
         });
-        files.sort(Comparator.comparing(f -> relative(corpusDir, f)));
-
-        Slugs.Registry slugs = new Slugs.Registry();
+        Slugs.Registry slugs = new Slugs.Registry(reserved);
         int filesRead = 0;
         int articles = 0;
         long bytesRead = 0;
         for (Path file : files) {
-            FileResult result = readFile(corpusDir, file, slugs);
+            FileResult result = readFile(root, file, slugs);
             skipped.addAll(result.allSkipped());
             if (!result.articles().isEmpty()) {
                 filesRead++;
@@ -106,13 +94,13 @@ public final class CorpusReader {
     }
 
     private FileResult readFile(Path corpusDir, Path file, Slugs.Registry slugs) {
-        String rel = relative(corpusDir, file);
+        String rel = CorpusFiles.relative(corpusDir, file);
         String name = file.getFileName() == null ? rel : file.getFileName().toString();
-        if (Files.isSymbolicLink(file)) {
-            return isHidden(file) ? empty() : FileResult.skip(rel, "symbolic link, not followed");
-        }
-        if (isHidden(file)) {
+        if (CorpusFiles.ignored(file)) {
             return empty();
+        }
+        if (Files.isSymbolicLink(file)) {
+            return FileResult.skip(rel, "symbolic link, not followed");
         }
         int dot = name.lastIndexOf('.');
         if (dot <= 0) {
@@ -133,7 +121,7 @@ public final class CorpusReader {
                 return new FileResult(r.articles(), null, r.badLines());
             }
             String base = Slugs.slugify(stem);
-            String slug = slugs.unique(base.isEmpty() ? "article" : base);
+            String slug = slugs.forOwner(rel, base.isEmpty() ? "article" : base);
             Article article = switch (ext) {
                 case "txt" -> PlainTextReader.read(TextNormalizer.normalize(text), slug, rel);
                 // Indentation is structure in Markdown and inside <pre>, so those readers normalise per passage.
@@ -144,7 +132,7 @@ public final class CorpusReader {
         } catch (SkipException e) {
             return FileResult.skip(rel, e.getMessage());
         } catch (IOException e) {
-            return FileResult.skip(rel, "cannot read: " + describe(e));
+            return FileResult.skip(rel, "cannot read: " + CorpusFiles.describe(e));
         } catch (RuntimeException e) {
             // A parser bug on one odd file must not end the whole scan; report it like any other bad file.
             return FileResult.skip(rel, "cannot parse: " + e.getClass().getSimpleName()
@@ -178,40 +166,12 @@ public final class CorpusReader {
         return new FileResult(List.of(), null);
     }
 
-    /** Whether kb leaves a file or folder out of the corpus: its name starts with a dot. */
-    public static boolean isHidden(Path p) {
-        Path name = p.getFileName();
-        return name != null && name.toString().startsWith(".");
-    }
-
-    private static String relative(Path dir, Path file) {
-        Path rel;
-        try {
-            rel = dir.relativize(file);
-        } catch (IllegalArgumentException e) {
-            rel = file;
-        }
-        return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
-    }
-
     private static long sizeOrZero(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    private static String describe(IOException e) {
-        String msg = e.getMessage();
-        String kind = e.getClass().getSimpleName();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "file not found";
-        }
-        return msg == null || msg.isBlank() ? kind : MarkdownReader.firstLine(msg);
     }
 
     /** Orders "a.jsonl:10" after "a.jsonl:9", so bad lines are listed in file order. */

@@ -1,6 +1,8 @@
 package kb.corpus;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a JSON Lines file (BEIR/SciFact style): one article per line with {@code _id} or {@code id} (string or
- * number; used as the slug exactly), optional {@code title} (defaults to the id), {@code text} and optional
+ * number, taken as written; used as the slug exactly), optional {@code title} (defaults to the id), {@code text} and optional
  * {@code url}. A bad line is reported as {@code file:LINE} and the other lines are still read.
  */
 final class JsonLinesReader {
@@ -40,8 +42,11 @@ final class JsonLinesReader {
                 }
                 try {
                     Article a = article(line, sourceFile);
-                    if (!slugs.claim(a.slug())) {
-                        throw new SkipException("duplicate id \"" + a.slug() + "\"");
+                    if (!slugs.claim(a.slug(), sourceFile)) {
+                        String keeper = slugs.keeperOf(a.slug());
+                        throw new SkipException(keeper == null || keeper.equals(sourceFile)
+                                ? "duplicate id \"" + a.slug() + "\""
+                                : "id \"" + a.slug() + "\" is already the id of " + keeper + "; give this record another id");
                     }
                     articles.add(a);
                 } catch (SkipException e) {
@@ -66,7 +71,7 @@ final class JsonLinesReader {
         if (node == null || !node.isObject()) {
             throw new SkipException("not a JSON object");
         }
-        String id = scalar(node.has("_id") ? node.get("_id") : node.get("id"));
+        String id = rawId(line, node.has("_id") ? "_id" : "id");
         if (id.isEmpty()) {
             throw new SkipException("missing id (\"_id\" or \"id\")");
         }
@@ -86,6 +91,29 @@ final class JsonLinesReader {
             throw new SkipException("no text found");
         }
         return builder.build();
+    }
+
+    /**
+     * The record's id exactly as written: a number is taken as its text ("1e999999", "007"), never parsed, since a
+     * double would turn it into "Infinity" or "7". Empty when the id is missing, null or not a scalar.
+     */
+    private static String rawId(String line, String field) throws SkipException {
+        try (JsonParser parser = JSON.getFactory().createParser(line.startsWith("\uFEFF") ? line.substring(1) : line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(field)) {
+                    return value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getText().strip() : "";
+                }
+                parser.skipChildren();
+            }
+            return "";
+        } catch (IOException e) {
+            throw new SkipException("invalid JSON: " + MarkdownReader.firstLine(String.valueOf(e.getMessage())));
+        }
     }
 
     private static String scalar(JsonNode n) {

@@ -2,47 +2,64 @@ package kb.index;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
+import kb.corpus.CorpusFiles;
+import kb.corpus.SkippedFile;
 
 /**
- * A digest of the corpus folder's file names, sizes and modification times: it changes when a file is added,
- * removed or edited, which is how {@code kb serve} tells that the index is older than the corpus.
+ * A digest of the corpus's files ({@link CorpusFiles}: the same files the indexer reads) by name, size,
+ * modification time and, where the file system keeps one, inode change time: it changes when a file is added,
+ * removed or edited, which is how {@code kb serve} and {@code --watch} tell that the index is older than the corpus.
+ * The change time matters because {@code cp -p}, {@code touch -r}, tar and rsync restore the modification time of
+ * an edited file, but nothing can set its change time back.
  */
 public final class CorpusFingerprint {
+    private static final String UNIX_ATTRIBUTES = "unix:size,lastModifiedTime,ctime";
+
     private CorpusFingerprint() {}
 
     public static String of(Path corpusDir) throws IOException {
-        List<String> entries = new ArrayList<>();
-        Files.walkFileTree(corpusDir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                entries.add(corpusDir.relativize(file) + "\t" + attrs.size() + "\t" + attrs.lastModifiedTime().toMillis());
-                return FileVisitResult.CONTINUE;
-            }
+        CorpusFiles.Listing listing = CorpusFiles.list(corpusDir);
+        boolean unix = listing.root().getFileSystem().supportedFileAttributeViews().contains("unix");
+        MessageDigest sha = sha256();
+        for (Path file : listing.files()) {
+            line(sha, CorpusFiles.relative(listing.root(), file) + "\t" + state(file, unix));
+        }
+        for (SkippedFile bad : listing.unreadable()) {
+            line(sha, bad.file() + "\tunreadable");
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                entries.add(corpusDir.relativize(file) + "\tunreadable");
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        entries.sort(null);
+    private static String state(Path file, boolean unix) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String e : entries) {
-                sha.update(e.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
+            if (unix) {
+                Map<String, Object> a = Files.readAttributes(file, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                return a.get("size") + "\t" + ((FileTime) a.get("lastModifiedTime")).toMillis() + "\t"
+                        + ((FileTime) a.get("ctime")).toMillis();
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return Files.size(file) + "\t" + Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+        } catch (IOException | RuntimeException e) {
+            // Deleted since the listing, or unreadable: either way a state of its own, so the next look differs.
+            return "gone";
+        }
+    }
+
+    private static void line(MessageDigest sha, String line) {
+        sha.update(line.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -35,6 +35,8 @@ public final class Fields {
     public static final String ARTICLE_URL = "article_url";
     /** The content hash of the passage's article (stored only): an incremental update compares it with the corpus. */
     public static final String ARTICLE_HASH = "article_hash";
+    /** The article's content hash without its names (stored on its first passage only): how a rename is recognised. */
+    public static final String CONTENT_HASH = "content_hash";
     public static final String REF_AUTHORS = "ref_authors";
     public static final String REF_YEAR = "ref_year";
     public static final String REF_TITLE = "ref_title";
@@ -43,6 +45,12 @@ public final class Fields {
     /** Commit user data: a fingerprint of the corpus the index was built from, and when. */
     public static final String COMMIT_CORPUS_FINGERPRINT = "kb.corpus.fingerprint";
     public static final String COMMIT_BUILT_AT = "kb.built.at";
+    /** The real path of the corpus folder the index was built from: an index is bound to its corpus. */
+    public static final String COMMIT_CORPUS_PATH = "kb.corpus.path";
+    /** A random id written when the index is created and kept by every later update of it. */
+    public static final String COMMIT_INDEX_ID = "kb.index.id";
+    /** Old article slugs of renamed files and the slugs they moved to (JSON object), so old links still land. */
+    public static final String COMMIT_REDIRECTS = "kb.redirects";
     /** A random id per indexing run, to tell whether a commit that reported a failure landed all the same. */
     public static final String COMMIT_RUN = "kb.run";
 

@@ -1,12 +1,10 @@
 package kb.index;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import kb.corpus.CorpusReader;
+import kb.corpus.CorpusFiles;
 
 /**
  * Told by {@link Indexer#rebuild(Path, Path, IndexProgress)} after every article it indexes, so a caller can show
@@ -20,29 +18,15 @@ public interface IndexProgress {
 
     void article(long articles, long passages, long bytesDone, long bytesTotal);
 
-    /** The total size of the visible regular files under {@code corpusDir} (hidden files and folders skipped). */
+    /** The total size of the corpus's regular files ({@link CorpusFiles}: the files the indexer reads). */
     static long corpusBytes(Path corpusDir) throws IOException {
-        long[] total = {0};
-        Files.walkFileTree(corpusDir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(corpusDir) && CorpusReader.isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        long total = 0;
+        for (Path file : CorpusFiles.list(corpusDir).files()) {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                total += Tracker.sizeOf(file);
             }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !CorpusReader.isHidden(file)) {
-                    total[0] += attrs.size();
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return total[0];
+        }
+        return total;
     }
 
     /**

@@ -9,7 +9,7 @@ import kb.corpus.SkippedFile;
 /**
  * What a rebuild or update did: articles and passages (by kind) now in the index, files skipped and why, bytes
  * read and time taken. {@code committed} is false when nothing could be indexed and the previous index was left as
- * it was; {@code abbreviations} counts the abbreviation definitions learned from the text for query expansion;
+ * it was, or when nothing had changed ({@code upToDate}: no commit, no new generation); {@code abbreviations} counts the abbreviation definitions learned from the text for query expansion;
  * {@code changes} compares the articles read with those the previous commit held, by content hash.
  */
 public record IndexReport(
@@ -22,7 +22,8 @@ public record IndexReport(
         boolean committed,
         int abbreviations,
         Indexer.Mode mode,
-        Changes changes) {
+        Changes changes,
+        boolean upToDate) {
 
     /** Articles new to the index, rewritten because their content changed, removed, and left as they were. */
     public record Changes(int added, int changed, int deleted, int unchanged) {}
@@ -54,7 +55,9 @@ public record IndexReport(
             out.append(String.format(Locale.ROOT, "%nLearned %d abbreviation%s for query expansion.", abbreviations,
                     abbreviations == 1 ? "" : "s"));
         }
-        if (!committed) {
+        if (upToDate) {
+            out.append("\nNothing changed; the index is up to date.");
+        } else if (!committed) {
             out.append("\nNothing could be indexed; the previous index, if any, is unchanged.");
         }
         if (!skipped.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -23,12 +24,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import kb.corpus.Abbreviations;
 import kb.corpus.Article;
+import kb.corpus.CorpusFiles;
 import kb.corpus.CorpusReader;
 import kb.corpus.CorpusScan;
 import kb.corpus.Passage;
 import kb.corpus.PassageKind;
 import kb.corpus.SkippedFile;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -57,7 +60,16 @@ public final class Indexer {
     /** Where articles come from: a {@link CorpusReader} in use; a slow or failing source in tests. */
     @FunctionalInterface
     public interface ArticleSource {
-        CorpusScan read(Path corpusDir, Consumer<Article> sink) throws IOException;
+        /** Reads the corpus; {@code keptSlugs} (slug -> source file) are the ids the index already gave. */
+        CorpusScan read(Path corpusDir, Map<String, String> keptSlugs, Consumer<Article> sink) throws IOException;
+    }
+
+    /**
+     * What a run may do beyond a plain update: delete most of the index ({@code allowDeletions}), or rebuild an
+     * index from another corpus than the one it was built from ({@code replaceCorpus}, full rebuilds only).
+     */
+    public record Options(boolean allowDeletions, boolean replaceCorpus) {
+        public static final Options DEFAULT = new Options(false, false);
     }
 
     /** How a run treats the existing index: start from nothing, or change only what changed. */
@@ -99,28 +111,49 @@ public final class Indexer {
 
     /** Updates or rebuilds {@code indexDir}, telling {@code progress} after each article written (changed or not). */
     public IndexReport index(Path corpusDir, Path indexDir, Mode mode, IndexProgress progress) throws IOException {
-        requireDirectory(corpusDir);
+        return index(corpusDir, indexDir, mode, progress, Options.DEFAULT);
+    }
+
+    /**
+     * As {@link #index(Path, Path, Mode, IndexProgress)} with {@code options}. Throws {@link CorpusMismatchException}
+     * when the index was built from another corpus, and {@link MassDeletionException} (nothing changed) when the
+     * update would delete most of the index without {@link Options#allowDeletions()}.
+     */
+    public IndexReport index(Path corpusDir, Path indexDir, Mode mode, IndexProgress progress, Options options)
+            throws IOException {
+        CorpusFiles.root(corpusDir);
         Files.createDirectories(indexDir);
         try (Directory dir = FSDirectory.open(indexDir)) {
-            return index(corpusDir, dir, mode, progress);
+            return index(corpusDir, dir, indexDir, mode, progress, options);
         }
     }
 
     /** Indexes into any Lucene directory (tests pass one that fails writes); the caller keeps it open. */
     public IndexReport index(Path corpusDir, Directory dir, Mode mode) throws IOException {
-        return index(corpusDir, dir, mode, IndexProgress.NONE);
+        return index(corpusDir, dir, Path.of(dir.toString()), mode, IndexProgress.NONE, Options.DEFAULT);
     }
 
-    private IndexReport index(Path corpusDir, Directory dir, Mode mode, IndexProgress progress) throws IOException {
+    private IndexReport index(Path corpusDir, Directory dir, Path indexLabel, Mode mode, IndexProgress progress,
+            Options options) throws IOException {
         long start = System.nanoTime();
+        Path root = CorpusFiles.root(corpusDir);
         // Taken before reading, so a file changed during the run makes the index look stale and is picked up again.
-        String fingerprint = CorpusFingerprint.of(requireDirectory(corpusDir));
+        String fingerprint = CorpusFingerprint.of(root);
         List<SkippedFile> configProblems = new ArrayList<>();
-        String synonyms = readSynonyms(corpusDir, configProblems);
+        String synonyms = readSynonyms(root, configProblems);
         boolean exists = DirectoryReader.indexExists(dir);
         Mode effective = exists ? mode : Mode.FULL;
-        // A full rebuild starts from an empty writer, so what the index held is read first, for the report only.
-        Map<String, String> previous = exists && effective == Mode.FULL ? articleHashesIfReadable(dir) : Map.of();
+        if (options.replaceCorpus() && effective != Mode.FULL) {
+            throw new IllegalArgumentException("replacing the corpus needs a full rebuild");
+        }
+        Map<String, String> before = exists ? lastCommitDataIfReadable(dir) : Map.of();
+        Optional<CorpusBinding> binding = CorpusBinding.of(before);
+        if (binding.isPresent() && !binding.get().corpus().equals(root) && !options.replaceCorpus()) {
+            throw new CorpusMismatchException(indexLabel, binding.get().corpus(), corpusDir);
+        }
+        // A full rebuild starts from an empty writer, so what the index held is read first: for the report, and
+        // to give every article back the slug it had.
+        Map<String, Indexed> previous = exists && effective == Mode.FULL ? indexedIfReadable(dir) : Map.of();
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                 .setSimilarity(Ranking.similarity())
                 .setOpenMode(effective == Mode.FULL ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
@@ -132,12 +165,22 @@ public final class Indexer {
                 if (effective == Mode.INCREMENTAL) {
                     // Read under the writer's lock, so no other process can commit between this read and our changes.
                     try (DirectoryReader current = DirectoryReader.open(writer)) {
-                        previous = articleHashes(current);
+                        previous = indexed(current);
                     }
                 }
-                Run run = new Run(writer, effective, previous, new IndexProgress.Tracker(progress, corpusDir));
-                CorpusScan scan = new ReadAhead(reader, corpusDir, run).drain();
-                return run.finish(scan, configProblems, synonyms, fingerprint, start);
+                Map<String, String> keptSlugs = new HashMap<>();
+                if (!options.replaceCorpus()) {
+                    previous.forEach((slug, a) -> keptSlugs.put(slug, a.source()));
+                }
+                Map<String, String> carried = new HashMap<>(ExpansionDictionary.commitData(Map.of(), ""));
+                carried.put(Fields.COMMIT_CORPUS_PATH, root.toString());
+                carried.put(Fields.COMMIT_INDEX_ID, options.replaceCorpus() || !before.containsKey(Fields.COMMIT_INDEX_ID)
+                        ? UUID.randomUUID().toString() : before.get(Fields.COMMIT_INDEX_ID));
+                Redirects redirects = options.replaceCorpus() ? Redirects.NONE : Redirects.fromCommit(before);
+                Run run = new Run(writer, effective, previous, options, new IndexProgress.Tracker(progress, root));
+                CorpusScan scan = new ReadAhead(reader, root, keptSlugs, run).drain();
+                return run.finish(scan, configProblems, synonyms, fingerprint, start,
+                        new Commit(before, carried, redirects));
             } catch (UncheckedIOException e) {
                 rollback(writer, e);
                 throw e.getCause();
@@ -148,11 +191,24 @@ public final class Indexer {
         }
     }
 
+    /** An article as the index holds it: its content hashes (with and without names) and its source file. */
+    record Indexed(String hash, String contentHash, String source) {}
+
+    /** The last commit's data, and what this run carries into its own commit beside the dictionary. */
+    private record Commit(Map<String, String> before, Map<String, String> carried, Redirects redirects) {}
+
+    /** Commit data that says nothing about the index's content: a commit that would change only these is skipped. */
+    private static final Set<String> PER_RUN_KEYS = Set.of(Fields.COMMIT_CORPUS_FINGERPRINT, Fields.COMMIT_BUILT_AT,
+            Fields.COMMIT_RUN);
+
     /** One pass: what was written so far and what the index held before. */
     private static final class Run {
         final IndexWriter writer;
         final Mode mode;
-        final Map<String, String> previous;
+        final Map<String, Indexed> previous;
+        final Options options;
+        /** Content hash -> slug of the articles new to the index, to recognise renamed files. */
+        final Map<String, String> newcomers = new HashMap<>();
         final PassageDocuments documents = new PassageDocuments(PassageDocuments.facetsConfig());
         final Map<String, Integer> byKind = new TreeMap<>();
         final List<Abbreviations.Definition> definitions = new ArrayList<>();
@@ -165,10 +221,12 @@ public final class Indexer {
 
         final IndexProgress.Tracker progress;
 
-        Run(IndexWriter writer, Mode mode, Map<String, String> previous, IndexProgress.Tracker progress) {
+        Run(IndexWriter writer, Mode mode, Map<String, Indexed> previous, Options options,
+                IndexProgress.Tracker progress) {
             this.writer = writer;
             this.mode = mode;
             this.previous = previous;
+            this.options = options;
             this.progress = progress;
         }
 
@@ -178,14 +236,15 @@ public final class Indexer {
          */
         Prepared prepare(Article article) {
             String hash = ArticleHash.of(article);
+            String content = ArticleHash.content(article);
             List<Document> docs;
             try {
-                docs = documentsOf(article, hash);
+                docs = documentsOf(article, hash, content);
             } catch (IllegalArgumentException e) {
                 // A value Lucene cannot hold (an immense id, a heading past the facet path limit) rules out this
                 // article only; its file is reported and the update goes on.
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-                return new Prepared(article, hash, null, List.of(), "cannot index article: "
+                return new Prepared(article, hash, content, null, List.of(), "cannot index article: "
                         + (why.length() > 200 ? why.substring(0, 200) + "…" : why));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -196,7 +255,7 @@ public final class Indexer {
                     found.addAll(Abbreviations.find(p.text()));
                 }
             }
-            return new Prepared(article, hash, docs, found, null);
+            return new Prepared(article, hash, content, docs, found, null);
         }
 
         /** Writes a prepared article, in corpus order, on the thread that owns the writer. */
@@ -207,10 +266,12 @@ public final class Indexer {
                 return;
             }
             String hash = prepared.hash();
-            String before = previous.get(article.slug());
+            Indexed indexed = previous.get(article.slug());
+            String before = indexed == null ? null : indexed.hash();
             seen.add(article.slug());
             if (before == null) {
                 added++;
+                newcomers.putIfAbsent(prepared.contentHash(), article.slug());
             } else if (before.equals(hash)) {
                 unchanged++;
             } else {
@@ -230,36 +291,55 @@ public final class Indexer {
             progress.article(article);
         }
 
-        List<Document> documentsOf(Article article, String hash) throws IOException {
+        List<Document> documentsOf(Article article, String hash, String contentHash) throws IOException {
             List<Document> docs = new ArrayList<>(article.passages().size());
             for (Passage p : article.passages()) {
                 docs.add(documents.toDocument(p, article.meta().url(), hash));
             }
+            // Once per article: an article's passages are written and replaced as one block, first passage first.
+            docs.get(0).add(new StoredField(Fields.CONTENT_HASH, contentHash));
             return docs;
         }
 
         IndexReport finish(CorpusScan scan, List<SkippedFile> configProblems, String synonyms, String fingerprint,
-                long start) throws IOException {
-            int deleted = 0;
+                long start, Commit commit) throws IOException {
+            List<String> gone = new ArrayList<>();
             for (String slug : previous.keySet()) {
                 if (!seen.contains(slug)) {
-                    if (mode == Mode.INCREMENTAL) {
-                        writer.deleteDocuments(new Term(Fields.ARTICLE, slug));
-                    }
-                    deleted++;
+                    gone.add(slug);
                 }
             }
-            boolean committed = articles > 0;
+            gone.sort(null);
+            if (articles > 0 && !options.allowDeletions() && !options.replaceCorpus()
+                    && MassDeletionException.needsConsent(gone.size(), previous.size())) {
+                throw new MassDeletionException(gone.size(), previous.size());
+            }
+            Map<String, String> renamed = new HashMap<>();
+            for (String slug : gone) {
+                if (mode == Mode.INCREMENTAL) {
+                    writer.deleteDocuments(new Term(Fields.ARTICLE, slug));
+                }
+                String moved = newcomers.get(previous.get(slug).contentHash());
+                if (moved != null) {
+                    renamed.put(slug, moved);
+                }
+            }
             Map<String, String> abbreviations = Abbreviations.mostFrequent(definitions);
+            // The dictionary is recomputed over every article read, changed or not: abbreviations need all text.
+            Map<String, String> commitData = new HashMap<>(commit.carried());
+            commitData.putAll(ExpansionDictionary.commitData(abbreviations, synonyms));
+            commitData.put(Fields.COMMIT_REDIRECTS, commit.redirects().with(renamed, seen).toJson());
+            boolean nothingChanged = mode == Mode.INCREMENTAL && added == 0 && changed == 0 && gone.isEmpty()
+                    && withoutPerRunKeys(commitData).equals(withoutPerRunKeys(commit.before()));
+            boolean committed = articles > 0 && !nothingChanged;
             if (committed) {
-                // The dictionary is recomputed over every article read, changed or not: abbreviations need all text.
-                Map<String, String> commitData = new HashMap<>(ExpansionDictionary.commitData(abbreviations, synonyms));
                 commitData.put(Fields.COMMIT_CORPUS_FINGERPRINT, fingerprint);
                 commitData.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());
                 commitData.put(Fields.COMMIT_RUN, UUID.randomUUID().toString());
                 writer.setLiveCommitData(commitData.entrySet());
                 commit(writer, commitData.get(Fields.COMMIT_RUN));
             } else {
+                // Nothing to write, or nothing worth a new generation: searchers and their caches stay as they are.
                 writer.rollback();
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -267,12 +347,19 @@ public final class Indexer {
             skipped.addAll(scan.skipped());
             skipped.addAll(unindexable);
             return new IndexReport(scan.filesRead(), articles, byKind, skipped, scan.bytesRead(), millis, committed,
-                    abbreviations.size(), mode, new IndexReport.Changes(added, changed, deleted, unchanged));
+                    abbreviations.size(), mode, new IndexReport.Changes(added, changed, gone.size(), unchanged),
+                    nothingChanged && articles > 0);
         }
     }
 
+    private static Map<String, String> withoutPerRunKeys(Map<String, String> commitData) {
+        Map<String, String> kept = new HashMap<>(commitData);
+        kept.keySet().removeAll(PER_RUN_KEYS);
+        return kept;
+    }
+
     /** An article made ready for the writer; {@code docs} is null when it cannot be indexed, and {@code problem} says why. */
-    private record Prepared(Article article, String hash, List<Document> docs,
+    private record Prepared(Article article, String hash, String contentHash, List<Document> docs,
             List<Abbreviations.Definition> definitions, String problem) {}
 
     /**
@@ -301,12 +388,12 @@ public final class Indexer {
         private final Thread thread;
         private volatile boolean cancelled;
 
-        ReadAhead(ArticleSource source, Path corpusDir, Run run) {
+        ReadAhead(ArticleSource source, Path corpusDir, Map<String, String> keptSlugs, Run run) {
             this.run = run;
             this.thread = new Thread(() -> {
                 End end;
                 try {
-                    end = new End(source.read(corpusDir, article -> {
+                    end = new End(source.read(corpusDir, keptSlugs, article -> {
                         if (cancelled) {
                             throw new Cancelled();
                         }
@@ -454,12 +541,21 @@ public final class Indexer {
     }
 
     /**
-     * The hashes for a full rebuild's report, or none when the old index cannot be read: `--full` is how a damaged
+     * What the old index holds, for a full rebuild, or nothing when it cannot be read: `--full` is how a damaged
      * index is replaced, so a damaged index must not stop it.
      */
-    private static Map<String, String> articleHashesIfReadable(Directory dir) {
+    private static Map<String, Indexed> indexedIfReadable(Directory dir) {
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+            return indexed(reader);
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** The last commit's user data, or none when it cannot be read (a damaged index being rebuilt). */
+    private static Map<String, String> lastCommitDataIfReadable(Directory dir) {
         try {
-            return articleHashes(dir);
+            return SegmentInfos.readLatestCommit(dir).getUserData();
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
@@ -468,17 +564,19 @@ public final class Indexer {
     /** Each article slug in the last commit of {@code dir} and the content hash stored with its passages. */
     static Map<String, String> articleHashes(Directory dir) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
-            return articleHashes(reader);
+            Map<String, String> hashes = new HashMap<>();
+            indexed(reader).forEach((slug, a) -> hashes.put(slug, a.hash()));
+            return hashes;
         }
     }
 
     /**
-     * A walk over the article terms: one live passage per article gives its stored hash. An index built before
-     * hashes were stored gives "" for every article, so each one reads as changed and is rewritten once.
+     * A walk over the article terms: the first live passage of each article gives its stored hashes and source.
+     * An index built before hashes were stored gives "" for them, so each article reads as changed and is rewritten.
      */
-    static Map<String, String> articleHashes(DirectoryReader reader) throws IOException {
-        Map<String, String> hashes = new HashMap<>();
-        Set<String> wanted = Set.of(Fields.ARTICLE_HASH);
+    static Map<String, Indexed> indexed(DirectoryReader reader) throws IOException {
+        Map<String, Indexed> articles = new HashMap<>();
+        Set<String> wanted = Set.of(Fields.ARTICLE_HASH, Fields.CONTENT_HASH, Fields.SOURCE);
         for (LeafReaderContext ctx : reader.leaves()) {
             LeafReader leaf = ctx.reader();
             Terms terms = leaf.terms(Fields.ARTICLE);
@@ -493,14 +591,19 @@ public final class Indexer {
                 postings = te.postings(postings, PostingsEnum.NONE);
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (live == null || live.get(doc)) {
-                        String hash = stored.document(doc, wanted).get(Fields.ARTICLE_HASH);
-                        hashes.put(term.utf8ToString(), hash == null ? "" : hash);
+                        Document d = stored.document(doc, wanted);
+                        articles.put(term.utf8ToString(), new Indexed(orEmpty(d.get(Fields.ARTICLE_HASH)),
+                                orEmpty(d.get(Fields.CONTENT_HASH)), orEmpty(d.get(Fields.SOURCE))));
                         break;
                     }
                 }
             }
         }
-        return hashes;
+        return articles;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** The corpus's synonym list, or "" when there is none or it cannot be used (then reported, not fatal). */
@@ -532,14 +635,7 @@ public final class Indexer {
                 return true;
             }
             Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
-            return !CorpusFingerprint.of(requireDirectory(corpusDir)).equals(data.get(Fields.COMMIT_CORPUS_FINGERPRINT));
+            return !CorpusFingerprint.of(corpusDir).equals(data.get(Fields.COMMIT_CORPUS_FINGERPRINT));
         }
-    }
-
-    private static Path requireDirectory(Path corpusDir) throws IOException {
-        if (!Files.isDirectory(corpusDir)) {
-            throw new IOException("corpus folder " + corpusDir + " does not exist or is not a folder");
-        }
-        return corpusDir;
     }
 }

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * Watches a corpus folder by polling its fingerprint (names, sizes, modification times) and runs an incremental
  * update through the {@link Reindexer} once a change has held still for one polling interval, so a file being
  * copied in is read whole. Polling sees every file system, including network mounts where change events are lost.
+ * A failed update is retried with a growing backoff until one succeeds, whatever the corpus does meanwhile; an update
+ * held for consent (it would delete most of the index) is not retried until the corpus changes again.
  */
 public final class CorpusWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CorpusWatcher.class);
@@ -30,6 +32,10 @@ public final class CorpusWatcher implements AutoCloseable {
     });
     private String indexed;
     private String lastSeen;
+    /** The corpus state an update was held for (it would delete most of the index): no retry until it changes. */
+    private String held;
+    /** The last update failed: retry with backoff even once the corpus is back to the indexed state. */
+    private boolean retry;
     private long backoffMillis;
     private long nextAttempt;
 
@@ -57,16 +63,23 @@ public final class CorpusWatcher implements AutoCloseable {
                 lastSeen = now;
                 return;
             }
-            if (now.equals(indexed) || System.currentTimeMillis() < nextAttempt) {
+            boolean failedBefore = retry || reindexer.last().map(s -> RebuildStatus.FAILED.equals(s.outcome())).orElse(false);
+            if ((now.equals(indexed) && !failedBefore) || now.equals(held) || System.currentTimeMillis() < nextAttempt) {
                 return;
             }
             RebuildStatus status = reindexer.rebuild(Indexer.Mode.INCREMENTAL);
             if (status.outcome().equals(RebuildStatus.FAILED)) {
                 // Try again later (the lock may be held by a `kb index` run), but do not hammer a broken disk.
+                retry = true;
                 backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(interval.toMillis(), backoffMillis * 2));
                 nextAttempt = System.currentTimeMillis() + backoffMillis;
+            } else if (status.outcome().equals(RebuildStatus.HELD)) {
+                retry = false;
+                held = now;
             } else {
                 indexed = now;
+                held = null;
+                retry = false;
                 backoffMillis = 0;
                 nextAttempt = 0;
                 LOG.info("Corpus changed: {}", status.message());

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import kb.index.IndexProgress;
 import kb.index.IndexReport;
 import kb.index.Indexer;
+import kb.index.MassDeletionException;
 import kb.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,40 +38,51 @@ public final class Reindexer {
         this.search = search;
     }
 
-    /** Runs an update, waiting for one already running to finish first. */
+    /** Runs an update, waiting for one already running to finish first; never deletes most of the index. */
     public RebuildStatus rebuild(Indexer.Mode mode) {
         permit.acquireUninterruptibly();
         try {
-            return run(mode);
-        } finally {
-            permit.release();
-        }
-    }
-
-    /** Runs an update unless one is already running; empty when busy (the admin endpoint answers 409 then). */
-    public Optional<RebuildStatus> tryRebuild(Indexer.Mode mode) {
-        if (!permit.tryAcquire()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(run(mode));
+            return run(mode, false);
         } finally {
             permit.release();
         }
     }
 
     /**
+     * Runs an update unless one is already running; empty when busy (the admin endpoint answers 409 then). Only with
+     * {@code allowDeletions} may it delete more than half of the index.
+     */
+    public Optional<RebuildStatus> tryRebuild(Indexer.Mode mode, boolean allowDeletions) {
+        if (!permit.tryAcquire()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(run(mode, allowDeletions));
+        } finally {
+            permit.release();
+        }
+    }
+
+    public Optional<RebuildStatus> tryRebuild(Indexer.Mode mode) {
+        return tryRebuild(mode, false);
+    }
+
+    public boolean tryStart(Indexer.Mode mode) {
+        return tryStart(mode, false);
+    }
+
+    /**
      * Starts an update on a background thread unless one is already running; false when busy. Its outcome shows in
      * {@link #last()} when done.
      */
-    public boolean tryStart(Indexer.Mode mode) {
+    public boolean tryStart(Indexer.Mode mode, boolean allowDeletions) {
         if (!permit.tryAcquire()) {
             return false;
         }
         try {
             Thread worker = new Thread(() -> {
                 try {
-                    run(mode);
+                    run(mode, allowDeletions);
                 } finally {
                     permit.release();
                 }
@@ -98,11 +111,12 @@ public final class Reindexer {
         last = status;
     }
 
-    private RebuildStatus run(Indexer.Mode mode) {
+    private RebuildStatus run(Indexer.Mode mode, boolean allowDeletions) {
         Instant started = Instant.now();
         RebuildStatus status;
         try {
-            IndexReport report = indexer.index(corpusDir, indexDir, mode);
+            IndexReport report = indexer.index(corpusDir, indexDir, mode, IndexProgress.NONE,
+                    new Indexer.Options(allowDeletions, false));
             status = of(report, started);
             if (report.committed()) {
                 try {
@@ -116,6 +130,9 @@ public final class Reindexer {
                             status.passages(), status.skipped());
                 }
             }
+        } catch (MassDeletionException e) {
+            LOG.warn("Index update held: {}", e.getMessage());
+            status = held(mode, started, e);
         } catch (IOException | RuntimeException | Error e) {
             // Errors too (out of memory on a huge file): the update is rolled back, and the status must say so.
             LOG.warn("Index update failed; the previous index keeps serving", e);
@@ -131,11 +148,20 @@ public final class Reindexer {
         String summary = report.summary();
         int firstLine = summary.indexOf('\n');
         return new RebuildStatus(started.toString(), Instant.now().toString(),
-                report.committed() ? RebuildStatus.OK : RebuildStatus.NOTHING_INDEXED,
-                report.committed() ? (firstLine < 0 ? summary : summary.substring(0, firstLine))
+                report.committed() || report.upToDate() ? RebuildStatus.OK : RebuildStatus.NOTHING_INDEXED,
+                report.upToDate() ? "Nothing changed; the index is up to date."
+                        : report.committed() ? (firstLine < 0 ? summary : summary.substring(0, firstLine))
                         : "Nothing could be indexed; the previous index is unchanged.",
                 modeName(report.mode()), c.added(), c.changed(), c.deleted(), c.unchanged(), report.passages(),
                 report.skipped().size());
+    }
+
+    /** The status of an update held back because it would delete most of the index. */
+    public static RebuildStatus held(Indexer.Mode mode, Instant started, MassDeletionException e) {
+        return new RebuildStatus(started.toString(), Instant.now().toString(), RebuildStatus.HELD,
+                e.getMessage() + "; the index keeps serving as it was. Restore the missing files, or confirm the "
+                        + "deletions with POST /admin/reindex?allowDeletions=true or kb index --allow-deletions.",
+                modeName(mode), 0, 0, 0, 0, 0, 0);
     }
 
     /** The status of an update that threw: nothing changed, the message says why. */

@@ -68,8 +68,8 @@ class IndexerTest {
         new Indexer(reader).rebuild(corpus, index);
         List<String> before = ids();
         Files.writeString(corpus.resolve("second.md"), "# Second\n\nAnother article about glutamate.\n");
-        Indexer failing = new Indexer((dir, sink) -> {
-            CorpusScan scan = reader.read(dir, new java.util.function.Consumer<>() {
+        Indexer failing = new Indexer((dir, kept, sink) -> {
+            CorpusScan scan = reader.read(dir, kept, new java.util.function.Consumer<>() {
                 int seen;
 
                 @Override
@@ -93,7 +93,7 @@ class IndexerTest {
         List<String> before = ids();
         Files.writeString(corpus.resolve("second.md"), "# Second\n\nAnother article about glutamate.\n");
         // The reading thread finds itself interrupted, as when a source restores an interrupt it caught.
-        Indexer interrupted = new Indexer((dir, sink) -> reader.read(dir, article -> {
+        Indexer interrupted = new Indexer((dir, kept, sink) -> reader.read(dir, kept, article -> {
             Thread.currentThread().interrupt();
             sink.accept(article);
         }));

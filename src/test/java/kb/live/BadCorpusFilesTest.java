@@ -92,7 +92,7 @@ class BadCorpusFilesTest {
         CorpusReader reader = new CorpusReader();
         // While the update runs, one file is deleted and another rewritten after the folder was listed.
         boolean[] meddled = {false};
-        Indexer indexer = new Indexer((dir, sink) -> reader.read(dir, article -> {
+        Indexer indexer = new Indexer((dir, kept, sink) -> reader.read(dir, kept, article -> {
             // After the first article (files are read in name order), before the ones meddled with.
             if (!meddled[0]) {
                 meddled[0] = true;

@@ -83,7 +83,7 @@ class FaultInjectionTest {
                         dir.setMaxSizeInBytes(dir.sizeInBytes() + random.nextInt((int) Math.max(1, dir.sizeInBytes() / 2)));
                     } else {
                         int failAt = 1 + random.nextInt(25);
-                        runIndexer = new Indexer((d, sink) -> reader.read(d, throwingAfter(failAt, sink)));
+                        runIndexer = new Indexer((d, kept, sink) -> reader.read(d, kept, throwingAfter(failAt, sink)));
                     }
                     boolean threw = false;
                     try {

@@ -166,14 +166,14 @@ class LiveServerTest {
     void aSecondReindexWhileOneRunsGets409() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Reindexer reindexer = start(new Indexer((dir, sink) -> {
+        Reindexer reindexer = start(new Indexer((dir, kept, sink) -> {
             entered.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return reader.read(dir, sink);
+            return reader.read(dir, kept, sink);
         }), TOKEN);
         CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
             try {
@@ -213,7 +213,7 @@ class LiveServerTest {
 
     @Test
     void aFailedReindexKeepsServingTheLastGoodIndexAndSaysSo() throws Exception {
-        start(new Indexer((dir, sink) -> reader.read(dir, article -> {
+        start(new Indexer((dir, kept, sink) -> reader.read(dir, kept, article -> {
             sink.accept(article);
             throw new IllegalStateException("disk on fire");
         })), TOKEN);
