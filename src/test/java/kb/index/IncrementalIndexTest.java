@@ -48,8 +48,11 @@ class IncrementalIndexTest {
         assertEquals(new IndexReport.Changes(0, 0, 0, 3), second.changes());
         assertEquals(docs, documents());
         assertEquals(4, second.passages());
-        assertTrue(generation() > generation, "the refreshed fingerprint is committed");
+        assertEquals(generation, generation(), "an update that changes nothing commits nothing");
+        assertFalse(second.committed());
+        assertTrue(second.upToDate());
         assertTrue(second.summary().contains("Incremental update: 0 added, 0 changed, 0 deleted, 3 unchanged."), second.summary());
+        assertTrue(second.summary().contains("Nothing changed; the index is up to date."), second.summary());
     }
 
     @Test

@@ -1,0 +1,111 @@
+package kb.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import kb.corpus.CorpusFiles;
+import kb.corpus.CorpusReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One set of rules for what is corpus, shared by reading, the fingerprint and progress: hidden and temporary files
+ * and an index kept inside its corpus are never corpus, so touching them neither makes the index stale nor commits.
+ */
+class CorpusRulesTest {
+    @TempDir
+    Path tmp;
+    Path corpus;
+    final Indexer indexer = new Indexer(new CorpusReader());
+
+    @BeforeEach
+    void corpus() throws IOException {
+        corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("alpha.md"), "# Alpha\n\nAlpha talks about glutamate.\n");
+        Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta talks about serotonin.\n");
+    }
+
+    @Test
+    void hiddenTemporaryAndIndexFilesAreNotCorpus() throws IOException {
+        indexer.update(corpus, corpus.resolve("idx"));
+        for (String name : List.of(".DS_Store", ".x.swp", ".#lock", "alpha.md~", "#alpha.md#", "~$report.docx",
+                "draft.tmp", "big.pdf.part")) {
+            Files.writeString(corpus.resolve(name), "junk");
+        }
+        List<String> listed = CorpusFiles.list(corpus).files().stream()
+                .map(f -> CorpusFiles.relative(CorpusFiles.list(corpus).root(), f)).toList();
+        assertEquals(List.of("alpha.md", "beta.md"), listed, "the index folder idx/ holds segments_N and is skipped");
+    }
+
+    @Test
+    void touchingFilesThatAreNotCorpusNeitherStalesNorCommits() throws IOException {
+        for (Path index : List.of(corpus.resolve(".kbindex"), corpus.resolve("index"))) {
+            indexer.update(corpus, index);
+            long generation = generation(index);
+            assertFalse(Indexer.isStale(corpus, index), index + " is fresh after its own commit");
+            Files.writeString(corpus.resolve(".DS_Store"), "finder " + index);
+            Files.writeString(corpus.resolve(".alpha.md.swp"), "vim " + index);
+            Files.writeString(corpus.resolve(".#alpha.md"), "emacs " + index);
+            assertFalse(Indexer.isStale(corpus, index), "hidden and temporary files do not make " + index + " stale");
+            IndexReport again = indexer.update(corpus, index);
+            assertTrue(again.upToDate(), again.summary());
+            assertEquals(generation, generation(index), "nothing changed, so nothing was committed to " + index);
+        }
+    }
+
+    @Test
+    void anEditThatRestoresTheModificationTimeIsStillSeen() throws IOException {
+        Path index = tmp.resolve("index");
+        indexer.update(corpus, index);
+        Path alpha = corpus.resolve("alpha.md");
+        FileTime mtime = Files.getLastModifiedTime(alpha);
+        long size = Files.size(alpha);
+        // What `cp -p` or `touch -r` does: same size, new bytes, old modification time.
+        Files.writeString(alpha, "# Alpha\n\nAlpha talks about dopamine.\n".substring(0, (int) size));
+        Files.setLastModifiedTime(alpha, mtime);
+        assertEquals(size, Files.size(alpha));
+        boolean unix = corpus.getFileSystem().supportedFileAttributeViews().contains("unix");
+        assertEquals(unix, Indexer.isStale(corpus, index), "the inode change time reveals the edit where there is one");
+        IndexReport report = indexer.update(corpus, index);
+        assertEquals(1, report.changes().changed(), "kb index always compares content: " + report.summary());
+    }
+
+    @Test
+    void aCorpusRootThatIsASymbolicLinkIsFollowed() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("corpus-link"), corpus);
+        Path index = tmp.resolve("index");
+        IndexReport report = indexer.update(link, index);
+        assertEquals(2, report.articles(), report.summary());
+        assertTrue(report.skipped().isEmpty(), report.summary());
+        assertFalse(Indexer.isStale(link, index));
+        // The index records the real folder, so the link and its target are the same corpus.
+        assertEquals(corpus.toRealPath(), CorpusBinding.of(index).orElseThrow().corpus());
+        assertTrue(indexer.update(corpus, index).upToDate());
+    }
+
+    @Test
+    void fingerprintFollowsTheCorpusFiles() throws IOException {
+        String before = CorpusFingerprint.of(corpus);
+        Files.writeString(corpus.resolve(".hidden"), "x");
+        assertEquals(before, CorpusFingerprint.of(corpus));
+        Files.writeString(corpus.resolve("gamma.md"), "# Gamma\n\nNew.\n");
+        assertNotEquals(before, CorpusFingerprint.of(corpus));
+    }
+
+    private static long generation(Path index) throws IOException {
+        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
+            return r.getIndexCommit().getGeneration();
+        }
+    }
+}
