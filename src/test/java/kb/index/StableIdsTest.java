@@ -81,7 +81,7 @@ class StableIdsTest {
         Files.writeString(corpus.resolve("guide.md"), "# Guide\n\nA file newcomer named like the record.\n");
         indexer.update(corpus, index);
         Map<String, String> docs = documents();
-        assertEquals("A record with its own id.", docs.get("guide.1"), docs.toString());
+        assertEquals("A record with its own id.", docs.get("guide.intro.1"), docs.toString());
         assertEquals("A file newcomer named like the record.", docs.get("guide-2.intro.1"), docs.toString());
     }
 
@@ -93,9 +93,9 @@ class StableIdsTest {
                         + "{\"id\": 4983, \"text\": \"A plain number.\"}\n");
         indexer.update(corpus, index);
         Map<String, String> docs = documents();
-        assertEquals("A huge number as id.", docs.get("1e999999.1"), docs.toString());
-        assertEquals("A trailing zero.", docs.get("7.50.1"), docs.toString());
-        assertEquals("A plain number.", docs.get("4983.1"), docs.toString());
+        assertEquals("A huge number as id.", docs.get("1e999999.intro.1"), docs.toString());
+        assertEquals("A trailing zero.", docs.get("7.50.intro.1"), docs.toString());
+        assertEquals("A plain number.", docs.get("4983.intro.1"), docs.toString());
     }
 
     @Test
