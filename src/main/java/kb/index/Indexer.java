@@ -33,6 +33,7 @@ import kb.corpus.SkippedFile;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -531,10 +532,42 @@ public final class Indexer {
         }
     }
 
-    /** Rolls back to the last commit; a second failure while doing so is kept with the first, not thrown over it. */
+    /**
+     * Rolls back to the last commit and removes what the failed run wrote; a second failure while doing so is kept
+     * with the first, not thrown over it.
+     */
     private static void rollback(IndexWriter writer, Throwable cause) {
+        Directory dir = writer.getDirectory();
         try {
             writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        removeLeftovers(dir, cause);
+    }
+
+    /**
+     * A writer that failed on a full disk leaves the files it was writing (the flush that hit the limit), so the disk
+     * would stay full. Opening a writer on the last commit makes Lucene's file deleter remove every file no commit
+     * references; it takes the index lock, so it never touches the files of another process's running update.
+     */
+    private static void removeLeftovers(Directory dir, Throwable cause) {
+        try {
+            if (DirectoryReader.indexExists(dir)) {
+                IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+                        .setOpenMode(IndexWriterConfig.OpenMode.APPEND).setCommitOnClose(false);
+                try (IndexWriter cleaner = new IndexWriter(dir, config)) {
+                    cleaner.rollback();
+                }
+            } else {
+                // No commit at all: every index file here is the failed first build's.
+                for (String file : dir.listAll()) {
+                    if (IndexFileNames.CODEC_FILE_PATTERN.matcher(file).matches()
+                            || file.startsWith(IndexFileNames.PENDING_SEGMENTS)) {
+                        dir.deleteFile(file);
+                    }
+                }
+            }
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
         }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.index.IndexWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -102,6 +106,13 @@ class FaultInjectionTest {
                             failed++;
                             faultsInjected++;
                             assertEquals(generationBefore, latest.getIndexCommit().getGeneration(), context + ": no new commit");
+                            if (run >= RANDOM_IO_RUNS && run < RANDOM_IO_RUNS + DISK_FULL_RUNS) {
+                                // A full disk must not stay full: the failed run's files are gone again.
+                                Set<String> left = new TreeSet<>(Arrays.asList(dir.listAll()));
+                                left.remove(IndexWriter.WRITE_LOCK_NAME);
+                                assertEquals(new TreeSet<>(latest.getIndexCommit().getFileNames()), left,
+                                        context + ": only the last commit's files remain");
+                            }
                             assertEquals(servingA ? gens.passagesA() : gens.passagesB(), count(latest, "marker"), context);
                         } else {
                             succeeded++;
