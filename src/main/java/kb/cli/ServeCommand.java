@@ -18,6 +18,7 @@ import kb.live.Reindexer;
 import kb.search.BadQueryException;
 import kb.search.SearchRequest;
 import kb.search.SearchService;
+import kb.web.AdminToken;
 import kb.web.WebApp;
 import kb.web.WebConfig;
 import picocli.CommandLine;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the search web pages and JSON API.",
                 "Updates the index first when it is missing or out of date, then runs until stopped (Ctrl+C).",
-                "Set the environment variable KB_ADMIN_TOKEN to enable POST /admin/reindex (Authorization: Bearer <token>)."})
+                "Set the environment variable KB_ADMIN_TOKEN (at least 24 characters, e.g. from `openssl rand -hex 32`) to enable",
+                "POST /admin/reindex (Authorization: Bearer <token>)."})
 final class ServeCommand implements Callable<Integer> {
     /** The environment variable holding the admin token; unset or blank turns the admin endpoint off. */
     static final String ADMIN_TOKEN_VARIABLE = "KB_ADMIN_TOKEN";
@@ -63,6 +65,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Before anything is indexed: a refused start must cost nothing and change nothing.
+        String token = adminToken();
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
@@ -93,7 +97,6 @@ final class ServeCommand implements Callable<Integer> {
                 fingerprint = null;
             }
         }
-        String token = System.getenv(ADMIN_TOKEN_VARIABLE);
         CountDownLatch stopped = new CountDownLatch(1);
         try (SearchService search = SearchService.open(index)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
@@ -119,13 +122,22 @@ final class ServeCommand implements Callable<Integer> {
             if (watch) {
                 out.println("Watching " + corpus.toAbsolutePath().normalize() + " for changes.");
             }
-            if (token != null && !token.isBlank()) {
+            if (token != null) {
                 out.println("POST " + app.url() + "admin/reindex is enabled (" + ADMIN_TOKEN_VARIABLE + " is set).");
             }
             out.flush();
             stopped.await();
         }
         return 0;
+    }
+
+    /** The admin token from the environment, null when unset; one under 24 characters stops kb before it starts. */
+    private String adminToken() {
+        try {
+            return AdminToken.check(System.getenv(ADMIN_TOKEN_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ADMIN_TOKEN_VARIABLE + ": " + e.getMessage());
+        }
     }
 
     private static void warm(SearchService search) {

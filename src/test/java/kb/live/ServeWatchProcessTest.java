@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeWatchProcessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "process-token-0123456789abcdef";
     private static final Pattern SERVING = Pattern.compile("kb is serving (\\d+) passages at (http://\\S+/)");
 
     @TempDir
@@ -47,7 +48,7 @@ class ServeWatchProcessTest {
             Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta talks about serotonin.\n");
             awaitTotal(http, base, "serotonin", 1);
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "admin/reindex"))
-                    .header("Authorization", "Bearer process-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             assertEquals(2, JSON.readTree(r.body()).get("unchanged").asInt());
@@ -69,7 +70,7 @@ class ServeWatchProcessTest {
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "kb.cli.Main", "serve", "--watch", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString()))
                 .redirectErrorStream(true);
-        pb.environment().put("KB_ADMIN_TOKEN", "process-token");
+        pb.environment().put("KB_ADMIN_TOKEN", TOKEN);
         return pb.start();
     }
 
