@@ -56,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address people reach kb at, e.g. https://kb.example.org, for the absolute links kb hands out "
+                    + "(OpenSearch); default: the address kb listens on.")
+    String publicUrl;
+
     @Option(names = "--watch", description = "Watch the corpus folder and update the index within seconds of a change.")
     boolean watch;
 
@@ -67,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Before anything is indexed: a refused start must cost nothing and change nothing.
         String token = adminToken();
+        String publicAddress = publicAddress();
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
@@ -110,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
             // while the web server starts, so the first request does not pay for it.
             Thread warmUp = new Thread(() -> warm(search), "kb-serve-warm-up");
             warmUp.start();
-            WebApp app = new WebApp(search, new WebConfig(host, port), reindexer, token).start();
+            WebApp app = new WebApp(search, new WebConfig(host, port, publicAddress), reindexer, token).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (watcher != null) {
                     watcher.close();
@@ -137,6 +143,14 @@ final class ServeCommand implements Callable<Integer> {
             return AdminToken.check(System.getenv(ADMIN_TOKEN_VARIABLE));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), ADMIN_TOKEN_VARIABLE + ": " + e.getMessage());
+        }
+    }
+
+    private String publicAddress() {
+        try {
+            return publicUrl == null ? null : WebConfig.checkPublicUrl(publicUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--public-url: " + e.getMessage());
         }
     }
 
