@@ -52,6 +52,9 @@ class ServeWatchProcessTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             assertEquals(2, JSON.readTree(r.body()).get("unchanged").asInt());
+            String openSearch = http.send(HttpRequest.newBuilder(URI.create(base + "opensearch.xml")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(openSearch.contains("template=\"https://kb.example.org/search?q={searchTerms}\""), openSearch);
         } finally {
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
@@ -68,7 +71,8 @@ class ServeWatchProcessTest {
     private static Process serve(Path corpus, Path index) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "kb.cli.Main", "serve", "--watch", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString()))
+                "kb.cli.Main", "serve", "--watch", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString(),
+                "--public-url", "https://kb.example.org/"))
                 .redirectErrorStream(true);
         pb.environment().put("KB_ADMIN_TOKEN", TOKEN);
         return pb.start();
