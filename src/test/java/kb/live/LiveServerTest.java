@@ -191,6 +191,7 @@ class LiveServerTest {
         JsonNode api = JSON.readTree(get("/api/openapi.json").body());
         assertTrue(api.get("paths").get("/health").has("get"));
         assertTrue(api.get("paths").get("/admin/reindex").get("post").get("responses").has("409"));
+        assertTrue(api.get("paths").get("/admin/reindex").get("post").get("responses").has("429"));
         JsonNode status = api.get("components").get("schemas").get("RebuildStatus").get("properties");
         for (String field : List.of("startedAt", "finishedAt", "outcome", "message", "added", "changed", "deleted")) {
             assertTrue(status.has(field), field);
