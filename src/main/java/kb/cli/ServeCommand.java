@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the search web pages and JSON API.",
                 "Updates the index first when it is missing or out of date, then runs until stopped (Ctrl+C).",
-                "Set the environment variable KB_ADMIN_TOKEN (at least 24 characters, e.g. from `openssl rand -hex 32`) to enable",
-                "POST /admin/reindex (Authorization: Bearer <token>)."})
+                "Set the environment variable KB_ADMIN_TOKEN (at least 24 characters, e.g. from `openssl rand -hex 32`)",
+                "to enable POST /admin/reindex (Authorization: Bearer <token>)."})
 final class ServeCommand implements Callable<Integer> {
     /** The environment variable holding the admin token; unset or blank turns the admin endpoint off. */
     static final String ADMIN_TOKEN_VARIABLE = "KB_ADMIN_TOKEN";

@@ -20,8 +20,10 @@ public final class AdminToken {
         }
         String trimmed = token.strip();
         if (trimmed.length() < MIN_LENGTH) {
-            throw new IllegalArgumentException("the admin token has " + trimmed.length() + " characters; it needs at least "
-                    + MIN_LENGTH + ". Make a random one with: openssl rand -hex 32");
+            int n = trimmed.length();
+            throw new IllegalArgumentException("the admin token is too short: it has " + n
+                    + (n == 1 ? " character" : " characters") + " and needs at least " + MIN_LENGTH
+                    + ". Make a random one with: openssl rand -hex 32");
         }
         return trimmed;
     }

@@ -70,7 +70,7 @@ final class JettyErrors extends ErrorHandler {
 
     /**
      * Used by Jetty where no request could be formed at all; there is no path to go by, so the answer is a short
-     * JSON error, which is readable in a browser too, with the same headers.
+     * JSON error, which is readable in a browser too, with the same headers (the status line stays Jetty's here).
      */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
@@ -92,7 +92,7 @@ final class JettyErrors extends ErrorHandler {
         } catch (RuntimeException e) {
             LOG.error("Could not render the error page for {}", status, e);
             return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error — kb</title></head><body>"
-                    + "<h1>Bad request</h1><p>" + message + "</p></body></html>";
+                    + "<h1>Bad request</h1><p>" + message.replace("&", "&amp;").replace("<", "&lt;") + "</p></body></html>";
         }
     }
 
@@ -152,8 +152,9 @@ final class JettyErrors extends ErrorHandler {
 
     private static String message(int status) {
         return switch (status) {
-            case HttpStatus.BAD_REQUEST_400 -> "kb cannot read this request: it is not valid HTTP. Check the address for a "
-                    + "broken %-escape (a % must be followed by two hexadecimal digits) and the headers for control characters.";
+            case HttpStatus.BAD_REQUEST_400 -> "kb cannot read this request: it is not valid HTTP. Check the address for "
+                    + "a broken %-escape (a % must be followed by two hexadecimal digits) and the headers for control "
+                    + "characters.";
             case HttpStatus.URI_TOO_LONG_414 -> "The address is too long for kb to read. Shorten the query.";
             case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "The request's headers are too large for kb to read; "
                     + "an oversized cookie is the usual cause.";

@@ -16,7 +16,9 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * Keeps the request target as the client sent it, for the one case where Jetty forgets it: a target it cannot parse
  * (a broken %-escape such as {@code /api/passages/%zz}), which Jetty replaces with {@code /badMessage} before its
  * error handler runs. {@link JettyErrors} reads it back to answer an API path in JSON. The target is remembered per
- * connection, from the request line until the next request begins, and is never echoed to the client.
+ * connection, from the request line until the next request begins, and is never echoed to the client. Jetty offers
+ * no public hook for this, hence the subclass of its internal {@code HttpConnection}: a Jetty upgrade that changes it
+ * fails to compile, and {@code JettyRejectionsTest} shows the effect.
  */
 final class RequestTargets {
     private static final String ATTRIBUTE = RequestTargets.class.getName();
