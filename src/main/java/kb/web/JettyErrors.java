@@ -68,23 +68,6 @@ final class JettyErrors extends ErrorHandler {
         return true;
     }
 
-    /**
-     * Used by Jetty where no request could be formed at all; there is no path to go by, so the answer is a short
-     * JSON error, which is readable in a browser too, with the same headers (the status line stays Jetty's here).
-     */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        int code = clientStatus(status);
-        SecurityHeaders.ALL.forEach(fields::put);
-        fields.put(HttpHeader.CACHE_CONTROL, SecurityHeaders.NO_STORE);
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        try {
-            return ByteBuffer.wrap(json.writeValueAsBytes(new ApiError(code(code), message(code))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an ApiError always serialises", e);
-        }
-    }
-
     /** kb's page; should rendering fail, a bare page, so a refused request is never answered with a 500. */
     private String page(int status, String message) {
         try {
