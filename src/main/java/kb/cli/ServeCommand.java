@@ -21,6 +21,7 @@ import kb.live.Reindexer;
 import kb.search.BadQueryException;
 import kb.search.SearchRequest;
 import kb.search.SearchService;
+import kb.web.AdminToken;
 import kb.web.WebApp;
 import kb.web.WebConfig;
 import picocli.CommandLine;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the search web pages and JSON API.",
                 "Updates the index first when it is missing or out of date, then runs until stopped (Ctrl+C).",
-                "Set the environment variable KB_ADMIN_TOKEN to enable POST /admin/reindex (Authorization: Bearer <token>)."})
+                "Set the environment variable KB_ADMIN_TOKEN (at least 24 characters, e.g. from `openssl rand -hex 32`)",
+                "to enable POST /admin/reindex (Authorization: Bearer <token>)."})
 final class ServeCommand implements Callable<Integer> {
     /** The environment variable holding the admin token; unset or blank turns the admin endpoint off. */
     static final String ADMIN_TOKEN_VARIABLE = "KB_ADMIN_TOKEN";
@@ -58,6 +60,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address people reach kb at, e.g. https://kb.example.org, for the absolute links kb hands out "
+                    + "(OpenSearch); default: the address kb listens on.")
+    String publicUrl;
+
     @Option(names = "--watch", description = "Watch the corpus folder and update the index within seconds of a change.")
     boolean watch;
 
@@ -67,6 +74,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Before anything is indexed: a refused start must cost nothing and change nothing.
+        String token = adminToken();
+        String publicAddress = publicAddress();
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
@@ -113,7 +123,6 @@ final class ServeCommand implements Callable<Integer> {
                 fingerprint = null;
             }
         }
-        String token = System.getenv(ADMIN_TOKEN_VARIABLE);
         CountDownLatch stopped = new CountDownLatch(1);
         try (SearchService search = SearchService.open(index)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
@@ -127,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
             // while the web server starts, so the first request does not pay for it.
             Thread warmUp = new Thread(() -> warm(search), "kb-serve-warm-up");
             warmUp.start();
-            WebApp app = new WebApp(search, new WebConfig(host, port), reindexer, token).start();
+            WebApp app = new WebApp(search, new WebConfig(host, port, publicAddress), reindexer, token).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (watcher != null) {
                     watcher.close();
@@ -139,13 +148,30 @@ final class ServeCommand implements Callable<Integer> {
             if (follow) {
                 out.println("Watching " + corpus.toAbsolutePath().normalize() + " for changes.");
             }
-            if (token != null && !token.isBlank()) {
+            if (token != null) {
                 out.println("POST " + app.url() + "admin/reindex is enabled (" + ADMIN_TOKEN_VARIABLE + " is set).");
             }
             out.flush();
             stopped.await();
         }
         return 0;
+    }
+
+    /** The admin token from the environment, null when unset; one under 24 characters stops kb before it starts. */
+    private String adminToken() {
+        try {
+            return AdminToken.check(System.getenv(ADMIN_TOKEN_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ADMIN_TOKEN_VARIABLE + ": " + e.getMessage());
+        }
+    }
+
+    private String publicAddress() {
+        try {
+            return publicUrl == null ? null : WebConfig.checkPublicUrl(publicUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--public-url: " + e.getMessage());
+        }
     }
 
     private static void warm(SearchService search) {

@@ -10,32 +10,43 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import kb.index.Indexer;
 import kb.live.RebuildStatus;
 import kb.live.Reindexer;
 import kb.search.IndexState;
 import kb.search.SearchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /health} and {@code POST /admin/reindex}. Health is public and says which commit is served and how the
  * last update went. Reindexing needs {@code Authorization: Bearer <token>} matching the configured token, compared
- * in constant time; with no token configured the endpoint does not exist (404). One update runs at a time: a
+ * in constant time; with no token configured the endpoint does not exist (404). An address that sends ten wrong
+ * tokens within a minute gets 429 for the rest of that minute, right token or not ({@link LoginThrottle}); the
+ * parameters are only looked at once the token is right, so a wrong token always answers 401. One update runs at a time: a
  * request while one runs gets 409. The update runs within the request, which answers with its outcome; with
  * {@code wait=false} it runs in the background and the request answers 202 at once.
  */
 final class AdminRoutes {
     static final String HEALTH = "/health";
     static final String REINDEX = "/admin/reindex";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
 
     private final SearchService search;
     private final Reindexer reindexer;
     private final byte[] tokenDigest;
+    private final LoginThrottle throttle = new LoginThrottle();
 
-    /** {@code reindexer} and {@code token} may be null: then there is no admin endpoint, and health has no history. */
+    /**
+     * {@code reindexer} and {@code token} may be null: then there is no admin endpoint, and health has no history.
+     * A token shorter than {@link AdminToken#MIN_LENGTH} is refused with an IllegalArgumentException.
+     */
     AdminRoutes(SearchService search, Reindexer reindexer, String token) {
         this.search = search;
         this.reindexer = reindexer;
-        this.tokenDigest = reindexer == null || token == null || token.isBlank() ? null : digest(token.strip());
+        String checked = AdminToken.check(token);
+        this.tokenDigest = reindexer == null || checked == null ? null : digest(checked);
     }
 
     void register(JavalinConfig cfg) {
@@ -65,11 +76,25 @@ final class AdminRoutes {
 
     private void reindex(Context ctx) {
         ctx.header("Cache-Control", "no-store");
+        String address = ctx.ip();
+        OptionalLong blocked = throttle.blockedFor(address);
+        if (blocked.isPresent()) {
+            // Not even a right token gets through: a guesser must not learn which of its tries was right.
+            ctx.header("Retry-After", Long.toString(blocked.getAsLong()));
+            ctx.status(429).json(new ApiError("too_many_requests", "Too many wrong admin tokens from this address; "
+                    + "try again in " + blocked.getAsLong() + " s."));
+            return;
+        }
         if (!authorised(ctx.header("Authorization"))) {
+            if (throttle.failed(address)) {
+                LOG.warn("Refusing admin requests from {} for up to {} s: {} wrong tokens", address,
+                        LoginThrottle.WINDOW.toSeconds(), LoginThrottle.MAX_FAILURES);
+            }
             ctx.header("WWW-Authenticate", "Bearer realm=\"kb admin\"");
             ctx.status(401).json(new ApiError("unauthorized", "Send the admin token as Authorization: Bearer <token>."));
             return;
         }
+        throttle.succeeded(address);
         String modeParam = ctx.queryParam("mode");
         String waitParam = ctx.queryParam("wait");
         if (modeParam != null && !modeParam.equals("full") && !modeParam.equals("incremental")) {

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import kb.corpus.Links;
 import kb.live.Reindexer;
 import kb.search.ArticleView;
@@ -41,13 +40,12 @@ import org.slf4j.LoggerFactory;
 public final class WebApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
-    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String CSP = SecurityHeaders.CSP;
     private static final String OPENSEARCH_TYPE = "application/opensearchdescription+xml";
     /** Attribute a handler sets to explain a 404, shown by the shared not-found page. */
     private static final String NOT_FOUND_MESSAGE = "kb.notFound";
-    /** A Host header that is safe to echo into the OpenSearch description; anything else is ignored. */
-    private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+    /** The description only changes when kb is restarted with another public address. */
+    private static final String OPENSEARCH_CACHE = "max-age=3600";
     /** Long queries arrive in the URL; Jetty's 8 KiB default would refuse them before kb can explain why. */
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
     private static final int DEFAULT_COMPLETIONS = 8;
@@ -66,7 +64,8 @@ public final class WebApp implements AutoCloseable {
 
     /**
      * With a {@link Reindexer} and a non-blank {@code adminToken}, also serves {@code POST /admin/reindex}; without,
-     * that endpoint does not exist. {@code GET /health} is always served.
+     * that endpoint does not exist. {@code GET /health} is always served. A token under {@link AdminToken#MIN_LENGTH}
+     * characters is refused (IllegalArgumentException).
      */
     public WebApp(SearchService search, WebConfig config, Reindexer reindexer, String adminToken) {
         skipJettyMBeanProbe();
@@ -127,6 +126,11 @@ public final class WebApp implements AutoCloseable {
         cfg.startup.showJavalinBanner = false;
         cfg.jsonMapper(new JavalinJackson(json, false));
         cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+        // Requests Jetty refuses itself (broken escapes, 414, 431, bad versions) get kb's error, not Jetty's page.
+        cfg.jetty.modifyServer(jetty -> {
+            jetty.setErrorHandler(new JettyErrors(json, this::errorPage));
+            RequestTargets.install(jetty);
+        });
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "/web/static";
@@ -167,10 +171,10 @@ public final class WebApp implements AutoCloseable {
         cfg.routes.error(404, this::notFound);
     }
 
+    /** Before every route, so every answer has them; a route or the static files may set its own Cache-Control. */
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        SecurityHeaders.ALL.forEach(ctx::header);
+        ctx.header("Cache-Control", SecurityHeaders.cacheControl(ctx.path()));
     }
 
     // ---- pages ----
@@ -235,7 +239,7 @@ public final class WebApp implements AutoCloseable {
     }
 
     private void openSearch(Context ctx) {
-        String base = baseUrl(ctx);
+        String base = xmlEscape(publicBase());
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
@@ -247,18 +251,23 @@ public final class WebApp implements AutoCloseable {
                   <Url type="application/json" method="get" template="%1$s/api/search?q={searchTerms}"/>
                 </OpenSearchDescription>
                 """.formatted(base);
-        ctx.contentType(OPENSEARCH_TYPE + "; charset=utf-8").result(xml);
+        ctx.header("Cache-Control", OPENSEARCH_CACHE).contentType(OPENSEARCH_TYPE + "; charset=utf-8").result(xml);
     }
 
-    /** The scheme and host the browser used, so the description works behind any name; falls back to the bind address. */
-    private String baseUrl(Context ctx) {
-        String host = ctx.header("Host");
-        String scheme = "https".equals(ctx.scheme()) ? "https" : "http";
-        if (host == null || !SAFE_HOST.matcher(host).matches()) {
-            String url = url();
-            return url.substring(0, url.length() - 1);
+    /**
+     * The configured public address, else the address kb listens on; never the request's Host header, which a
+     * client (or a cache poisoner) chooses.
+     */
+    private String publicBase() {
+        if (config.publicUrl() != null) {
+            return config.publicUrl();
         }
-        return scheme + "://" + host;
+        String url = url();
+        return url.substring(0, url.length() - 1);
+    }
+
+    private static String xmlEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     // ---- JSON API ----
@@ -310,9 +319,19 @@ public final class WebApp implements AutoCloseable {
         ctx.status(404);
     }
 
+    /** kb's HTML error page, also for the requests Jetty refuses itself. */
+    private String errorPage(int status, String message) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", "");
+        model.put("status", status);
+        model.put("message", message);
+        return pages.render("error", model);
+    }
+
     /** Renders the 404 for any path; API paths get JSON, everything else the not-found page with a search box. */
     private void notFound(Context ctx) {
         String message = ctx.attribute(NOT_FOUND_MESSAGE);
+        ctx.header("Cache-Control", SecurityHeaders.NO_STORE);
         if (message == null) {
             message = isApi(ctx) ? "There is no API endpoint at " + ctx.path() + "." : "There is no page at this address.";
         }
@@ -327,24 +346,22 @@ public final class WebApp implements AutoCloseable {
     }
 
     private void fail(Context ctx, int status, String code, String message) {
+        ctx.header("Cache-Control", SecurityHeaders.NO_STORE);
         if (isApi(ctx)) {
             ctx.status(status).json(new ApiError(code, message));
         } else {
-            Map<String, Object> model = new HashMap<>();
-            model.put("q", "");
-            model.put("status", status);
-            model.put("message", message);
-            html(ctx, status, "error", model);
+            ctx.status(status).contentType("text/html; charset=utf-8").result(errorPage(status, message));
         }
     }
 
     private static boolean isApi(Context ctx) {
-        // The admin and health endpoints are machine-facing too: their errors are JSON.
-        return ctx.path().equals("/api") || ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin/")
-                || ctx.path().equals(AdminRoutes.HEALTH);
+        return SecurityHeaders.isMachinePath(ctx.path());
     }
 
     private void html(Context ctx, int status, String template, Map<String, Object> model) {
+        if (status >= 400) {
+            ctx.header("Cache-Control", SecurityHeaders.NO_STORE);
+        }
         ctx.status(status).contentType("text/html; charset=utf-8").result(pages.render(template, model));
     }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadRequestsTest {
     private static final long BOUND_MILLIS = 5_000;
-    private static final String ADMIN_TOKEN = "bad-requests-token";
+    private static final String ADMIN_TOKEN = "bad-requests-token-0123456789abcdef";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @TempDir

@@ -131,11 +131,67 @@ class LiveServerTest {
     }
 
     @Test
+    void parametersAreCheckedOnlyAfterTheToken() throws Exception {
+        start(new Indexer(reader), TOKEN);
+        for (String query : List.of("?mode=everything", "?wait=maybe", "?mode=full&wait=later")) {
+            for (String header : new String[] {null, "Bearer wrong-token-of-sufficient-length"}) {
+                HttpResponse<String> r = post("/admin/reindex" + query, header);
+                assertEquals(401, r.statusCode(), query + " with " + header + " → " + r.body());
+                assertEquals("unauthorized", JSON.readTree(r.body()).get("error").asText());
+            }
+        }
+        assertEquals(400, post("/admin/reindex?mode=everything", "Bearer " + TOKEN).statusCode());
+    }
+
+    @Test
+    void tenWrongTokensFromAnAddressWithinAMinuteBlockItWith429EvenForTheRightToken() throws Exception {
+        start(new Indexer(reader), TOKEN);
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(401, post("/admin/reindex", "Bearer guess-" + i).statusCode(), "attempt " + i);
+        }
+        HttpResponse<String> eleventh = post("/admin/reindex", "Bearer guess-11");
+        assertEquals(429, eleventh.statusCode(), eleventh.body());
+        assertEquals("too_many_requests", JSON.readTree(eleventh.body()).get("error").asText());
+        assertEquals("no-store", eleventh.headers().firstValue("Cache-Control").orElse(null));
+        long retryAfter = Long.parseLong(eleventh.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+
+        HttpResponse<String> right = post("/admin/reindex", "Bearer " + TOKEN);
+        assertEquals(429, right.statusCode(), "a blocked address learns nothing, not even that a token is right");
+        assertTrue(right.headers().firstValue("Retry-After").isPresent());
+        assertEquals(200, get("/health").statusCode(), "health stays public");
+        assertEquals(405, HTTP.send(request("/admin/reindex").GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void aRightTokenClearsTheCountOfWrongOnes() throws Exception {
+        start(new Indexer(reader), TOKEN);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 1; i <= 9; i++) {
+                assertEquals(401, post("/admin/reindex", "Bearer guess-" + i).statusCode());
+            }
+            assertEquals(200, post("/admin/reindex", "Bearer " + TOKEN).statusCode(), "round " + round);
+        }
+    }
+
+    @Test
+    void aTokenUnder24CharactersIsRefused() {
+        Reindexer reindexer = new Reindexer(new Indexer(reader), corpus, index, search);
+        for (String token : List.of("q", "correct horse", " " + "x".repeat(23) + " ")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new WebApp(search, new WebConfig("127.0.0.1", 0), reindexer, token));
+            assertTrue(e.getMessage().contains("at least 24"), e.getMessage());
+            assertTrue(e.getMessage().contains("openssl rand -hex 32"), e.getMessage());
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesHealthAndReindex() throws Exception {
         start(new Indexer(reader), TOKEN);
         JsonNode api = JSON.readTree(get("/api/openapi.json").body());
         assertTrue(api.get("paths").get("/health").has("get"));
         assertTrue(api.get("paths").get("/admin/reindex").get("post").get("responses").has("409"));
+        assertTrue(api.get("paths").get("/admin/reindex").get("post").get("responses").has("429"));
         JsonNode status = api.get("components").get("schemas").get("RebuildStatus").get("properties");
         for (String field : List.of("startedAt", "finishedAt", "outcome", "message", "added", "changed", "deleted")) {
             assertTrue(status.has(field), field);

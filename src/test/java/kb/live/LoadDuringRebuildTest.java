@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoadDuringRebuildTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "load-test-token";
+    private static final String TOKEN = "load-test-token-0123456789abcdef";
     private static final int CLIENTS = 3;
     private static final int REBUILDS = 20;
 

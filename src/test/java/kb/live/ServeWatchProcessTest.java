@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeWatchProcessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "process-token-0123456789abcdef";
     private static final Pattern SERVING = Pattern.compile("kb is serving (\\d+) passages at (http://\\S+/)");
 
     @TempDir
@@ -47,10 +48,13 @@ class ServeWatchProcessTest {
             Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta talks about serotonin.\n");
             awaitTotal(http, base, "serotonin", 1);
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "admin/reindex"))
-                    .header("Authorization", "Bearer process-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             assertEquals(2, JSON.readTree(r.body()).get("unchanged").asInt());
+            String openSearch = http.send(HttpRequest.newBuilder(URI.create(base + "opensearch.xml")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(openSearch.contains("template=\"https://kb.example.org/search?q={searchTerms}\""), openSearch);
         } finally {
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
@@ -67,9 +71,10 @@ class ServeWatchProcessTest {
     private static Process serve(Path corpus, Path index) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "kb.cli.Main", "serve", "--watch", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString()))
+                "kb.cli.Main", "serve", "--watch", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString(),
+                "--public-url", "https://kb.example.org/"))
                 .redirectErrorStream(true);
-        pb.environment().put("KB_ADMIN_TOKEN", "process-token");
+        pb.environment().put("KB_ADMIN_TOKEN", TOKEN);
         return pb.start();
     }
 

@@ -470,11 +470,66 @@ class WebAppHttpTest {
     }
 
     @Test
-    void openSearchDescriptionUsesTheRequestsBaseUrl() throws Exception {
+    void openSearchDescriptionUsesTheListeningAddressByDefault() throws Exception {
         HttpResponse<String> r = get("/opensearch.xml");
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/opensearchdescription+xml"));
         assertTrue(r.body().contains("template=\"http://127.0.0.1:" + site.app.port() + "/search?q={searchTerms}\""), r.body());
+    }
+
+    @Test
+    void openSearchDescriptionNeverEchoesTheHostHeader() throws Exception {
+        for (String host : List.of("evil.example:666", "evil.example", "127.0.0.1.evil.example", "[::1]:666")) {
+            RawResponse r = rawGet("/opensearch.xml", host);
+            assertEquals(200, r.status, host);
+            assertFalse(r.body.contains("evil"), host + ": " + r.body);
+            assertFalse(r.body.contains(":666"), host + ": " + r.body);
+            assertTrue(r.body.contains("template=\"http://127.0.0.1:" + site.app.port() + "/search?q={searchTerms}\""), r.body);
+        }
+    }
+
+    @Test
+    void openSearchDescriptionUsesTheConfiguredPublicUrl() throws Exception {
+        try (WebApp app = new WebApp(site.search, new WebConfig("127.0.0.1", 0, "https://kb.example.org/")).start()) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port()
+                    + "/opensearch.xml")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.body().contains("template=\"https://kb.example.org/search?q={searchTerms}\""), r.body());
+            assertTrue(r.body().contains("template=\"https://kb.example.org/api/search?q={searchTerms}\""), r.body());
+            assertTrue(r.body().contains(">https://kb.example.org/static/favicon.svg</Image>"), r.body());
+            assertFalse(r.body().contains("127.0.0.1"), r.body());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://kb.example.org", "https://kb.example.org/?q=1", "https://kb.example.org/#top", "kb.example.org",
+        "https://", "https://user:secret@kb.example.org", "http://kb example.org", "javascript:alert(1)"})
+    void publicUrlMustBeAPlainHttpAddress(String url) {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new WebConfig("127.0.0.1", 0, url));
+        assertTrue(e.getMessage().startsWith("the public URL"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), "a password is never repeated: " + e.getMessage());
+    }
+
+    @Test
+    void publicUrlLosesItsTrailingSlashAndKeepsAPath() {
+        assertEquals("https://kb.example.org", new WebConfig("127.0.0.1", 0, "https://kb.example.org/").publicUrl());
+        assertEquals("http://example.org:8080/kb", new WebConfig("127.0.0.1", 0, " http://example.org:8080/kb/ ").publicUrl());
+        assertEquals(null, new WebConfig("127.0.0.1", 0).publicUrl());
+    }
+
+    /** Every kind of answer says how it may be cached: pages are revalidated, machine answers and errors never kept. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "/, no-cache", "/search?q=NMDA, no-cache", "/articles/ketamines-for-depression, no-cache",
+        "/passages/ketamines-for-depression.what-is-ketamine.1, no-cache", "/favicon.ico, no-cache",
+        "/search?q=%22x, no-store", "/nowhere, no-store", "/articles/nope, no-store", "/static/nope.css, no-store",
+        "/api/search?q=NMDA, no-store", "/api/suggest?q=ket, no-store", "/api/openapi.json, no-store",
+        "/api/passages/ketamines-for-depression.what-is-ketamine.1, no-store", "/api/search?q=%22x, no-store",
+        "/api/nope, no-store", "/health, no-store",
+        "/static/kb.css, max-age=3600", "/static/kb.js, max-age=3600", "/opensearch.xml, max-age=3600"})
+    void everyResponseSaysHowItMayBeCached(String path, String expected) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertEquals(List.of(expected), r.headers().allValues("Cache-Control"), path + " → " + r.statusCode());
     }
 
     @Test
@@ -538,9 +593,14 @@ class WebAppHttpTest {
 
     /** Sends the path byte for byte: HTTP clients normalise or reject "..", which would hide what the server does. */
     private static RawResponse rawGet(String rawPath) throws IOException {
+        return rawGet(rawPath, "127.0.0.1");
+    }
+
+    private static RawResponse rawGet(String rawPath, String host) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", site.app.port())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
