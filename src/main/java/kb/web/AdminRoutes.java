@@ -65,8 +65,8 @@ final class AdminRoutes {
         IndexState state = search.state();
         Optional<RebuildStatus> last = reindexer == null ? Optional.empty() : reindexer.last();
         Map<String, Object> body = new LinkedHashMap<>();
-        // Still serving after a failed update, but someone should look: "degraded", not "down".
-        body.put("status", last.map(s -> s.outcome().equals(RebuildStatus.FAILED) ? "degraded" : "ok").orElse("ok"));
+        // Still serving after a failed or held update, but someone should look: "degraded", not "down".
+        body.put("status", last.map(s -> s.needsAttention() ? "degraded" : "ok").orElse("ok"));
         body.put("generation", state.generation());
         body.put("passages", state.passages());
         body.put("rebuilding", reindexer != null && reindexer.running());
@@ -97,6 +97,7 @@ final class AdminRoutes {
         throttle.succeeded(address);
         String modeParam = ctx.queryParam("mode");
         String waitParam = ctx.queryParam("wait");
+        String allowParam = ctx.queryParam("allowDeletions");
         if (modeParam != null && !modeParam.equals("full") && !modeParam.equals("incremental")) {
             ctx.status(400).json(new ApiError("bad_request", "mode must be incremental or full"));
             return;
@@ -105,9 +106,14 @@ final class AdminRoutes {
             ctx.status(400).json(new ApiError("bad_request", "wait must be true or false"));
             return;
         }
+        if (allowParam != null && !allowParam.equals("true") && !allowParam.equals("false")) {
+            ctx.status(400).json(new ApiError("bad_request", "allowDeletions must be true or false"));
+            return;
+        }
+        boolean allowDeletions = "true".equals(allowParam);
         Indexer.Mode mode = "full".equals(modeParam) ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL;
         if ("false".equals(waitParam)) {
-            if (reindexer.tryStart(mode)) {
+            if (reindexer.tryStart(mode, allowDeletions)) {
                 ctx.status(202).json(Map.of("accepted", true,
                         "message", "The index update has started; GET /health shows its outcome when it is done."));
             } else {
@@ -115,13 +121,15 @@ final class AdminRoutes {
             }
             return;
         }
-        Optional<RebuildStatus> done = reindexer.tryRebuild(mode);
+        Optional<RebuildStatus> done = reindexer.tryRebuild(mode, allowDeletions);
         if (done.isEmpty()) {
             busy(ctx);
             return;
         }
         RebuildStatus status = done.get();
-        ctx.status(status.outcome().equals(RebuildStatus.FAILED) ? 500 : 200).json(status);
+        // A held update is not the server's failure: the request asked for something that needs consent.
+        ctx.status(status.outcome().equals(RebuildStatus.FAILED) ? 500
+                : status.outcome().equals(RebuildStatus.HELD) ? 409 : 200).json(status);
     }
 
     private static void busy(Context ctx) {

@@ -287,6 +287,34 @@ class LiveServerTest {
     }
 
     @Test
+    void aReindexThatWouldDeleteMostOfTheIndexIsHeldUntilConfirmed() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            Files.writeString(corpus.resolve("extra-" + i + ".md"), "# Extra " + i + "\n\nExtra article about taurine.\n");
+        }
+        new Indexer(reader).update(corpus, index);
+        search.refresh();
+        start(new Indexer(reader), TOKEN);
+        for (int i = 0; i < 20; i++) {
+            Files.delete(corpus.resolve("extra-" + i + ".md"));
+        }
+        HttpResponse<String> held = post("/admin/reindex", "Bearer " + TOKEN);
+        assertEquals(409, held.statusCode(), held.body());
+        assertEquals("held", JSON.readTree(held.body()).get("outcome").asText());
+        JsonNode health = JSON.readTree(get("/health").body());
+        assertEquals("degraded", health.get("status").asText());
+        assertTrue(health.get("lastRebuild").get("message").asText()
+                .contains("corpus looks incomplete: 20 of 22 articles missing"), health.toString());
+        assertEquals(20, total("taurine"), "nothing was deleted");
+
+        assertEquals(400, post("/admin/reindex?allowDeletions=yes", "Bearer " + TOKEN).statusCode());
+        HttpResponse<String> confirmed = post("/admin/reindex?allowDeletions=true", "Bearer " + TOKEN);
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertEquals(20, JSON.readTree(confirmed.body()).get("deleted").asInt());
+        assertEquals("ok", JSON.readTree(get("/health").body()).get("status").asText());
+        assertEquals(0, total("taurine"));
+    }
+
+    @Test
     void theWatcherPicksUpAddedChangedAndDeletedFilesWithinSeconds() throws Exception {
         Reindexer reindexer = start(new Indexer(reader), null);
         try (CorpusWatcher watcher = new CorpusWatcher(corpus, reindexer, Duration.ofMillis(100),
