@@ -66,23 +66,46 @@ class ServeWatchProcessTest {
         } finally {
             second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+
+        // The corpus folder is gone (an unmounted disk): the index still serves, as it is, and says so.
+        Path bound = corpus.toRealPath();
+        Files.move(corpus, tmp.resolve("corpus-moved-away"));
+        Process third = serve(null, index);
+        try {
+            StringBuilder output = new StringBuilder();
+            String base = awaitServing(third, 2, output);
+            assertTrue(output.toString().contains("The corpus folder " + bound + " does not exist; serving the index in"),
+                    output.toString());
+            assertTrue(output.toString().contains("as it is, watching nothing."), output.toString());
+            assertEquals(1, total(http, base, "serotonin"));
+        } finally {
+            third.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
+    /** {@code kb serve --watch} in a child JVM; without a corpus (null) it uses the index's own. */
     private static Process serve(Path corpus, Path index) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "kb.cli.Main", "serve", "--watch", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString(),
-                "--public-url", "https://kb.example.org/"))
-                .redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), "kb.cli.Main", "serve", "--watch", "--port", "0", "--index",
+                index.toString(), "--public-url", "https://kb.example.org/"));
+        if (corpus != null) {
+            command.addAll(List.of("--corpus", corpus.toString()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("KB_ADMIN_TOKEN", TOKEN);
         return pb.start();
     }
 
     /** Reads the child's output until it says it is serving; returns its address. */
     private static String awaitServing(Process p, int passages) throws Exception {
+        return awaitServing(p, passages, new StringBuilder());
+    }
+
+    /** As above, keeping what the child printed up to then in {@code seen}. */
+    private static String awaitServing(Process p, int passages, StringBuilder seen) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        StringBuilder seen = new StringBuilder();
         String line;
         while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
             seen.append(line).append('\n');
