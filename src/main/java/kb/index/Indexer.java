@@ -103,6 +103,8 @@ public final class Indexer {
         Files.createDirectories(indexDir);
         try (Directory dir = FSDirectory.open(indexDir)) {
             return index(corpusDir, dir, mode, progress);
+        } catch (IOException e) {
+            throw IndexDamage.explain(indexDir, e);
         }
     }
 
@@ -533,6 +535,8 @@ public final class Indexer {
             }
             Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
             return !CorpusFingerprint.of(requireDirectory(corpusDir)).equals(data.get(Fields.COMMIT_CORPUS_FINGERPRINT));
+        } catch (IOException e) {
+            throw IndexDamage.explain(indexDir, e);
         }
     }
 
