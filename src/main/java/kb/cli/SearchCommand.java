@@ -3,6 +3,7 @@ package kb.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kb.search.BadQueryException;
@@ -11,6 +12,7 @@ import kb.search.SearchHit;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
 import kb.search.SearchService;
+import kb.search.SearchTimeoutException;
 import org.jsoup.parser.Parser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +44,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
+    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "2", converter = QueryTimeoutOption.class,
+            description = QueryTimeoutOption.DESCRIPTION)
+    Duration queryTimeout;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,13 +57,16 @@ final class SearchCommand implements Callable<Integer> {
             return 1;
         }
         String query = String.join(" ", words);
-        try (SearchService service = SearchService.open(index)) {
+        try (SearchService service = SearchService.open(index, queryTimeout)) {
             SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null, !exact));
             print(page, out);
             return 0;
         } catch (BadQueryException e) {
             err.println("kb search: " + e.getMessage());
             return 2;
+        } catch (SearchTimeoutException e) {
+            err.println("kb search: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -68,6 +68,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Watch the corpus folder and update the index within seconds of a change.")
     boolean watch;
 
+    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "2", converter = QueryTimeoutOption.class, description = QueryTimeoutOption.DESCRIPTION)
+    java.time.Duration queryTimeout;
+
     @Option(names = "--watch-interval", paramLabel = "MS", defaultValue = "1000", hidden = true,
             description = "How often --watch looks at the corpus, in milliseconds (default: ${DEFAULT-VALUE}).")
     long watchIntervalMillis;
@@ -124,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (SearchService search = SearchService.open(index)) {
+        try (SearchService search = SearchService.open(index, queryTimeout)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
             if (startup != null) {
                 reindexer.record(startup);

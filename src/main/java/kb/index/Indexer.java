@@ -126,6 +126,8 @@ public final class Indexer {
         Files.createDirectories(indexDir);
         try (Directory dir = FSDirectory.open(indexDir)) {
             return index(corpusDir, dir, indexDir, mode, progress, options);
+        } catch (IOException e) {
+            throw IndexDamage.explain(indexDir, e);
         }
     }
 
@@ -669,6 +671,8 @@ public final class Indexer {
             }
             Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
             return !CorpusFingerprint.of(corpusDir).equals(data.get(Fields.COMMIT_CORPUS_FINGERPRINT));
+        } catch (IOException e) {
+            throw IndexDamage.explain(indexDir, e);
         }
     }
 }

@@ -25,24 +25,25 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Autocomplete for one index generation: section headings and article titles through Lucene's
  * {@link AnalyzingInfixSuggester} (any word of a heading may be the one being typed), and completions of the last
- * word typed from the index's own terms, most frequent first. Built once per generation, then read-only.
+ * word typed from the index's own terms, most frequent first. Built once per generation, then read-only; the words
+ * are read from the reader of each request, so a newer generation may answer with these headings while its own are
+ * being built.
  */
 final class Completions implements AutoCloseable {
     /** Fewer letters than this complete to too many words to be useful. */
     static final int MIN_PREFIX = 2;
     private static final int MAX_TERMS_SCANNED = 5_000;
 
-    private final IndexReader reader;
     private final AnalyzingInfixSuggester headings;
 
     /** {@code headings} maps each heading or title to how many passages sit under it (its weight). */
-    Completions(IndexReader reader, Map<String, Long> headings) throws IOException {
-        this.reader = reader;
+    Completions(Map<String, Long> headings) throws IOException {
         this.headings = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), Analyzers.plain());
         this.headings.build(new WeightedStrings(headings));
     }
 
-    List<Completion> complete(String typed, int limit) throws IOException {
+    /** Headings and titles that match {@code typed}, then completions of its last word from {@code reader}'s words. */
+    List<Completion> complete(String typed, int limit, IndexReader reader) throws IOException {
         String text = typed.strip();
         Set<Completion> out = new LinkedHashSet<>();
         if (text.length() < MIN_PREFIX || limit < 1) {
@@ -61,7 +62,7 @@ final class Completions implements AutoCloseable {
         String head = space < 0 ? "" : text.substring(0, space + 1);
         String last = text.substring(space + 1).toLowerCase(Locale.ROOT);
         if (last.length() >= MIN_PREFIX) {
-            for (String term : frequentTermsStartingWith(last, limit)) {
+            for (String term : frequentTermsStartingWith(reader, last, limit)) {
                 if (out.size() >= limit * 2) {
                     break;
                 }
@@ -73,7 +74,7 @@ final class Completions implements AutoCloseable {
     }
 
     /** The indexed words (unstemmed) that start with {@code prefix}, by how many passages have them. */
-    private List<String> frequentTermsStartingWith(String prefix, int limit) throws IOException {
+    private static List<String> frequentTermsStartingWith(IndexReader reader, String prefix, int limit) throws IOException {
         Terms terms = MultiTerms.getTerms(reader, Fields.TEXT_EXACT);
         if (terms == null) {
             return List.of();

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.BreakIterator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,10 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import kb.corpus.Links;
 import kb.index.Analyzers;
 import kb.index.ExpansionDictionary;
 import kb.index.Fields;
+import kb.index.IndexDamage;
 import kb.index.PassageDocuments;
 import kb.index.Ranking;
 import org.apache.lucene.document.Document;
@@ -27,6 +32,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -50,12 +56,16 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.jsoup.nodes.Entities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one search front door shared by the web pages, the JSON API and the CLI: parses and bounds queries, ranks
  * passages with BM25, highlights from the offsets stored in the postings (escaping on), counts facets and offers
  * spelling suggestions. Searchers come from a {@link SearcherManager}, so a request sees one committed index from
- * start to end; everything derived from an index generation (facet state, highlighters) is built once for it.
+ * start to end; everything derived from an index generation (facet state, highlighters) is built when the
+ * generation is opened, and its completions on a background thread, never inside a request. Every query is held to
+ * a cost budget before it runs ({@link QueryBudget}) and to a time limit while it runs ({@link SearchTimeLimit}).
  */
 public final class SearchService implements Closeable {
     /** The deepest result a page may reach: (page - 1) * size + size. */
@@ -75,36 +85,121 @@ public final class SearchService implements Closeable {
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.ARTICLE, Fields.TITLE, Fields.HEADING,
             Fields.KIND, Fields.TEXT, Fields.CITATION);
 
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+
     private final Directory directory;
+    private final Path indexDir;
+    private final SearchTimeLimit timeLimit;
+    private final Runnable beforeCompletions;
+    /** One thread: builds run in generation order, and a superseded generation's build is skipped. */
+    private final ExecutorService completionsBuilder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kb-completions");
+        t.setDaemon(true);
+        return t;
+    });
     private final SearcherManager manager;
     private final UserQueryParser parser = new UserQueryParser();
     private final Spelling spelling = new Spelling();
     private final QueryExpander expander = new QueryExpander(parser);
-    private volatile Generation generation;
+    /** The newest generation opened; its completions fall back to this one's while they are built. */
+    private volatile Generation latest;
 
-    private SearchService(Directory directory) throws IOException {
+    private SearchService(Directory directory, Path indexDir, Duration timeLimit, Runnable beforeCompletions)
+            throws IOException {
         this.directory = directory;
-        this.manager = new SearcherManager(directory, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(Ranking.similarity());
-                return searcher;
-            }
-        });
+        this.indexDir = indexDir;
+        this.timeLimit = new SearchTimeLimit(timeLimit);
+        this.beforeCompletions = beforeCompletions;
+        // The exitable reader stops term enumeration (rewrites of fuzzy, wildcard and range words, spelling,
+        // highlighting, facet doc values) at the deadline; the searcher's timeout stops collecting matches.
+        DirectoryReader reader = ExitableDirectoryReader.wrap(DirectoryReader.open(directory), this.timeLimit);
+        try {
+            this.manager = new SearcherManager(reader, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader r, IndexReader previousReader) throws IOException {
+                    return openGeneration(r);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            completionsBuilder.shutdownNow();
+            throw e;
+        }
     }
 
-    /** Opens the index at its last commit; fails with a plain message when there is none. */
+    /** Opens the index at its last commit with the default time limit per search (2 s). */
     public static SearchService open(Path indexDir) throws IOException {
+        return open(indexDir, SearchTimeLimit.DEFAULT);
+    }
+
+    /**
+     * Opens the index at its last commit; a search running longer than {@code timeLimit} is stopped with
+     * {@link SearchTimeoutException}. Fails with a plain message when there is no index or it is damaged.
+     */
+    public static SearchService open(Path indexDir, Duration timeLimit) throws IOException {
+        return open(indexDir, timeLimit, () -> {});
+    }
+
+    /** As {@link #open(Path, Duration)}; {@code beforeCompletions} runs on the build thread before each build (tests). */
+    static SearchService open(Path indexDir, Duration timeLimit, Runnable beforeCompletions) throws IOException {
         Directory dir = FSDirectory.open(indexDir);
         try {
             if (!DirectoryReader.indexExists(dir)) {
                 throw new IOException("no index in " + indexDir + "; run `kb index` first");
             }
-            return new SearchService(dir);
-        } catch (IOException | RuntimeException e) {
+            return new SearchService(dir, indexDir, timeLimit, beforeCompletions);
+        } catch (IOException e) {
+            dir.close();
+            throw IndexDamage.explain(indexDir, e);
+        } catch (RuntimeException e) {
             dir.close();
             throw e;
+        }
+    }
+
+    /** Called by the searcher manager, at open and on refresh, before any request can see the new searcher. */
+    private IndexSearcher openGeneration(IndexReader reader) throws IOException {
+        GenerationSearcher searcher = new GenerationSearcher(reader);
+        searcher.setSimilarity(Ranking.similarity());
+        searcher.setTimeout(timeLimit);
+        Generation previous = latest;
+        Generation gen = new Generation(searcher, previous == null ? null : previous.completions());
+        searcher.generation = gen;
+        latest = gen;
+        completionsBuilder.execute(() -> buildCompletions(gen));
+        return searcher;
+    }
+
+    private void buildCompletions(Generation gen) {
+        // A newer generation was opened meanwhile: its own build is queued behind this one, so skip the work.
+        if (gen != latest || !gen.reader.tryIncRef()) {
+            return;
+        }
+        try {
+            beforeCompletions.run();
+            gen.buildCompletions();
+        } catch (IOException | RuntimeException e) {
+            // Suggest keeps answering from the previous completions; nothing a request could do better. Closing the
+            // service interrupts a build (a command that never autocompletes need not wait for it): not a failure.
+            if (!completionsBuilder.isShutdown()) {
+                LOG.warn("Could not build completions for the index generation", e);
+            }
+        } finally {
+            try {
+                gen.reader.decRef();
+            } catch (IOException e) {
+                LOG.warn("Could not release the index reader", e);
+            }
+        }
+    }
+
+    /** A searcher that carries what was built for its index generation. */
+    private static final class GenerationSearcher extends IndexSearcher {
+        /** Set by {@link #openGeneration} before the searcher is published. */
+        Generation generation;
+
+        GenerationSearcher(IndexReader reader) {
+            super(reader);
         }
     }
 
@@ -131,6 +226,7 @@ public final class SearchService implements Closeable {
         return querying(searcher -> {
             Generation gen = generationFor(searcher);
             Plan plan = plan(searcher, gen, parsed, text, request, page * size);
+            timeLimit.check();
             Run run = plan.run();
             String corrected = plan.corrected();
             List<String> suggestions = plan.suggestions();
@@ -138,6 +234,7 @@ public final class SearchService implements Closeable {
             ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
                     top.scoreDocs.length);
             List<SearchHit> hits = hits(searcher, gen, run.highlight(), corrected == null ? text : corrected, pageDocs);
+            timeLimit.check();
             FacetsCollector matches = collectMatches(searcher, run.matching());
             Facets facets = facets(searcher, gen, matches);
             long took = (System.nanoTime() - start) / 1_000_000;
@@ -211,7 +308,7 @@ public final class SearchService implements Closeable {
     }
 
     private Run run(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text, SearchRequest request,
-            int wanted) throws IOException {
+            int wanted) throws IOException, BadQueryException {
         Query main = parsed.main();
         Query words = main;
         List<Expansion> expansions = List.of();
@@ -223,6 +320,7 @@ public final class SearchService implements Closeable {
         }
         Query query = withFilters(new UserQueryParser.Parsed(main, parsed.filters()).combined(), request.article(),
                 request.section());
+        QueryBudget.checkClauses(query);
         // Ranking and counting are two passes on purpose. The ranked pass keeps only the best `wanted` and lets
         // Lucene skip passages that cannot reach them (block-max pruning), which collecting every match forbids.
         // The counting pass scores nothing, and leaves out the proximity bonus: its phrases only re-rank passages
@@ -259,7 +357,7 @@ public final class SearchService implements Closeable {
     /** The whole article in reading order; with a query, every passage's matches are marked as in search. */
     public Optional<ArticleView> article(String slug, String query) throws BadQueryException, IOException {
         UserQueryParser.Parsed parsed = query == null || query.isBlank() ? null : parser.parse(query.strip());
-        try {
+        try (SearchTimeLimit.Scope clock = timeLimit.start()) {
             return withSearcher(searcher -> {
                 Query highlightQuery = null;
                 if (parsed != null && parsed.main() != null) {
@@ -300,10 +398,13 @@ public final class SearchService implements Closeable {
                     url = Optional.ofNullable(doc.get(Fields.ARTICLE_URL)).orElse("");
                 }
                 addSection(sections, currentPath, current);
+                timeLimit.check();
                 return Optional.of(new ArticleView(slug, title, source, url, sections, top.scoreDocs.length));
             });
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
+        } catch (ExitableDirectoryReader.ExitingReaderException e) {
+            throw new SearchTimeoutException(timeLimit.limit());
         }
     }
 
@@ -318,7 +419,12 @@ public final class SearchService implements Closeable {
         if (limit < 1 || limit > MAX_COMPLETIONS) {
             throw new BadQueryException("limit must be between 1 and " + MAX_COMPLETIONS + ", not " + limit + ".");
         }
-        return withSearcher(searcher -> generationFor(searcher).completions(searcher).complete(typed, limit));
+        // Never waits for a build: the completions of this generation, or of the last one that had them.
+        return withSearcher(searcher -> {
+            Completions completions = generationFor(searcher).completions();
+            return completions == null ? List.<Completion>of()
+                    : completions.complete(typed, limit, searcher.getIndexReader());
+        });
     }
 
     /** Passages in the index now. */
@@ -350,14 +456,22 @@ public final class SearchService implements Closeable {
         }
     }
 
-    /** As {@link #withSearcher}, for a query: too many terms is the query's fault, an unreadable index the server's. */
+    /**
+     * As {@link #withSearcher}, for a query, within the time limit: too many terms is the query's fault, running past
+     * the limit a {@link SearchTimeoutException}, an unreadable index the server's.
+     */
     private <T> T querying(SearcherWork<T, BadQueryException> work) throws BadQueryException {
-        try {
-            return withSearcher(work);
+        try (SearchTimeLimit.Scope clock = timeLimit.start()) {
+            T result = withSearcher(work);
+            // Lucene's collector timeout returns what it found so far without a word: never show that as complete.
+            timeLimit.check();
+            return result;
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
+        } catch (ExitableDirectoryReader.ExitingReaderException e) {
+            throw new SearchTimeoutException(timeLimit.limit());
         } catch (IOException e) {
-            throw new SearchFailure("could not read the index", e);
+            throw new SearchFailure(IndexDamage.message(indexDir, e).orElse("could not read the index"), e);
         }
     }
 
@@ -428,8 +542,15 @@ public final class SearchService implements Closeable {
         if (docs.length == 0) {
             return List.of();
         }
-        TopDocs pageTop = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
-        String[] snippets = gen.snippets.highlight(Fields.TEXT, userQuery, pageTop, SNIPPET_PASSAGES);
+        // One passage at a time, with the time limit checked between: the highlighter re-analyses the text for
+        // fuzzy and wildcard words (measured: the slowest phase of a five-fuzzy-word query), and no reader check
+        // reaches into that.
+        String[] snippets = new String[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            timeLimit.check();
+            TopDocs one = new TopDocs(new TotalHits(1, TotalHits.Relation.EQUAL_TO), new ScoreDoc[] {docs[i]});
+            snippets[i] = gen.snippets.highlight(Fields.TEXT, userQuery, one, SNIPPET_PASSAGES)[0];
+        }
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
@@ -481,24 +602,14 @@ public final class SearchService implements Closeable {
         return Entities.escape(text == null ? "" : text);
     }
 
-    private Generation generationFor(IndexSearcher searcher) throws IOException {
-        Generation current = generation;
-        if (current != null && current.reader == searcher.getIndexReader()) {
-            return current;
-        }
-        synchronized (this) {
-            current = generation;
-            if (current == null || current.reader != searcher.getIndexReader()) {
-                current = new Generation(searcher);
-                generation = current;
-            }
-            return current;
-        }
+    private static Generation generationFor(IndexSearcher searcher) {
+        return ((GenerationSearcher) searcher).generation;
     }
 
     /** What is built once per index generation and shared by every request that sees it. */
     private static final class Generation {
         final IndexReader reader;
+        private final IndexSearcher searcher;
         final SortedSetDocValuesReaderState facetState;
         final UnifiedHighlighter snippets;
         final UnifiedHighlighter wholeText;
@@ -512,8 +623,10 @@ public final class SearchService implements Closeable {
             }
         });
 
-        Generation(IndexSearcher searcher) throws IOException {
+        Generation(IndexSearcher searcher, Completions previous) throws IOException {
             this.reader = searcher.getIndexReader();
+            this.searcher = searcher;
+            this.completions = previous;
             SortedSetDocValuesReaderState state;
             try {
                 state = new DefaultSortedSetDocValuesReaderState(reader, PassageDocuments.facetsConfig());
@@ -538,33 +651,35 @@ public final class SearchService implements Closeable {
                     .build();
         }
 
-        /** Built on first use: most index generations are never asked to autocomplete. */
-        private Completions completions;
+        /** The previous generation's until this one's are built; null only when none was ever built. */
+        private volatile Completions completions;
 
-        synchronized Completions completions(IndexSearcher searcher) throws IOException {
-            if (completions == null) {
-                Map<String, Long> headings = new LinkedHashMap<>();
-                if (facetState != null) {
-                    SortedSetDocValuesFacetCounts all = new SortedSetDocValuesFacetCounts(facetState);
-                    FacetResult sections = all.getAllChildren(Fields.SECTION_PATH);
-                    if (sections != null) {
-                        for (LabelAndValue lv : sections.labelValues) {
-                            String label = lv.label;
-                            int last = label.lastIndexOf(PATH_SEPARATOR);
-                            String heading = last < 0 ? label : label.substring(last + PATH_SEPARATOR.length());
-                            headings.merge(heading, lv.value.longValue(), Long::sum);
-                        }
-                    }
-                    FacetResult articles = all.getAllChildren(Fields.ARTICLE);
-                    if (articles != null) {
-                        for (LabelAndValue lv : articles.labelValues) {
-                            headings.merge(titleOf(searcher, lv.label), lv.value.longValue(), Long::sum);
-                        }
+        Completions completions() {
+            return completions;
+        }
+
+        /** On the build thread, never in a request. */
+        void buildCompletions() throws IOException {
+            Map<String, Long> headings = new LinkedHashMap<>();
+            if (facetState != null) {
+                SortedSetDocValuesFacetCounts all = new SortedSetDocValuesFacetCounts(facetState);
+                FacetResult sections = all.getAllChildren(Fields.SECTION_PATH);
+                if (sections != null) {
+                    for (LabelAndValue lv : sections.labelValues) {
+                        String label = lv.label;
+                        int last = label.lastIndexOf(PATH_SEPARATOR);
+                        String heading = last < 0 ? label : label.substring(last + PATH_SEPARATOR.length());
+                        headings.merge(heading, lv.value.longValue(), Long::sum);
                     }
                 }
-                completions = new Completions(reader, headings);
+                FacetResult articles = all.getAllChildren(Fields.ARTICLE);
+                if (articles != null) {
+                    for (LabelAndValue lv : articles.labelValues) {
+                        headings.merge(titleOf(searcher, lv.label), lv.value.longValue(), Long::sum);
+                    }
+                }
             }
-            return completions;
+            completions = new Completions(headings);
         }
 
         String titleOf(IndexSearcher searcher, String slug) throws IOException {
@@ -582,6 +697,13 @@ public final class SearchService implements Closeable {
 
     @Override
     public void close() throws IOException {
+        completionsBuilder.shutdownNow();
+        try {
+            // A build holds a reference to its reader; let it finish before the directory under it closes.
+            completionsBuilder.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             manager.close();
         } finally {

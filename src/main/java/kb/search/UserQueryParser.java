@@ -114,6 +114,7 @@ final class UserQueryParser {
         } catch (StackOverflowError e) {
             throw new BadQueryException("The query is nested too deeply.");
         }
+        QueryBudget.checkTyped(parser.fuzzyWords, parser.wildcardWords, parser.ranges);
         Parsed parsed = split(query, parser.filters);
         if (parsed.filters().isEmpty() && (parsed.main() == null || isEmpty(parsed.main()))) {
             throw new BadQueryException("The query has only very common words (such as \"the\", \"is\", \"of\"), "
@@ -288,7 +289,7 @@ final class UserQueryParser {
             // Each whitespace-separated chunk is analysed alone, so "0.5mg/kg" or "out-of-body" becomes its words,
             // any of which may match; the proximity bonus ranks passages that have them together first.
             setSplitOnWhitespace(true);
-            setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+            setMultiTermRewriteMethod(new TimedRewrite(MAX_EXPANSIONS));
             setFuzzyPrefixLength(1);
         }
 
@@ -405,6 +406,9 @@ final class UserQueryParser {
             if (termStr.length() < 2) {
                 throw new PlainParseException("A prefix search needs at least two letters before the *, e.g. keta*.");
             }
+            if (!expandingDefaults) {
+                wildcardWords++;
+            }
             if (field == null) {
                 expandingDefaults = true;
                 try {
@@ -421,6 +425,9 @@ final class UserQueryParser {
             if (termStr.startsWith("*") || termStr.startsWith("?")) {
                 throw new PlainParseException(WILDCARD_FIRST);
             }
+            if (!expandingDefaults) {
+                wildcardWords++;
+            }
             if (field == null) {
                 expandingDefaults = true;
                 try {
@@ -434,6 +441,9 @@ final class UserQueryParser {
 
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            if (!expandingDefaults) {
+                fuzzyWords++;
+            }
             if (field == null) {
                 expandingDefaults = true;
                 try {
@@ -448,8 +458,24 @@ final class UserQueryParser {
         @Override
         protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
                 boolean endInclusive) throws ParseException {
+            if (!expandingDefaults) {
+                ranges++;
+            }
+            if (field == null) {
+                expandingDefaults = true;
+                try {
+                    return super.getRangeQuery(null, part1, part2, startInclusive, endInclusive);
+                } finally {
+                    expandingDefaults = false;
+                }
+            }
             return filter(field, super.getRangeQuery(mapped(field), part1, part2, startInclusive, endInclusive));
         }
+
+        /** Expanding words and ranges as typed, each time they appear, for {@link QueryBudget}. */
+        int fuzzyWords;
+        int wildcardWords;
+        int ranges;
 
         /**
          * Set while the parent class expands an unqualified term over the default fields, calling back into this

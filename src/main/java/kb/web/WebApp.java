@@ -26,6 +26,7 @@ import kb.search.SearchPage;
 import kb.search.SearchRequest;
 import kb.search.Completion;
 import kb.search.SearchService;
+import kb.search.SearchTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,6 +154,11 @@ public final class WebApp implements AutoCloseable {
 
         cfg.routes.exception(BadQueryException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
         cfg.routes.exception(BadParameterException.class, (e, ctx) -> badRequest(ctx, e.getMessage()));
+        // Past the time limit: the server's limit, not a bad query; no partial results are shown.
+        cfg.routes.exception(SearchTimeoutException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            fail(ctx, 503, "timeout", e.getMessage());
+        });
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() >= 500) {
                 LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
