@@ -23,6 +23,7 @@ import kb.index.Fields;
 import kb.index.IndexDamage;
 import kb.index.PassageDocuments;
 import kb.index.Ranking;
+import kb.index.Redirects;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -354,6 +355,24 @@ public final class SearchService implements Closeable {
         });
     }
 
+    /**
+     * Where an article slug or passage id of a renamed file lives now: the same id with the old slug replaced by the
+     * new one; empty when it never moved. An id is its slug followed by ".section.N", and a slug may itself hold
+     * dots (a JSON Lines id), so every dot is tried as the end of the slug, the longest slug first.
+     */
+    public Optional<String> movedTo(String id) throws IOException {
+        return withSearcher(searcher -> {
+            Redirects redirects = generationFor(searcher).redirects;
+            for (int end = id.length(); end > 0; end = id.lastIndexOf('.', end - 1)) {
+                Optional<String> target = redirects.target(id.substring(0, end));
+                if (target.isPresent()) {
+                    return Optional.of(target.get() + id.substring(end));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
     /** The whole article in reading order; with a query, every passage's matches are marked as in search. */
     public Optional<ArticleView> article(String slug, String query) throws BadQueryException, IOException {
         UserQueryParser.Parsed parsed = query == null || query.isBlank() ? null : parser.parse(query.strip());
@@ -614,6 +633,7 @@ public final class SearchService implements Closeable {
         final UnifiedHighlighter snippets;
         final UnifiedHighlighter wholeText;
         final ExpansionDictionary expansions;
+        final Redirects redirects;
         private final Map<String, String> titles = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -634,9 +654,9 @@ public final class SearchService implements Closeable {
                 state = null;
             }
             this.facetState = state;
-            this.expansions = reader instanceof DirectoryReader dr
-                    ? ExpansionDictionary.fromCommit(dr.getIndexCommit().getUserData())
-                    : ExpansionDictionary.EMPTY;
+            Map<String, String> commitData = reader instanceof DirectoryReader dr ? dr.getIndexCommit().getUserData() : Map.of();
+            this.expansions = ExpansionDictionary.fromCommit(commitData);
+            this.redirects = Redirects.fromCommit(commitData);
             DefaultPassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true);
             this.snippets = UnifiedHighlighter.builder(searcher, Analyzers.perField())
                     .withFormatter(formatter)

@@ -50,6 +50,7 @@ public final class WebApp implements AutoCloseable {
     /** Long queries arrive in the URL; Jetty's 8 KiB default would refuse them before kb can explain why. */
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
     private static final int DEFAULT_COMPLETIONS = 8;
+    private static final String API_PASSAGES = "/api/passages/";
 
     private final SearchService search;
     private final WebConfig config;
@@ -147,7 +148,7 @@ public final class WebApp implements AutoCloseable {
         cfg.routes.get("/opensearch.xml", this::openSearch);
         cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
         cfg.routes.get("/api/search", this::apiSearch);
-        cfg.routes.get("/api/passages/{id}", this::apiPassage);
+        cfg.routes.get(API_PASSAGES + "{id}", this::apiPassage);
         cfg.routes.get("/api/suggest", this::apiSuggest);
         cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         admin.register(cfg);
@@ -221,7 +222,13 @@ public final class WebApp implements AutoCloseable {
             article = articleWithoutQuery(slug);
         }
         if (article.isEmpty()) {
-            notFound(ctx, "There is no article “" + slug + "”.");
+            Optional<String> moved = search.movedTo(slug);
+            if (moved.isPresent()) {
+                String q = ctx.queryString();
+                ctx.redirect(Links.article(moved.get()) + (q == null || q.isEmpty() ? "" : "?" + q), HttpStatus.MOVED_PERMANENTLY);
+            } else {
+                notFound(ctx, "There is no article “" + slug + "”.");
+            }
             return;
         }
         model.put("article", article.get());
@@ -241,7 +248,7 @@ public final class WebApp implements AutoCloseable {
     }
 
     private void passageRedirect(Context ctx) throws IOException {
-        passageOrNotFound(ctx).ifPresent(p -> ctx.redirect(p.articleUrl(), HttpStatus.FOUND));
+        passageOrNotFound(ctx, Links::passage).ifPresent(p -> ctx.redirect(p.articleUrl(), HttpStatus.FOUND));
     }
 
     private void openSearch(Context ctx) {
@@ -301,15 +308,24 @@ public final class WebApp implements AutoCloseable {
     record SuggestResponse(String query, List<Completion> suggestions) {}
 
     private void apiPassage(Context ctx) throws IOException {
-        passageOrNotFound(ctx).ifPresent(ctx::json);
+        passageOrNotFound(ctx, id -> API_PASSAGES + Links.encodePathSegment(id)).ifPresent(ctx::json);
     }
 
-    /** The passage named by the path's {@code id}; when there is none, the answer is set to a 404 saying so. */
-    private Optional<PassageView> passageOrNotFound(Context ctx) throws IOException {
+    /**
+     * The passage named by the path's {@code id}. When there is none, the answer is set to a 301 to {@code route} of
+     * its new id if its article was renamed, else to a 404 saying so.
+     */
+    private Optional<PassageView> passageOrNotFound(Context ctx, java.util.function.UnaryOperator<String> route)
+            throws IOException {
         String id = ctx.pathParam("id");
         Optional<PassageView> passage = search.passage(id);
         if (passage.isEmpty()) {
-            notFound(ctx, "There is no passage “" + id + "”.");
+            Optional<String> moved = search.movedTo(id);
+            if (moved.isPresent()) {
+                ctx.redirect(route.apply(moved.get()), HttpStatus.MOVED_PERMANENTLY);
+            } else {
+                notFound(ctx, "There is no passage “" + id + "”.");
+            }
         }
         return passage;
     }
