@@ -24,6 +24,7 @@ public final class ArticleBuilder {
     private PassageKind sectionKind = PassageKind.PARAGRAPH;
     private String sectionSlug;
     private int ordinal;
+    private Integer page;
 
     public ArticleBuilder(String slug, String title, String sourceFile, ArticleMeta meta) {
         this.slug = slug;
@@ -52,9 +53,32 @@ public final class ArticleBuilder {
         return section(path, PassageKind.PARAGRAPH);
     }
 
+    /** The page (from 1) the passages added next start on, for formats with pages; null for none. */
+    public ArticleBuilder page(Integer page) {
+        if (page != null && page < 1) {
+            throw new IllegalArgumentException("pages count from 1, not " + page);
+        }
+        this.page = page;
+        return this;
+    }
+
+    /**
+     * Adds one passage of {@code kind} to the current section, whatever the section's own kind: a table or a caption
+     * among a section's paragraphs. It counts within the section like any other passage.
+     */
+    public ArticleBuilder add(String text, PassageKind kind) {
+        PassageKind sectionKindBefore = sectionKind;
+        sectionKind = kind;
+        try {
+            return add(text, (Reference) null);
+        } finally {
+            sectionKind = sectionKindBefore;
+        }
+    }
+
     /** Adds a passage of the current section's kind; blank text is ignored. */
     public ArticleBuilder add(String text) {
-        return add(text, null);
+        return add(text, (Reference) null);
     }
 
     public ArticleBuilder add(String text, Reference reference) {
@@ -62,7 +86,8 @@ public final class ArticleBuilder {
             return this;
         }
         if (sectionSlug == null) {
-            sectionSlug = sectionSlugs.unique(baseSectionSlug());
+            sectionSlug = sectionSlugs.unique(baseSectionSlug(sectionKind == PassageKind.TABLE
+                    || sectionKind == PassageKind.CAPTION ? PassageKind.PARAGRAPH : sectionKind));
         }
         ordinal++;
         String id = slug + "." + sectionSlug + "." + ordinal;
@@ -70,7 +95,7 @@ public final class ArticleBuilder {
         String clean = text.indexOf('\n') >= 0 ? text.replaceAll("^(\\h*\n)+", "").stripTrailing() : text.strip();
         passages.add(new Passage(id, slug, title, sectionPath, sectionKind, ordinal, passages.size(), clean,
                 sourceFile, citation(id, ordinal), CitationMarkers.extract(clean),
-                sectionKind == PassageKind.REFERENCE ? reference : null));
+                sectionKind == PassageKind.REFERENCE ? reference : null, page));
         return this;
     }
 
@@ -82,11 +107,12 @@ public final class ArticleBuilder {
         return new Article(slug, title, sourceFile, meta, passages);
     }
 
-    private String baseSectionSlug() {
-        return switch (sectionKind) {
+    private String baseSectionSlug(PassageKind kind) {
+        return switch (kind) {
             case FAQ -> "faq-" + Slugs.sectionSlug(sectionPath.isEmpty() ? "" : sectionPath.get(sectionPath.size() - 1));
             case REFERENCE -> "references";
-            case PARAGRAPH -> sectionPath.isEmpty() ? "intro" : Slugs.sectionSlug(sectionPath.get(sectionPath.size() - 1));
+            case PARAGRAPH, TABLE, CAPTION -> sectionPath.isEmpty() ? "intro"
+                    : Slugs.sectionSlug(sectionPath.get(sectionPath.size() - 1));
         };
     }
 
@@ -95,10 +121,13 @@ public final class ArticleBuilder {
             case PARAGRAPH -> "paragraph";
             case FAQ -> "answer";
             case REFERENCE -> "reference";
+            case TABLE -> "table";
+            case CAPTION -> "caption";
         };
         // A title that is a sentence (SciFact titles end in '.') would otherwise read "Title., paragraph 1".
         String shownTitle = title.endsWith(".") ? title.substring(0, title.length() - 1) : title;
         String section = sectionPath.isEmpty() ? "" : " \"" + String.join(" › ", sectionPath) + "\",";
-        return shownTitle + "," + section + " " + word + " " + n + ". " + Links.passage(id);
+        String onPage = page == null ? "" : " p. " + page + ",";
+        return shownTitle + "," + section + onPage + " " + word + " " + n + ". " + Links.passage(id);
     }
 }

@@ -24,7 +24,12 @@ public final class CorpusReader {
     /** A hand-kept synonym list (Solr format) at the corpus root; it configures search and is not an article. */
     public static final String SYNONYMS_FILE = "synonyms.txt";
 
-    private static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "jsonl");
+    /**
+     * Readers of binary formats, by extension: they are given the file itself (they stream it, and their size
+     * limits are their own), not decoded text.
+     */
+    private static final Map<String, BinaryFormatReader> BINARY = Map.of();
+    private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "jsonl");
 
     private final long maxFileBytes;
 
@@ -107,11 +112,20 @@ public final class CorpusReader {
             return empty();
         }
         String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        if (!EXTENSIONS.contains(ext)) {
+        if (!TEXT_EXTENSIONS.contains(ext) && !BINARY.containsKey(ext)) {
             return FileResult.skip(rel, "unsupported file type ." + ext);
         }
         String stem = name.substring(0, dot);
         try {
+            BinaryFormatReader binary = BINARY.get(ext);
+            if (binary != null) {
+                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("is a directory");
+                }
+                String base = Slugs.slugify(stem);
+                return new FileResult(List.of(binary.read(file, slugs.forOwner(rel, base.isEmpty() ? "article" : base),
+                        rel, stem)), null);
+            }
             String text = load(file);
             if (ext.equals("jsonl")) {
                 JsonLinesReader.Result r = JsonLinesReader.read(text, rel, slugs);

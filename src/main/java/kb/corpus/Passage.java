@@ -9,7 +9,8 @@ import java.util.List;
  * rebuilding an unchanged corpus and does not move when other sections or articles change. {@code ordinal}
  * counts passages within their section from 1; {@code position} counts passages within the article from 0 and
  * gives reading order. {@code sectionPath} runs from the outermost heading to the innermost (never the article
- * title itself); {@code reference} is set only for {@link PassageKind#REFERENCE} passages.
+ * title itself); {@code reference} is set only for {@link PassageKind#REFERENCE} passages. {@code page} is the
+ * 1-based page the passage starts on, for formats with pages (PDF), and null for the others.
  */
 public record Passage(
         String id,
@@ -23,7 +24,8 @@ public record Passage(
         String sourceFile,
         String citation,
         List<String> cites,
-        Reference reference) {
+        Reference reference,
+        Integer page) {
 
     public Passage {
         sectionPath = List.copyOf(sectionPath);

@@ -197,7 +197,7 @@ final class PlainTextReader {
     private static void addReferences(ArticleBuilder builder, List<Block> group) {
         builder.section(List.of(ArticleBuilder.REFERENCES_SECTION), PassageKind.REFERENCE);
         for (String entry : referenceEntries(group)) {
-            builder.add(ReferenceParser.cleanText(entry), ReferenceParser.parse(entry));
+            ReferenceSections.addEntry(builder, entry);
         }
     }
 

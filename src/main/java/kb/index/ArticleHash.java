@@ -20,7 +20,7 @@ public final class ArticleHash {
      * Bumped whenever {@link PassageDocuments} indexes a value differently, so every article reads as changed and an
      * incremental update rewrites documents built the old way. 2: a number split from its unit ends where the
      * number does (the regex char filter used to end it one character short). 3: no facet drill-down terms. 4: the
-     * first passage stores the article's {@link #content} hash.
+     * first passage stores the article's {@link #content} hash; passages carry their page.
      */
     static final String SCHEMA = "kb-passages-4";
 
@@ -42,6 +42,7 @@ public final class ArticleHash {
             put(sha, p.text());
             put(sha, p.sourceFile());
             put(sha, p.citation());
+            put(sha, String.valueOf(p.page()));
             putAll(sha, p.cites());
             Reference r = p.reference();
             if (r == null) {
@@ -66,6 +67,7 @@ public final class ArticleHash {
             putAll(sha, p.sectionPath());
             put(sha, p.kind().label());
             put(sha, p.text());
+            put(sha, String.valueOf(p.page()));
             Reference r = p.reference();
             put(sha, r == null ? "" : String.join("\u0000", r.authors(), r.year(), r.title(), r.journal()));
         }

@@ -73,6 +73,9 @@ public final class PassageDocuments {
         doc.add(new StoredField(Fields.POSITION, p.position()));
         doc.add(new NumericDocValuesField(Fields.POSITION, p.position()));
         doc.add(new StringField(Fields.SOURCE, p.sourceFile(), Field.Store.YES));
+        if (p.page() != null) {
+            doc.add(new StoredField(Fields.PAGE, p.page()));
+        }
         doc.add(new StoredField(Fields.CITATION, p.citation()));
         for (String cited : p.cites()) {
             doc.add(new StringField(Fields.CITES, cited, Field.Store.YES));

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One ranked passage. {@code text} is plain text; {@code snippet} is HTML: the passage's text escaped, with every
  * matched term (stemmed matches too) wrapped in {@code <mark>}. {@code url} lands on the passage inside its
- * article with the query highlighted.
+ * article with the query highlighted. {@code page} is the page the passage starts on (PDF), null for formats
+ * without pages.
  */
 public record SearchHit(
         String id,
@@ -18,4 +19,5 @@ public record SearchHit(
         String snippet,
         String url,
         String citation,
+        Integer page,
         float score) {}

@@ -84,7 +84,7 @@ public final class SearchService implements Closeable {
     private static final int RANKED_HITS_THRESHOLD = 1_000;
     /** The stored fields a search hit shows; nothing else is read for a result page. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.ARTICLE, Fields.TITLE, Fields.HEADING,
-            Fields.KIND, Fields.TEXT, Fields.CITATION);
+            Fields.KIND, Fields.TEXT, Fields.CITATION, Fields.PAGE);
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
 
@@ -579,7 +579,7 @@ public final class SearchService implements Closeable {
             String slug = doc.get(Fields.ARTICLE);
             String snippet = snippets[i] != null ? snippets[i] : escape(doc.get(Fields.TEXT));
             hits.add(new SearchHit(id, slug, doc.get(Fields.TITLE), innermost(path), path, doc.get(Fields.KIND), doc.get(Fields.TEXT), snippet, Links.passageInArticle(slug, id, text),
-                    doc.get(Fields.CITATION), docs[i].score));
+                    doc.get(Fields.CITATION), page(doc), docs[i].score));
         }
         return hits;
     }
@@ -613,7 +613,13 @@ public final class SearchService implements Closeable {
         int ordinal = doc.getField(Fields.ORDINAL).numericValue().intValue();
         return new PassageView(id, slug, doc.get(Fields.TITLE), innermost(path), path,
                 doc.get(Fields.KIND), ordinal, doc.get(Fields.TEXT), html, Links.passage(id),
-                Links.passageInArticle(slug, id, null), doc.get(Fields.CITATION), doc.get(Fields.SOURCE));
+                Links.passageInArticle(slug, id, null), doc.get(Fields.CITATION), doc.get(Fields.SOURCE), page(doc));
+    }
+
+    /** The page a passage starts on, or null for a format without pages. */
+    private static Integer page(Document doc) {
+        org.apache.lucene.index.IndexableField page = doc.getField(Fields.PAGE);
+        return page == null ? null : page.numericValue().intValue();
     }
 
     /** The same escaping the highlighter applies, for text shown without highlights. */

@@ -282,8 +282,9 @@ class WebAppHttpTest {
         assertEquals(10, page.get("size").asInt());
         assertTrue(page.get("total").asLong() >= 1);
         JsonNode hit = page.get("hits").get(0);
-        assertEquals(Set.of("id", "article", "title", "section", "sectionPath", "kind", "text", "snippet", "url", "citation", "score"),
-                fieldNames(hit));
+        assertEquals(Set.of("id", "article", "title", "section", "sectionPath", "kind", "text", "snippet", "url", "citation",
+                "page", "score"), fieldNames(hit));
+        assertTrue(hit.get("page").isNull(), "a text file has no pages");
         assertEquals(MIDAZOLAM_SECTION, hit.get("section").asText());
         assertEquals(MIDAZOLAM_SECTION, hit.get("sectionPath").get(0).asText());
         assertTrue(hit.get("snippet").asText().contains("<mark>midazolam</mark>"));
