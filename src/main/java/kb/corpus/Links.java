@@ -16,6 +16,11 @@ public final class Links {
         return "/articles/" + encodePathSegment(slug);
     }
 
+    /** The article's original file, as it is in the corpus. */
+    public static String articleSource(String slug) {
+        return article(slug) + "/source";
+    }
+
     /** The passage inside its article page, with the query's matches highlighted when a query is given. */
     public static String passageInArticle(String slug, String passageId, String query) {
         String q = query == null || query.isBlank() ? "" : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);

@@ -373,6 +373,33 @@ public final class SearchService implements Closeable {
         });
     }
 
+    /**
+     * The article's original file in the corpus the index was built from, when it is there: a regular file (no
+     * link) inside the corpus folder. Empty for an unknown article, a missing corpus, or a path that would leave it.
+     */
+    public Optional<Path> sourceOf(String slug) throws IOException {
+        return withSearcher(searcher -> {
+            Path root = generationFor(searcher).corpusRoot;
+            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ARTICLE, slug)), 1);
+            if (root == null || top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            String source = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE);
+            if (source == null || source.isEmpty()) {
+                return Optional.empty();
+            }
+            Path file = root.resolve(source).normalize();
+            if (!file.startsWith(root) || !java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            try {
+                return file.toRealPath().startsWith(root.toRealPath()) ? Optional.of(file) : Optional.<Path>empty();
+            } catch (IOException gone) {
+                return Optional.<Path>empty();
+            }
+        });
+    }
+
     /** The whole article in reading order; with a query, every passage's matches are marked as in search. */
     public Optional<ArticleView> article(String slug, String query) throws BadQueryException, IOException {
         UserQueryParser.Parsed parsed = query == null || query.isBlank() ? null : parser.parse(query.strip());
@@ -640,6 +667,8 @@ public final class SearchService implements Closeable {
         final UnifiedHighlighter wholeText;
         final ExpansionDictionary expansions;
         final Redirects redirects;
+        /** The real path of the corpus this generation was built from; null for an index that records none. */
+        final Path corpusRoot;
         private final Map<String, String> titles = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -663,6 +692,8 @@ public final class SearchService implements Closeable {
             Map<String, String> commitData = reader instanceof DirectoryReader dr ? dr.getIndexCommit().getUserData() : Map.of();
             this.expansions = ExpansionDictionary.fromCommit(commitData);
             this.redirects = Redirects.fromCommit(commitData);
+            String corpus = commitData.get(Fields.COMMIT_CORPUS_PATH);
+            this.corpusRoot = corpus == null || corpus.isEmpty() ? null : Path.of(corpus);
             DefaultPassageFormatter formatter = new DefaultPassageFormatter("<mark>", "</mark>", ELLIPSIS, true);
             this.snippets = UnifiedHighlighter.builder(searcher, Analyzers.perField())
                     .withFormatter(formatter)

@@ -59,6 +59,7 @@ public final class WebApp implements AutoCloseable {
     private final byte[] openApi;
     private final Javalin server;
     private final AdminRoutes admin;
+    private final SourceRoute sources;
 
     public WebApp(SearchService search, WebConfig config) {
         this(search, config, null, null);
@@ -74,6 +75,7 @@ public final class WebApp implements AutoCloseable {
         this.search = search;
         this.config = config;
         this.admin = new AdminRoutes(search, reindexer, adminToken);
+        this.sources = new SourceRoute(search);
         this.openApi = readResource("web/static/openapi.json");
         this.server = Javalin.create(this::configure);
     }
@@ -144,6 +146,7 @@ public final class WebApp implements AutoCloseable {
         cfg.routes.get("/", this::searchPage);
         cfg.routes.get("/search", this::searchPage);
         cfg.routes.get("/articles/{slug}", this::articlePage);
+        cfg.routes.get("/articles/{slug}/source", this::articleSource);
         cfg.routes.get("/passages/{id}", this::passageRedirect);
         cfg.routes.get("/opensearch.xml", this::openSearch);
         cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
@@ -236,6 +239,7 @@ public final class WebApp implements AutoCloseable {
         model.put("resultsUrl", SearchLinks.search(query, null, null, 1));
         model.put("plainUrl", Links.article(slug));
         model.put("sourceUrl", safeExternalUrl(article.get().sourceUrl()));
+        model.put("originalUrl", sources.file(slug).isPresent() ? Links.articleSource(slug) : null);
         html(ctx, 200, "article", model);
     }
 
@@ -244,6 +248,13 @@ public final class WebApp implements AutoCloseable {
             return search.article(slug, null);
         } catch (BadQueryException impossible) {
             throw new IllegalStateException("no query, yet the query was refused", impossible);
+        }
+    }
+
+    private void articleSource(Context ctx) throws IOException {
+        String slug = ctx.pathParam("slug");
+        if (!sources.serve(ctx, slug)) {
+            notFound(ctx, "There is no original file for “" + slug + "” in the corpus.");
         }
     }
 
