@@ -12,9 +12,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import kb.corpus.CorpusFiles;
 import kb.corpus.CorpusReader;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +49,7 @@ class CorpusRulesTest {
     void touchingFilesThatAreNotCorpusNeitherStalesNorCommits() throws IOException {
         for (Path index : List.of(corpus.resolve(".kbindex"), corpus.resolve("index"))) {
             indexer.update(corpus, index);
-            long generation = generation(index);
+            long generation = IndexContents.generation(index);
             assertFalse(Indexer.isStale(corpus, index), index + " is fresh after its own commit");
             Files.writeString(corpus.resolve(".DS_Store"), "finder " + index);
             Files.writeString(corpus.resolve(".alpha.md.swp"), "vim " + index);
@@ -60,7 +57,7 @@ class CorpusRulesTest {
             assertFalse(Indexer.isStale(corpus, index), "hidden and temporary files do not make " + index + " stale");
             IndexReport again = indexer.update(corpus, index);
             assertTrue(again.upToDate(), again.summary());
-            assertEquals(generation, generation(index), "nothing changed, so nothing was committed to " + index);
+            assertEquals(generation, IndexContents.generation(index), "nothing changed, so nothing was committed to " + index);
         }
     }
 
@@ -103,9 +100,4 @@ class CorpusRulesTest {
         assertNotEquals(before, CorpusFingerprint.of(corpus));
     }
 
-    private static long generation(Path index) throws IOException {
-        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
-            return r.getIndexCommit().getGeneration();
-        }
-    }
 }

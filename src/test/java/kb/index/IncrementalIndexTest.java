@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import kb.corpus.CorpusReader;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,13 +40,13 @@ class IncrementalIndexTest {
     void firstUpdateBuildsEverythingAndASecondChangesNothing() throws IOException {
         IndexReport first = indexer.update(corpus, index);
         assertEquals(new IndexReport.Changes(3, 0, 0, 0), first.changes());
-        Map<String, String> docs = documents();
-        long generation = generation();
+        Map<String, String> docs = IndexContents.documents(index);
+        long generation = IndexContents.generation(index);
         IndexReport second = indexer.update(corpus, index);
         assertEquals(new IndexReport.Changes(0, 0, 0, 3), second.changes());
-        assertEquals(docs, documents());
+        assertEquals(docs, IndexContents.documents(index));
         assertEquals(4, second.passages());
-        assertEquals(generation, generation(), "an update that changes nothing commits nothing");
+        assertEquals(generation, IndexContents.generation(index), "an update that changes nothing commits nothing");
         assertFalse(second.committed());
         assertTrue(second.upToDate());
         assertTrue(second.summary().contains("Incremental update: 0 added, 0 changed, 0 deleted, 3 unchanged."), second.summary());
@@ -58,14 +56,14 @@ class IncrementalIndexTest {
     @Test
     void onlyChangedArticlesAreRewrittenAndDeletedOnesDisappear() throws IOException {
         indexer.update(corpus, index);
-        Map<String, String> before = documents();
+        Map<String, String> before = IndexContents.documents(index);
         Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta now talks about noradrenaline.\n");
         Files.delete(corpus.resolve("gamma.md"));
         Files.writeString(corpus.resolve("delta.md"), "# Delta\n\nDelta is new.\n");
         IndexReport report = indexer.update(corpus, index);
         assertEquals(new IndexReport.Changes(1, 1, 1, 1), report.changes());
 
-        Map<String, String> docs = documents();
+        Map<String, String> docs = IndexContents.documents(index);
         assertEquals(List.of("alpha.intro.1", "alpha.intro.2", "beta.intro.1", "delta.intro.1"), List.copyOf(docs.keySet()));
         assertEquals("Beta now talks about noradrenaline.", docs.get("beta.intro.1"));
         assertEquals(before.get("alpha.intro.1"), docs.get("alpha.intro.1"));
@@ -79,11 +77,11 @@ class IncrementalIndexTest {
         Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nChanged beta.\n");
         Files.delete(corpus.resolve("alpha.md"));
         indexer.update(corpus, index);
-        Map<String, String> incremental = documents();
+        Map<String, String> incremental = IndexContents.documents(index);
         IndexReport full = indexer.index(corpus, index, Indexer.Mode.FULL);
         assertEquals(Indexer.Mode.FULL, full.mode());
         assertEquals(new IndexReport.Changes(0, 0, 0, 2), full.changes());
-        assertEquals(incremental, documents());
+        assertEquals(incremental, IndexContents.documents(index));
         assertTrue(full.summary().contains("Full rebuild"), full.summary());
     }
 
@@ -126,30 +124,11 @@ class IncrementalIndexTest {
         assertThrows(IOException.class, () -> indexer.update(corpus, index));
         IndexReport full = indexer.index(corpus, index, Indexer.Mode.FULL);
         assertTrue(full.committed());
-        assertEquals(4, documents().size());
+        assertEquals(4, IndexContents.documents(index).size());
         assertClean();
     }
 
-    private long generation() throws IOException {
-        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
-            return r.getIndexCommit().getGeneration();
-        }
-    }
 
-    /** Passage id to text, sorted by id. */
-    private Map<String, String> documents() throws IOException {
-        Map<String, String> docs = new TreeMap<>();
-        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
-            StoredFields stored = r.storedFields();
-            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(r);
-            for (int i = 0; i < r.maxDoc(); i++) {
-                if (live == null || live.get(i)) {
-                    docs.put(stored.document(i).get(Fields.ID), stored.document(i).get(Fields.TEXT));
-                }
-            }
-        }
-        return docs;
-    }
 
     private void assertClean() throws IOException {
         try (Directory dir = FSDirectory.open(index); CheckIndex check = new CheckIndex(dir)) {

@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import kb.corpus.CorpusReader;
 import kb.corpus.SkippedFile;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +42,13 @@ class StableIdsTest {
         Files.createDirectories(corpus.resolve("0"));
         Files.writeString(corpus.resolve("0/notes.md"), "# Notes\n\nA newcomer about dopamine.\n");
         indexer.update(corpus, index);
-        Map<String, String> docs = documents();
+        Map<String, String> docs = IndexContents.documents(index);
         assertEquals("The original notes about glutamate.", docs.get("notes.intro.1"), docs.toString());
         assertEquals("A newcomer about dopamine.", docs.get("notes-2.intro.1"), docs.toString());
 
         // A full rebuild gives every article back the slug it had, whatever the sort order says.
         indexer.index(corpus, index, Indexer.Mode.FULL);
-        assertEquals(docs, documents());
+        assertEquals(docs, IndexContents.documents(index));
     }
 
     @Test
@@ -59,11 +57,11 @@ class StableIdsTest {
         Files.createDirectories(corpus.resolve("x"));
         Files.writeString(corpus.resolve("x/notes.md"), "# Notes\n\nThird file.\n");
         indexer.update(corpus, index);
-        Map<String, String> before = documents();
+        Map<String, String> before = IndexContents.documents(index);
         assertEquals("Third file.", before.get("notes-2.intro.1"), before.toString());
         Files.delete(corpus.resolve("notes.md"));
         indexer.update(corpus, index);
-        assertEquals("Third file.", documents().get("notes-2.intro.1"), "x/notes.md keeps notes-2 though notes is free");
+        assertEquals("Third file.", IndexContents.documents(index).get("notes-2.intro.1"), "x/notes.md keeps notes-2 though notes is free");
     }
 
     @Test
@@ -73,14 +71,14 @@ class StableIdsTest {
                 "{\"_id\": \"notes\", \"text\": \"A record claiming the notes id.\"}\n"
                         + "{\"_id\": \"guide\", \"text\": \"A record with its own id.\"}\n");
         IndexReport report = indexer.update(corpus, index);
-        assertEquals("The original notes about glutamate.", documents().get("notes.intro.1"));
+        assertEquals("The original notes about glutamate.", IndexContents.documents(index).get("notes.intro.1"));
         SkippedFile refused = report.skipped().stream().filter(s -> s.file().equals("records.jsonl:1")).findFirst()
                 .orElseThrow(() -> new AssertionError(report.summary()));
         assertTrue(refused.reason().contains("\"notes\" is already the id of notes.md"), refused.reason());
 
         Files.writeString(corpus.resolve("guide.md"), "# Guide\n\nA file newcomer named like the record.\n");
         indexer.update(corpus, index);
-        Map<String, String> docs = documents();
+        Map<String, String> docs = IndexContents.documents(index);
         assertEquals("A record with its own id.", docs.get("guide.intro.1"), docs.toString());
         assertEquals("A file newcomer named like the record.", docs.get("guide-2.intro.1"), docs.toString());
     }
@@ -92,7 +90,7 @@ class StableIdsTest {
                         + "{\"_id\": 7.50, \"text\": \"A trailing zero.\"}\n"
                         + "{\"id\": 4983, \"text\": \"A plain number.\"}\n");
         indexer.update(corpus, index);
-        Map<String, String> docs = documents();
+        Map<String, String> docs = IndexContents.documents(index);
         assertEquals("A huge number as id.", docs.get("1e999999.intro.1"), docs.toString());
         assertEquals("A trailing zero.", docs.get("7.50.intro.1"), docs.toString());
         assertEquals("A plain number.", docs.get("4983.intro.1"), docs.toString());
@@ -135,18 +133,4 @@ class StableIdsTest {
         }
     }
 
-    /** Passage id to text, sorted by id. */
-    private Map<String, String> documents() throws IOException {
-        Map<String, String> docs = new TreeMap<>();
-        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
-            StoredFields stored = r.storedFields();
-            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(r);
-            for (int i = 0; i < r.maxDoc(); i++) {
-                if (live == null || live.get(i)) {
-                    docs.put(stored.document(i).get(Fields.ID), stored.document(i).get(Fields.TEXT));
-                }
-            }
-        }
-        return docs;
-    }
 }
