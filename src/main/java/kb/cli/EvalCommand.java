@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
                 "Queries: id<TAB>text per line. Judgments: TREC qrels `qid 0 docid grade` (grade > 0 is relevant).",
                 "Document ids are article slugs (JSON Lines: the source ids) with --unit article, passage ids with --unit passage."})
 final class EvalCommand implements Callable<Integer> {
+    /** Evaluation runs offline over hundreds of queries: one slow query must not end the run, so the limit is wide. */
+    private static final java.time.Duration EVAL_TIME_LIMIT = java.time.Duration.ofMinutes(1);
+
     enum Unit { article, passage }
 
     @CommandLine.Spec
@@ -110,7 +113,7 @@ final class EvalCommand implements Callable<Integer> {
             if (!ensureIndex(source, err)) {
                 return 1;
             }
-            try (SearchService service = SearchService.open(index)) {
+            try (SearchService service = SearchService.openForQueries(index, EVAL_TIME_LIMIT)) {
                 report = Evaluation.run(querySet, judgments, (q, depth) -> service.rank(q, depth, byArticle, asText), size);
             }
             what = "kb";

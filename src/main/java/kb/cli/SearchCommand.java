@@ -57,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
             return 1;
         }
         String query = String.join(" ", words);
-        try (SearchService service = SearchService.open(index, queryTimeout)) {
+        try (SearchService service = SearchService.openForQueries(index, queryTimeout)) {
             SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null, !exact));
             print(page, out);
             return 0;

@@ -100,14 +100,20 @@ public final class CorpusFiles {
         return TEMP_SUFFIXES.stream().anyMatch(lower::endsWith);
     }
 
-    /** A folder with a Lucene commit point in it is an index, not articles. */
+    /**
+     * A folder with a Lucene commit point in it ({@code segments_N}, N in base 36, exactly as Lucene names it) is an
+     * index, not articles; a file such as {@code segments_overview.md} does not make it one.
+     */
     static boolean holdsIndex(Path dir) {
-        try (DirectoryStream<Path> commits = Files.newDirectoryStream(dir, "segments_*")) {
+        try (DirectoryStream<Path> commits = Files.newDirectoryStream(dir,
+                f -> COMMIT_POINT.matcher(f.getFileName().toString()).matches())) {
             return commits.iterator().hasNext();
         } catch (IOException e) {
             return false;
         }
     }
+
+    private static final java.util.regex.Pattern COMMIT_POINT = java.util.regex.Pattern.compile("segments_[0-9a-z]+");
 
     /** {@code file}'s path below {@code root}, with '/' as the separator on every platform. */
     public static String relative(Path root, Path file) {

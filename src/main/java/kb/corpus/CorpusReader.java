@@ -44,18 +44,19 @@ public final class CorpusReader {
         this(DEFAULT_MAX_FILE_BYTES);
     }
 
-    /** As {@link #read(Path, Map, Consumer)} with no slugs kept from an earlier index. */
+    /** As {@link #read(Path, SlugBook, Consumer)} with no slugs given by an earlier index. */
     public CorpusScan read(Path corpusDir, Consumer<Article> sink) throws IOException {
-        return read(corpusDir, Map.of(), sink);
+        return read(corpusDir, SlugBook.EMPTY, sink);
     }
 
     /**
      * Lists corpusDir ({@link CorpusFiles}: sorted, deterministic order), reads every .txt/.md/.markdown/.html/.htm/
-     * .jsonl file, passes each good Article to sink, and returns what was read and what was skipped. {@code keptSlugs}
-     * (slug -> source file, from the index) keeps ids stable: a file still present gets its slug back, and no
-     * newcomer can take it. Throws IOException only when corpusDir itself is missing or not a readable folder.
+     * .jsonl file, passes each good Article to sink, and returns what was read and what was skipped. {@code slugBook} (from
+     * the index) keeps ids stable: a file still present gets its slug back, a file gone from the corpus keeps its
+     * slug retired, and no newcomer takes either (see {@link SlugBook}). Throws IOException only when corpusDir
+     * itself is missing or not a readable folder.
      */
-    public CorpusScan read(Path corpusDir, Map<String, String> keptSlugs, Consumer<Article> sink) throws IOException {
+    public CorpusScan read(Path corpusDir, SlugBook slugBook, Consumer<Article> sink) throws IOException {
         CorpusFiles.Listing listing = CorpusFiles.list(corpusDir);
         Path root = listing.root();
         List<SkippedFile> skipped = new ArrayList<>(listing.unreadable());
@@ -68,12 +69,16 @@ public final class CorpusReader {
             }
         }
         Map<String, String> reserved = new HashMap<>();
-        keptSlugs.forEach((slug, owner) -> {
-            if (present.contains(owner)) {
-                reserved.put(slug, owner);
+        Map<String, SlugBook.Entry> retired = new HashMap<>(slugBook.retired());
+        slugBook.kept().forEach((slug, entry) -> {
+            if (present.contains(entry.owner())) {
+                reserved.put(slug, entry.owner());
+            } else {
+                // Its file is gone in this very update: the slug retires now, and only its content may take it back.
+                retired.put(slug, entry);
             }
         });
-        Slugs.Registry slugs = new Slugs.Registry(reserved);
+        Slugs.Registry slugs = new Slugs.Registry(reserved, retired);
         int filesRead = 0;
         int articles = 0;
         long bytesRead = 0;
@@ -122,9 +127,7 @@ public final class CorpusReader {
                 if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException("is a directory");
                 }
-                String base = Slugs.slugify(stem);
-                return new FileResult(List.of(binary.read(file, slugs.forOwner(rel, base.isEmpty() ? "article" : base),
-                        rel, stem)), null);
+                return new FileResult(List.of(named(rel, stem, slugs, slug -> binary.read(file, slug, rel, stem))), null);
             }
             String text = load(file);
             if (ext.equals("jsonl")) {
@@ -134,14 +137,12 @@ public final class CorpusReader {
                 }
                 return new FileResult(r.articles(), null, r.badLines());
             }
-            String base = Slugs.slugify(stem);
-            String slug = slugs.forOwner(rel, base.isEmpty() ? "article" : base);
-            Article article = switch (ext) {
+            Article article = named(rel, stem, slugs, slug -> switch (ext) {
                 case "txt" -> PlainTextReader.read(TextNormalizer.normalize(text), slug, rel);
                 // Indentation is structure in Markdown and inside <pre>, so those readers normalise per passage.
                 case "md", "markdown" -> MarkdownReader.read(TextNormalizer.normalizeKeepingIndent(text), slug, rel, stem);
                 default -> HtmlReader.read(TextNormalizer.normalizeKeepingIndent(text), slug, rel, stem);
-            };
+            });
             return new FileResult(List.of(article), null);
         } catch (SkipException e) {
             return FileResult.skip(rel, e.getMessage());
@@ -152,6 +153,34 @@ public final class CorpusReader {
             return FileResult.skip(rel, "cannot parse: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + MarkdownReader.firstLine(e.getMessage())));
         }
+    }
+
+    /** Reads one article under a slug: its own, a new one, or a retired one its content earns back. */
+    @FunctionalInterface
+    private interface ReadAs {
+        Article read(String slug) throws IOException, SkipException;
+    }
+
+    /**
+     * Reads a single-article file under the slug the registry gives it. A newcomer whose content equals a retired
+     * article's of the same name (a deleted file restored, a file moved back) is read again under that slug, so its
+     * old ids and citations hold again.
+     */
+    private static Article named(String rel, String stem, Slugs.Registry slugs, ReadAs reader)
+            throws IOException, SkipException {
+        String base = Slugs.slugify(stem);
+        base = base.isEmpty() ? "article" : base;
+        boolean newcomer = !slugs.keeps(rel);
+        String slug = slugs.forOwner(rel, base);
+        Article article = reader.read(slug);
+        if (newcomer) {
+            java.util.Optional<String> back = slugs.revive(rel, base, ArticleContent.hash(article));
+            if (back.isPresent()) {
+                slugs.release(slug);
+                article = reader.read(back.get());
+            }
+        }
+        return article;
     }
 
     private String load(Path file) throws IOException, SkipException {

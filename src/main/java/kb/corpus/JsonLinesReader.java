@@ -44,7 +44,7 @@ final class JsonLinesReader {
                     Article a = article(line, sourceFile);
                     if (!slugs.claim(a.slug(), sourceFile)) {
                         String keeper = slugs.keeperOf(a.slug());
-                        throw new SkipException(keeper == null || keeper.equals(sourceFile)
+                        throw new SkipException(keeper == null || SlugBook.isRecordFile(keeper)
                                 ? "duplicate id \"" + a.slug() + "\""
                                 : "id \"" + a.slug() + "\" is already the id of " + keeper + "; give this record another id");
                     }

@@ -2,10 +2,8 @@ package kb.corpus;
 
 import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns names into the URL- and id-safe slugs kb uses: lower case, runs of anything but [a-z0-9] become one
@@ -37,60 +35,109 @@ public final class Slugs {
     }
 
     /**
-     * Hands out slugs unique within one scope; a repeated slug gets "-2", "-3", ... in the order asked. Slugs
-     * reserved for an owner (a file's path) are kept for that owner: {@link #forOwner} gives them back to it, and no
-     * one else gets them, so a newcomer never takes an id that an existing article already has.
+     * Hands out slugs unique within one scope; a repeated slug gets "-2", "-3", ... in the order asked. With a
+     * {@link SlugBook}, it keeps every slug the index gave: a file still present gets its slug back
+     * ({@link #forOwner}), a retired slug goes only to a file with the same content ({@link #revive}), and no
+     * newcomer takes either. JSON Lines records claim their ids exactly ({@link #claim}).
      */
     public static final class Registry {
-        private final Set<String> used = new HashSet<>();
-        /** slug -> the file that owns it (kept from the index). */
+        /** slug -> who took it in this scope ("" when nobody in particular). */
+        private final Map<String, String> used = new HashMap<>();
+        /** slug -> the file that owns it, for live articles whose file is still in the corpus. */
         private final Map<String, String> reserved;
+        private final Map<String, SlugBook.Entry> retired;
         /** file -> its one slug, for files that hold one article (not JSON Lines files). */
         private final Map<String, String> byOwner = new HashMap<>();
 
         public Registry() {
-            this(Map.of());
+            this(Map.of(), Map.of());
         }
 
-        /** {@code reserved} maps each slug kept for its owner to that owner (a file's path in the corpus). */
-        public Registry(Map<String, String> reserved) {
+        /** {@code reserved}: slug -> owner (a file's path in the corpus); {@code retired}: slugs of deleted articles. */
+        public Registry(Map<String, String> reserved, Map<String, SlugBook.Entry> retired) {
             this.reserved = Map.copyOf(reserved);
-            Map<String, Integer> slugsPerOwner = new HashMap<>();
-            reserved.forEach((slug, owner) -> slugsPerOwner.merge(owner, 1, Integer::sum));
-            // An owner with several slugs is a JSON Lines file: its records claim their ids exactly instead.
+            // Sorted, so which of several retired slugs comes back never depends on hash order.
+            this.retired = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(retired));
             reserved.forEach((slug, owner) -> {
-                if (slugsPerOwner.get(owner) == 1) {
+                if (!SlugBook.isRecordFile(owner)) {
                     byOwner.put(owner, slug);
                 }
             });
         }
 
         public String unique(String base) {
+            return unique(base, "");
+        }
+
+        private String unique(String base, String owner) {
             String slug = base;
-            for (int n = 2; reserved.containsKey(slug) || !used.add(slug); n++) {
+            for (int n = 2; reserved.containsKey(slug) || retired.containsKey(slug) || !take(slug, owner); n++) {
                 slug = base + "-" + n;
             }
             return slug;
         }
 
+        private boolean take(String slug, String owner) {
+            return used.putIfAbsent(slug, owner) == null;
+        }
+
+        /** Whether {@code owner} has a slug kept from the index. */
+        public boolean keeps(String owner) {
+            return byOwner.containsKey(owner);
+        }
+
         /** The slug kept for a single-article file, or a new unique one from {@code base} when it has none. */
         public String forOwner(String owner, String base) {
             String kept = byOwner.get(owner);
-            if (kept != null && used.add(kept)) {
+            if (kept != null && take(kept, owner)) {
                 return kept;
             }
-            return unique(base);
+            return unique(base, owner);
         }
 
-        /** Claims {@code slug} exactly for {@code owner}; false when it is taken or kept for another owner. */
+        /**
+         * A retired slug from {@code base} ("notes", "notes-2", ...) whose article said exactly {@code content}: a
+         * deleted file restored, or moved back under its name, gets its ids back. Empty when there is none.
+         */
+        public java.util.Optional<String> revive(String owner, String base, String content) {
+            for (Map.Entry<String, SlugBook.Entry> e : retired.entrySet()) {
+                String slug = e.getKey();
+                boolean fromBase = slug.equals(base) || (slug.startsWith(base + "-")
+                        && slug.substring(base.length() + 1).chars().allMatch(Character::isDigit));
+                if (fromBase && e.getValue().content().equals(content) && !SlugBook.isRecordFile(e.getValue().owner())
+                        && take(slug, owner)) {
+                    return java.util.Optional.of(slug);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+
+        /** Gives back a slug handed out by {@link #unique} that ended up unused. */
+        public void release(String slug) {
+            used.remove(slug);
+        }
+
+        /**
+         * Claims {@code slug} exactly for a record of the JSON Lines file {@code owner}; false when it is taken, or
+         * kept for a file that is not a JSON Lines file (a record may move between JSON Lines files).
+         */
         public boolean claim(String slug, String owner) {
-            String keeper = reserved.get(slug);
-            return (keeper == null || keeper.equals(owner)) && used.add(slug);
+            String keeper = keeperOf(slug);
+            return (keeper == null || keeper.equals(owner) || SlugBook.isRecordFile(keeper)) && take(slug, owner);
         }
 
-        /** The owner a slug is kept for, if any (to say whom a refused id belongs to). */
+        /** The file a slug is taken by or kept for, if any (to say whom a refused id belongs to). */
         public String keeperOf(String slug) {
-            return reserved.get(slug);
+            String taker = used.get(slug);
+            if (taker != null && !taker.isEmpty()) {
+                return taker;
+            }
+            String live = reserved.get(slug);
+            if (live != null) {
+                return live;
+            }
+            SlugBook.Entry gone = retired.get(slug);
+            return gone == null ? null : gone.owner();
         }
     }
 }

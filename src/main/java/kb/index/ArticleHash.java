@@ -20,7 +20,7 @@ public final class ArticleHash {
      * Bumped whenever {@link PassageDocuments} indexes a value differently, so every article reads as changed and an
      * incremental update rewrites documents built the old way. 2: a number split from its unit ends where the
      * number does (the regex char filter used to end it one character short). 3: no facet drill-down terms. 4: the
-     * first passage stores the article's {@link #content} hash; passages carry their page.
+     * first passage stores the article's {@link kb.corpus.ArticleContent} hash; passages carry their page.
      */
     static final String SCHEMA = "kb-passages-4";
 
@@ -50,26 +50,6 @@ public final class ArticleHash {
             } else {
                 putAll(sha, List.of("ref", Integer.toString(r.number()), r.authors(), r.year(), r.title(), r.journal()));
             }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    /**
-     * A hash of what the article says, without its names: title, URL, section paths, kinds, text and references,
-     * but not its slug, ids, file or citations. Equal for a file that was only renamed or moved, which is how an
-     * update tells a renamed article from a new one.
-     */
-    public static String content(Article article) {
-        MessageDigest sha = sha256();
-        put(sha, article.title());
-        put(sha, article.meta().url());
-        for (Passage p : article.passages()) {
-            putAll(sha, p.sectionPath());
-            put(sha, p.kind().label());
-            put(sha, p.text());
-            put(sha, String.valueOf(p.page()));
-            Reference r = p.reference();
-            put(sha, r == null ? "" : String.join("\u0000", r.authors(), r.year(), r.title(), r.journal()));
         }
         return HexFormat.of().formatHex(sha.digest());
     }

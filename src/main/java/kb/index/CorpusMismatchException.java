@@ -14,11 +14,19 @@ public final class CorpusMismatchException extends IOException {
     private final Path givenCorpus;
 
     public CorpusMismatchException(Path indexDir, Path indexCorpus, Path givenCorpus) {
-        super("The index in " + indexDir + " was built from the corpus folder " + indexCorpus + ", not " + givenCorpus
+        super("The index in " + indexDir + " was built from the corpus folder " + indexCorpus + ", not "
+                + givenCorpus.toAbsolutePath().normalize()
                 + ". Leave out --corpus to use " + indexCorpus + ", or rebuild the index from " + givenCorpus
                 + " on purpose: kb index --full --corpus " + givenCorpus + " --index " + indexDir + " --replace");
         this.indexCorpus = indexCorpus;
         this.givenCorpus = givenCorpus;
+    }
+
+    /** An index that names no corpus it can be checked against; {@code message} says what to do. */
+    public CorpusMismatchException(String message) {
+        super(message);
+        this.indexCorpus = null;
+        this.givenCorpus = null;
     }
 
     public Path indexCorpus() {

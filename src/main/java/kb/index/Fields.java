@@ -49,6 +49,10 @@ public final class Fields {
     public static final String COMMIT_BUILT_AT = "kb.built.at";
     /** The real path of the corpus folder the index was built from: an index is bound to its corpus. */
     public static final String COMMIT_CORPUS_PATH = "kb.corpus.path";
+    /** The corpus folder as it was given (absolute, links not resolved): a link swapped to a new release still matches. */
+    public static final String COMMIT_CORPUS_GIVEN = "kb.corpus.given";
+    /** Slugs of deleted articles, with the file that had each and its content hash (JSON): never given to others. */
+    public static final String COMMIT_RETIRED_SLUGS = "kb.slugs.retired";
     /** A random id written when the index is created and kept by every later update of it. */
     public static final String COMMIT_INDEX_ID = "kb.index.id";
     /** Old article slugs of renamed files and the slugs they moved to (JSON object), so old links still land. */

@@ -10,7 +10,8 @@ import kb.corpus.SkippedFile;
  * What a rebuild or update did: articles and passages (by kind) now in the index, files skipped and why, bytes
  * read and time taken. {@code committed} is false when nothing could be indexed and the previous index was left as
  * it was, or when nothing had changed ({@code upToDate}: no commit, no new generation); {@code abbreviations} counts the abbreviation definitions learned from the text for query expansion;
- * {@code changes} compares the articles read with those the previous commit held, by content hash.
+ * {@code changes} compares the articles read with those the previous commit held, by content hash;
+ * {@code fingerprint} is the corpus state the run read ({@link CorpusFingerprint}).
  */
 public record IndexReport(
         int filesRead,
@@ -23,7 +24,8 @@ public record IndexReport(
         int abbreviations,
         Indexer.Mode mode,
         Changes changes,
-        boolean upToDate) {
+        boolean upToDate,
+        String fingerprint) {
 
     /** Articles new to the index, rewritten because their content changed, removed, and left as they were. */
     public record Changes(int added, int changed, int deleted, int unchanged) {}

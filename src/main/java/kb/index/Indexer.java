@@ -24,12 +24,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import kb.corpus.Abbreviations;
 import kb.corpus.Article;
+import kb.corpus.ArticleContent;
 import kb.corpus.CorpusFiles;
 import kb.corpus.CorpusReader;
 import kb.corpus.CorpusScan;
 import kb.corpus.Passage;
 import kb.corpus.PassageKind;
 import kb.corpus.SkippedFile;
+import kb.corpus.SlugBook;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
@@ -61,8 +63,8 @@ public final class Indexer {
     /** Where articles come from: a {@link CorpusReader} in use; a slow or failing source in tests. */
     @FunctionalInterface
     public interface ArticleSource {
-        /** Reads the corpus; {@code keptSlugs} (slug -> source file) are the ids the index already gave. */
-        CorpusScan read(Path corpusDir, Map<String, String> keptSlugs, Consumer<Article> sink) throws IOException;
+        /** Reads the corpus; {@code slugs} are the ids the index already gave, live and retired. */
+        CorpusScan read(Path corpusDir, SlugBook slugs, Consumer<Article> sink) throws IOException;
     }
 
     /**
@@ -122,10 +124,18 @@ public final class Indexer {
      */
     public IndexReport index(Path corpusDir, Path indexDir, Mode mode, IndexProgress progress, Options options)
             throws IOException {
-        CorpusFiles.root(corpusDir);
+        Path root = CorpusFiles.root(corpusDir);
+        if (Files.isDirectory(indexDir) && indexDir.toRealPath().equals(root)) {
+            throw new IOException("the index folder " + indexDir + " is the corpus folder itself; keep the index in a "
+                    + "folder of its own (inside the corpus is fine, e.g. " + corpusDir.resolve(".kbindex") + ")");
+        }
         Files.createDirectories(indexDir);
         try (Directory dir = FSDirectory.open(indexDir)) {
-            return index(corpusDir, dir, indexDir, mode, progress, options);
+            IndexReport report = index(corpusDir, dir, indexDir, mode, progress, options);
+            if (report.upToDate()) {
+                VerifiedState.write(indexDir, SegmentInfos.readLatestCommit(dir).getGeneration(), report.fingerprint());
+            }
+            return report;
         } catch (IOException e) {
             throw IndexDamage.explain(indexDir, e);
         }
@@ -149,11 +159,6 @@ public final class Indexer {
         if (options.replaceCorpus() && effective != Mode.FULL) {
             throw new IllegalArgumentException("replacing the corpus needs a full rebuild");
         }
-        Map<String, String> before = exists ? lastCommitDataIfReadable(dir) : Map.of();
-        Optional<CorpusBinding> binding = CorpusBinding.of(before);
-        if (binding.isPresent() && !binding.get().corpus().equals(root) && !options.replaceCorpus()) {
-            throw new CorpusMismatchException(indexLabel, binding.get().corpus(), corpusDir);
-        }
         // A full rebuild starts from an empty writer, so what the index held is read first: for the report, and
         // to give every article back the slug it had.
         Map<String, Indexed> previous = exists && effective == Mode.FULL ? indexedIfReadable(dir) : Map.of();
@@ -165,25 +170,33 @@ public final class Indexer {
                 .setCommitOnClose(false);
         try (IndexWriter writer = new IndexWriter(dir, config)) {
             try {
+                // Read under the writer's lock: no other process can commit between this read and our commit.
+                Map<String, String> before = exists ? lastCommitDataIfReadable(dir) : Map.of();
+                Optional<CorpusBinding> binding = CorpusBinding.of(before);
+                if (binding.isPresent() && !binding.get().isCorpus(corpusDir) && !options.replaceCorpus()) {
+                    throw new CorpusMismatchException(indexLabel, binding.get().corpus(), corpusDir);
+                }
                 if (effective == Mode.INCREMENTAL) {
                     // Read under the writer's lock, so no other process can commit between this read and our changes.
                     try (DirectoryReader current = DirectoryReader.open(writer)) {
                         previous = indexed(current);
                     }
                 }
-                Map<String, String> keptSlugs = new HashMap<>();
-                if (!options.replaceCorpus()) {
-                    previous.forEach((slug, a) -> keptSlugs.put(slug, a.source()));
-                }
+                // Slugs stay with their files even when the index moves to another corpus on purpose (a corpus that
+                // moved keeps its relative paths, so its ids).
+                Map<String, SlugBook.Entry> kept = new HashMap<>();
+                previous.forEach((slug, a) -> kept.put(slug, new SlugBook.Entry(a.source(), a.contentHash())));
+                Map<String, SlugBook.Entry> retired = RetiredSlugs.fromCommit(before);
                 Map<String, String> carried = new HashMap<>(ExpansionDictionary.commitData(Map.of(), ""));
                 carried.put(Fields.COMMIT_CORPUS_PATH, root.toString());
+                carried.put(Fields.COMMIT_CORPUS_GIVEN, corpusDir.toAbsolutePath().normalize().toString());
                 carried.put(Fields.COMMIT_INDEX_ID, options.replaceCorpus() || !before.containsKey(Fields.COMMIT_INDEX_ID)
                         ? UUID.randomUUID().toString() : before.get(Fields.COMMIT_INDEX_ID));
-                Redirects redirects = options.replaceCorpus() ? Redirects.NONE : Redirects.fromCommit(before);
+                Redirects redirects = Redirects.fromCommit(before);
                 Run run = new Run(writer, effective, previous, options, new IndexProgress.Tracker(progress, root));
-                CorpusScan scan = new ReadAhead(reader, root, keptSlugs, run).drain();
+                CorpusScan scan = new ReadAhead(reader, root, new SlugBook(kept, retired), run).drain();
                 return run.finish(scan, configProblems, synonyms, fingerprint, start,
-                        new Commit(before, carried, redirects));
+                        new Commit(before, carried, redirects, retired));
             } catch (UncheckedIOException e) {
                 rollback(writer, e);
                 throw e.getCause();
@@ -198,11 +211,12 @@ public final class Indexer {
     record Indexed(String hash, String contentHash, String source) {}
 
     /** The last commit's data, and what this run carries into its own commit beside the dictionary. */
-    private record Commit(Map<String, String> before, Map<String, String> carried, Redirects redirects) {}
+    private record Commit(Map<String, String> before, Map<String, String> carried, Redirects redirects,
+            Map<String, SlugBook.Entry> retired) {}
 
     /** Commit data that says nothing about the index's content: a commit that would change only these is skipped. */
     private static final Set<String> PER_RUN_KEYS = Set.of(Fields.COMMIT_CORPUS_FINGERPRINT, Fields.COMMIT_BUILT_AT,
-            Fields.COMMIT_RUN);
+            Fields.COMMIT_RUN, Fields.COMMIT_CORPUS_GIVEN);
 
     /** One pass: what was written so far and what the index held before. */
     private static final class Run {
@@ -239,7 +253,7 @@ public final class Indexer {
          */
         Prepared prepare(Article article) {
             String hash = ArticleHash.of(article);
-            String content = ArticleHash.content(article);
+            String content = ArticleContent.hash(article);
             List<Document> docs;
             try {
                 docs = documentsOf(article, hash, content);
@@ -313,18 +327,29 @@ public final class Indexer {
                 }
             }
             gone.sort(null);
-            if (articles > 0 && !options.allowDeletions() && !options.replaceCorpus()
-                    && MassDeletionException.needsConsent(gone.size(), previous.size())) {
-                throw new MassDeletionException(gone.size(), previous.size());
-            }
-            Map<String, String> renamed = new HashMap<>();
+            // A slug that left (now or before) and whose content came back under a new name redirects to it.
+            Map<String, SlugBook.Entry> retired = new TreeMap<>(commit.retired());
             for (String slug : gone) {
-                if (mode == Mode.INCREMENTAL) {
-                    writer.deleteDocuments(new Term(Fields.ARTICLE, slug));
-                }
-                String moved = newcomers.get(previous.get(slug).contentHash());
+                Indexed was = previous.get(slug);
+                retired.put(slug, new SlugBook.Entry(was.source(), was.contentHash()));
+            }
+            retired.keySet().removeAll(seen);
+            Map<String, String> renamed = new HashMap<>();
+            retired.forEach((slug, entry) -> {
+                String moved = entry.content().isEmpty() ? null : newcomers.get(entry.content());
                 if (moved != null) {
                     renamed.put(slug, moved);
+                }
+            });
+            // A moved folder is not a deletion: only articles whose content went nowhere count as missing.
+            long missing = gone.stream().filter(slug -> !renamed.containsKey(slug)).count();
+            if (articles > 0 && !options.allowDeletions() && !options.replaceCorpus()
+                    && MassDeletionException.needsConsent((int) missing, previous.size())) {
+                throw new MassDeletionException((int) missing, previous.size());
+            }
+            if (mode == Mode.INCREMENTAL) {
+                for (String slug : gone) {
+                    writer.deleteDocuments(new Term(Fields.ARTICLE, slug));
                 }
             }
             Map<String, String> abbreviations = Abbreviations.mostFrequent(definitions);
@@ -332,6 +357,7 @@ public final class Indexer {
             Map<String, String> commitData = new HashMap<>(commit.carried());
             commitData.putAll(ExpansionDictionary.commitData(abbreviations, synonyms));
             commitData.put(Fields.COMMIT_REDIRECTS, commit.redirects().with(renamed, seen).toJson());
+            commitData.put(Fields.COMMIT_RETIRED_SLUGS, RetiredSlugs.toJson(retired));
             boolean nothingChanged = mode == Mode.INCREMENTAL && added == 0 && changed == 0 && gone.isEmpty()
                     && withoutPerRunKeys(commitData).equals(withoutPerRunKeys(commit.before()));
             boolean committed = articles > 0 && !nothingChanged;
@@ -351,7 +377,7 @@ public final class Indexer {
             skipped.addAll(unindexable);
             return new IndexReport(scan.filesRead(), articles, byKind, skipped, scan.bytesRead(), millis, committed,
                     abbreviations.size(), mode, new IndexReport.Changes(added, changed, gone.size(), unchanged),
-                    nothingChanged && articles > 0);
+                    nothingChanged && articles > 0, fingerprint);
         }
     }
 
@@ -391,7 +417,7 @@ public final class Indexer {
         private final Thread thread;
         private volatile boolean cancelled;
 
-        ReadAhead(ArticleSource source, Path corpusDir, Map<String, String> keptSlugs, Run run) {
+        ReadAhead(ArticleSource source, Path corpusDir, SlugBook keptSlugs, Run run) {
             this.run = run;
             this.thread = new Thread(() -> {
                 End end;
@@ -562,11 +588,16 @@ public final class Indexer {
                     cleaner.rollback();
                 }
             } else {
-                // No commit at all: every index file here is the failed first build's.
-                for (String file : dir.listAll()) {
-                    if (IndexFileNames.CODEC_FILE_PATTERN.matcher(file).matches()
-                            || file.startsWith(IndexFileNames.PENDING_SEGMENTS)) {
-                        dir.deleteFile(file);
+                // No commit at all: every index file here is the failed first build's. The write lock keeps a first
+                // build another process may have started meanwhile out of reach.
+                try (org.apache.lucene.store.Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                    if (!DirectoryReader.indexExists(dir)) {
+                        for (String file : dir.listAll()) {
+                            if (IndexFileNames.CODEC_FILE_PATTERN.matcher(file).matches()
+                                    || file.startsWith(IndexFileNames.PENDING_SEGMENTS)) {
+                                dir.deleteFile(file);
+                            }
+                        }
                     }
                 }
             }
@@ -669,8 +700,10 @@ public final class Indexer {
             if (!DirectoryReader.indexExists(dir)) {
                 return true;
             }
-            Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
-            return !CorpusFingerprint.of(corpusDir).equals(data.get(Fields.COMMIT_CORPUS_FINGERPRINT));
+            SegmentInfos commit = SegmentInfos.readLatestCommit(dir);
+            String now = CorpusFingerprint.of(corpusDir);
+            return !now.equals(commit.getUserData().get(Fields.COMMIT_CORPUS_FINGERPRINT))
+                    && !VerifiedState.says(indexDir, commit.getGeneration(), now);
         } catch (IOException e) {
             throw IndexDamage.explain(indexDir, e);
         }

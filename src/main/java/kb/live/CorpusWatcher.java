@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a corpus folder by polling its fingerprint (names, sizes, modification times) and runs an incremental
+ * Watches a corpus folder by polling its fingerprint ({@link CorpusFingerprint}: names, sizes, modification and
+ * change times) and runs an incremental
  * update through the {@link Reindexer} once a change has held still for one polling interval, so a file being
  * copied in is read whole. Polling sees every file system, including network mounts where change events are lost.
  * A failed update is retried with a growing backoff until one succeeds, whatever the corpus does meanwhile; an update
@@ -64,7 +65,10 @@ public final class CorpusWatcher implements AutoCloseable {
                 return;
             }
             boolean failedBefore = retry || reindexer.last().map(s -> RebuildStatus.FAILED.equals(s.outcome())).orElse(false);
-            if ((now.equals(indexed) && !failedBefore) || now.equals(held) || System.currentTimeMillis() < nextAttempt) {
+            // After a hold, any other state is worth a look: even the indexed one (the missing files came back).
+            boolean wasHeld = held != null;
+            if ((now.equals(indexed) && !failedBefore && !wasHeld) || now.equals(held)
+                    || System.currentTimeMillis() < nextAttempt) {
                 return;
             }
             RebuildStatus status = reindexer.rebuild(Indexer.Mode.INCREMENTAL);

@@ -118,7 +118,8 @@ public final class Reindexer {
             IndexReport report = indexer.index(corpusDir, indexDir, mode, IndexProgress.NONE,
                     new Indexer.Options(allowDeletions, false));
             status = of(report, started);
-            if (report.committed()) {
+            // Also when nothing changed: another process (a `kb index` run) may have committed since the last look.
+            if (report.committed() || report.upToDate()) {
                 try {
                     search.refresh();
                 } catch (IOException | RuntimeException e) {

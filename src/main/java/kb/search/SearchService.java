@@ -105,8 +105,12 @@ public final class SearchService implements Closeable {
     /** The newest generation opened; its completions fall back to this one's while they are built. */
     private volatile Generation latest;
 
-    private SearchService(Directory directory, Path indexDir, Duration timeLimit, Runnable beforeCompletions)
-            throws IOException {
+    /** Whether completions are built for each generation; a command that never autocompletes skips the work. */
+    private final boolean autocomplete;
+
+    private SearchService(Directory directory, Path indexDir, Duration timeLimit, Runnable beforeCompletions,
+            boolean autocomplete) throws IOException {
+        this.autocomplete = autocomplete;
         this.directory = directory;
         this.indexDir = indexDir;
         this.timeLimit = new SearchTimeLimit(timeLimit);
@@ -141,14 +145,28 @@ public final class SearchService implements Closeable {
         return open(indexDir, timeLimit, () -> {});
     }
 
+    /**
+     * As {@link #open(Path, Duration)} for a command that searches but never autocompletes ({@code kb search},
+     * {@code kb eval}): no completions are built, so it neither pays for them nor waits for a build when it closes;
+     * {@link #complete} answers nothing.
+     */
+    public static SearchService openForQueries(Path indexDir, Duration timeLimit) throws IOException {
+        return open(indexDir, timeLimit, () -> {}, false);
+    }
+
     /** As {@link #open(Path, Duration)}; {@code beforeCompletions} runs on the build thread before each build (tests). */
     static SearchService open(Path indexDir, Duration timeLimit, Runnable beforeCompletions) throws IOException {
+        return open(indexDir, timeLimit, beforeCompletions, true);
+    }
+
+    private static SearchService open(Path indexDir, Duration timeLimit, Runnable beforeCompletions, boolean autocomplete)
+            throws IOException {
         Directory dir = FSDirectory.open(indexDir);
         try {
             if (!DirectoryReader.indexExists(dir)) {
                 throw new IOException("no index in " + indexDir + "; run `kb index` first");
             }
-            return new SearchService(dir, indexDir, timeLimit, beforeCompletions);
+            return new SearchService(dir, indexDir, timeLimit, beforeCompletions, autocomplete);
         } catch (IOException e) {
             dir.close();
             throw IndexDamage.explain(indexDir, e);
@@ -167,7 +185,9 @@ public final class SearchService implements Closeable {
         Generation gen = new Generation(searcher, previous == null ? null : previous.completions());
         searcher.generation = gen;
         latest = gen;
-        completionsBuilder.execute(() -> buildCompletions(gen));
+        if (autocomplete) {
+            completionsBuilder.execute(() -> buildCompletions(gen));
+        }
         return searcher;
     }
 

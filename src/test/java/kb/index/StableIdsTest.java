@@ -111,11 +111,69 @@ class StableIdsTest {
         assertEquals(Optional.of("final"), redirects().target("notes"));
         assertEquals(Optional.of("final"), redirects().target("glutamate-notes"));
 
-        // A different article under the old name is that article, not a redirect.
+        // A different article under the old name never takes the old ids: they still lead to the moved text.
         Files.writeString(corpus.resolve("notes.md"), "# Notes\n\nNew notes about something else.\n");
         indexer.update(corpus, index);
-        assertEquals(Optional.empty(), redirects().target("notes"));
-        assertEquals(Optional.of("final"), redirects().target("glutamate-notes"));
+        assertEquals(Optional.of("final"), redirects().target("notes"));
+        assertEquals("New notes about something else.", IndexContents.documents(index).get("notes-2.intro.1"));
+    }
+
+    @Test
+    void aDeletedSlugIsNeverGivenToOtherTextButComesBackWithItsFile() throws IOException {
+        indexer.update(corpus, index);
+        Files.delete(corpus.resolve("notes.md"));
+        Files.writeString(corpus.resolve("other.md"), "# Other\n\nKeeps the index from being emptied.\n");
+        indexer.update(corpus, index);
+        Files.createDirectories(corpus.resolve("b"));
+        Files.writeString(corpus.resolve("b/notes.md"), "# Notes\n\nSomeone else's notes.\n");
+        indexer.update(corpus, index);
+        assertEquals("Someone else's notes.", IndexContents.documents(index).get("notes-2.intro.1"),
+                "a newcomer never takes a retired id");
+        assertEquals(null, IndexContents.documents(index).get("notes.intro.1"));
+
+        // The original file restored from a backup gets its ids back, whatever the newcomer took meanwhile.
+        Files.writeString(corpus.resolve("notes.md"), "# Notes\n\nThe original notes about glutamate.\n");
+        indexer.update(corpus, index);
+        assertEquals("The original notes about glutamate.", IndexContents.documents(index).get("notes.intro.1"));
+        assertEquals("Someone else's notes.", IndexContents.documents(index).get("notes-2.intro.1"));
+    }
+
+    @Test
+    void aDeletionAndANewcomerInOneUpdateDoNotHandTheIdOver() throws IOException {
+        Files.writeString(corpus.resolve("other.md"), "# Other\n\nKeeps the index from being emptied.\n");
+        indexer.update(corpus, index);
+        // A checkout that removes one file and adds another of the same name elsewhere, in one update.
+        Files.delete(corpus.resolve("notes.md"));
+        Files.createDirectories(corpus.resolve("b"));
+        Files.writeString(corpus.resolve("b/notes.md"), "# Notes\n\nSomeone else's notes.\n");
+        indexer.update(corpus, index);
+        assertEquals("Someone else's notes.", IndexContents.documents(index).get("notes-2.intro.1"));
+        assertEquals(null, IndexContents.documents(index).get("notes.intro.1"));
+    }
+
+    @Test
+    void aFileMovedToAnotherFolderKeepsItsIdsAndATitlelessRenameRedirects() throws IOException {
+        Files.writeString(corpus.resolve("plain.md"), "Only a line of text about taurine, no heading.\n");
+        indexer.update(corpus, index);
+        Files.createDirectories(corpus.resolve("archive"));
+        Files.move(corpus.resolve("notes.md"), corpus.resolve("archive/notes.md"));
+        Files.move(corpus.resolve("plain.md"), corpus.resolve("taurine.md"));
+        indexer.update(corpus, index);
+        Map<String, String> docs = IndexContents.documents(index);
+        assertEquals("The original notes about glutamate.", docs.get("notes.intro.1"), "same name, same content: same ids");
+        assertEquals(Optional.of("taurine"), redirects().target("plain"), "a title that was the file name is not content");
+    }
+
+    @Test
+    void aJsonLinesRecordMayMoveToAnotherJsonLinesFile() throws IOException {
+        Files.writeString(corpus.resolve("a.jsonl"), "{\"_id\": \"r1\", \"text\": \"First record.\"}\n"
+                + "{\"_id\": \"r2\", \"text\": \"Second record.\"}\n");
+        indexer.update(corpus, index);
+        Files.writeString(corpus.resolve("a.jsonl"), "{\"_id\": \"r1\", \"text\": \"First record.\"}\n");
+        Files.writeString(corpus.resolve("b.jsonl"), "{\"_id\": \"r2\", \"text\": \"Second record.\"}\n");
+        IndexReport report = indexer.update(corpus, index);
+        assertTrue(report.skipped().isEmpty(), report.summary());
+        assertEquals("Second record.", IndexContents.documents(index).get("r2.intro.1"));
     }
 
     @Test
