@@ -70,6 +70,13 @@ final class IndexCommand implements Callable<Integer> {
             err.println("kb index: " + e.getMessage());
             return 2;
         }
+        if (corpus == null && !replace && !java.nio.file.Files.isDirectory(source)
+                && CorpusBinding.of(index).isPresent()) {
+            err.println("kb index: the corpus folder " + source + " that the index in " + index + " was built from does "
+                    + "not exist. If it moved, point the index at its new place: kb index --full --corpus NEW --index "
+                    + index + " --replace");
+            return 1;
+        }
         // Progress goes to stderr, so the report on stdout stays clean for scripts.
         ProgressDisplay progress = ProgressDisplay.forConsole(err);
         IndexReport report;

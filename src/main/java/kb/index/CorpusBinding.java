@@ -68,7 +68,9 @@ public record CorpusBinding(Path corpus, Path given, String indexId) {
                 return given;
             }
             throw new CorpusMismatchException("The index in " + indexDir + " cannot be read, so kb cannot tell which "
-                    + "corpus it was built from. Name it: kb index --full --corpus DIR --index " + indexDir);
+                    + "corpus it was built from. Name it: kb index --full --corpus DIR --index " + indexDir
+                    + " (kb check --index " + indexDir + " says whether the index can be repaired that way or its "
+                    + "folder must be deleted first).");
         }
         if (given == null) {
             return bound.map(CorpusBinding::given).orElse(DEFAULT_CORPUS);

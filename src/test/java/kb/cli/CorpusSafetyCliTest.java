@@ -106,6 +106,49 @@ class CorpusSafetyCliTest {
         assertTrue(run.out().contains("10 deleted"), run.out());
     }
 
+    @Test
+    void aCorpusLinkSwappedToANewReleaseIsStillTheIndexsCorpus() throws IOException {
+        Path v1 = Files.createDirectories(tmp.resolve("releases/v1"));
+        Path v2 = Files.createDirectories(tmp.resolve("releases/v2"));
+        Files.writeString(v1.resolve("guide.md"), "# Guide\n\nVersion one of the guide.\n");
+        Files.writeString(v2.resolve("guide.md"), "# Guide\n\nVersion two of the guide.\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("current"), v1);
+        Path linked = tmp.resolve("idx-linked");
+        assertEquals(0, KbRun.kb("index", "--corpus=" + link, "--index=" + linked).code());
+        Files.delete(link);
+        Files.createSymbolicLink(link, v2);
+        KbRun update = KbRun.kb("index", "--index=" + linked);
+        assertEquals(0, update.code(), update.err());
+        assertTrue(update.out().contains("1 changed"), update.out());
+        assertTrue(KbRun.kb("search", "--index=" + linked, "two").out().contains("1 passage matches"));
+        assertEquals(0, KbRun.kb("index", "--corpus=" + link, "--index=" + linked).code(), "the link as given still matches");
+    }
+
+    @Test
+    void anIndexThatCannotBeReadNamesNoCorpusSoOneMustBeGiven() throws IOException {
+        try (var files = Files.list(index)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.write(f, new byte[] {1, 2, 3});
+            }
+        }
+        KbRun run = KbRun.kb("index", "--full", "--index=" + index);
+        assertEquals(2, run.code(), run.out() + run.err());
+        assertTrue(run.err().contains("cannot tell which corpus it was built from"), run.err());
+        // Its list of segments is gone, so even a full rebuild cannot reuse the folder: kb says to delete it.
+        KbRun named = KbRun.kb("index", "--full", "--corpus=" + corpusA, "--index=" + index);
+        assertEquals(1, named.code(), named.err());
+        assertTrue(named.err().contains("Delete the folder"), named.err());
+    }
+
+    @Test
+    void aCorpusThatMovedAwayIsNamedWithWhatToDo() throws IOException {
+        Files.move(corpusA, tmp.resolve("a-moved"));
+        KbRun run = KbRun.kb("index", "--index=" + index);
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("does not exist"), run.err());
+        assertTrue(run.err().contains("--replace"), "says how to point the index at the corpus's new place: " + run.err());
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(tmp.resolve(name), text);
     }

@@ -100,4 +100,43 @@ class CorpusRulesTest {
         assertNotEquals(before, CorpusFingerprint.of(corpus));
     }
 
+
+    @Test
+    void aFileNamedLikeACommitPointIsAnArticleAndAnIndexCannotBeItsOwnCorpus() throws IOException {
+        Files.createDirectories(corpus.resolve("marketing"));
+        Files.writeString(corpus.resolve("marketing/segments_overview.md"), "# Segments\n\nOur customer segments.\n");
+        IndexReport report = indexer.update(corpus, tmp.resolve("index"));
+        assertEquals(3, report.articles(), "a folder is an index only when it holds segments_N: " + report.summary());
+        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> indexer.update(corpus, corpus));
+        assertTrue(refused.getMessage().contains("is the corpus folder itself"), refused.getMessage());
+    }
+
+    @Test
+    void aTouchedButUnchangedCorpusIsNotReadAgainAtTheNextStart() throws IOException {
+        Path index = tmp.resolve("index");
+        indexer.update(corpus, index);
+        Path alpha = corpus.resolve("alpha.md");
+        Files.setLastModifiedTime(alpha, FileTime.fromMillis(Files.getLastModifiedTime(alpha).toMillis() + 60_000));
+        assertTrue(Indexer.isStale(corpus, index), "a touched file makes the index look stale");
+        assertTrue(indexer.update(corpus, index).upToDate());
+        assertFalse(Indexer.isStale(corpus, index), "once checked, the same state is known to be up to date");
+        Files.writeString(corpus.resolve("gamma.md"), "# Gamma\n\nNew.\n");
+        assertTrue(Indexer.isStale(corpus, index), "a real change is still seen");
+    }
+
+    @Test
+    void aMovedFolderIsNeitherAMassDeletionNorANewSetOfIds() throws IOException {
+        Path index = tmp.resolve("index");
+        Path docs = Files.createDirectories(corpus.resolve("docs"));
+        for (int i = 0; i < 20; i++) {
+            Files.writeString(docs.resolve("d" + i + ".md"), "# Doc " + i + "\n\nDocument number " + i + ".\n");
+        }
+        indexer.update(corpus, index);
+        java.util.Map<String, String> before = IndexContents.documents(index);
+        Files.move(docs, corpus.resolve("articles"));
+        IndexReport report = indexer.update(corpus, index);
+        assertTrue(report.committed(), report.summary());
+        assertEquals(before, IndexContents.documents(index), "the same names and content keep the same ids");
+    }
 }

@@ -52,10 +52,12 @@ class CorpusWatcherTest {
     void anIndexInsideItsOwnCorpusNeverTriggersAnUpdate() throws Exception {
         for (String name : List.of(".kbindex", "index")) {
             Path index = corpus.resolve(name);
+            // As `kb serve --watch` does: the fingerprint the watcher starts from is taken before the startup build.
+            String beforeBuild = CorpusFingerprint.of(corpus);
             indexer.update(corpus, index);
             try (SearchService search = SearchService.open(index)) {
                 Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
-                CorpusWatcher watcher = new CorpusWatcher(corpus, reindexer, INTERVAL, CorpusFingerprint.of(corpus));
+                CorpusWatcher watcher = new CorpusWatcher(corpus, reindexer, INTERVAL, beforeBuild);
                 long generation = search.state().generation();
                 int before = reads.get();
                 for (int i = 0; i < 6; i++) {
@@ -119,6 +121,20 @@ class CorpusWatcherTest {
             }
             assertEquals(readsWhenHeld, reads.get(), "a held update waits for the corpus to change");
 
+            // The files come back exactly as they were (a remount): the next look clears the hold.
+            for (int i = 1; i < 30; i++) {
+                Files.writeString(corpus.resolve("a" + i + ".md"), "# Article " + i + "\n\nText of article " + i + ".\n");
+            }
+            watcher.poll();
+            watcher.poll();
+            assertEquals(RebuildStatus.OK, reindexer.last().orElseThrow().outcome(), "held no more");
+            for (int i = 1; i < 30; i++) {
+                Files.delete(corpus.resolve("a" + i + ".md"));
+            }
+            watcher.poll();
+            watcher.poll();
+            assertEquals(RebuildStatus.HELD, reindexer.last().orElseThrow().outcome());
+
             // The files come back (the copy finished): the next look updates normally.
             for (int i = 1; i < 30; i++) {
                 Files.writeString(corpus.resolve("a" + i + ".md"), "# Article " + i + "\n\nText of article " + i + ".\n");
@@ -127,6 +143,21 @@ class CorpusWatcherTest {
             watcher.poll();
             assertEquals(RebuildStatus.OK, reindexer.last().orElseThrow().outcome());
             assertEquals(passages, search.passageCount());
+        }
+    }
+
+    @Test
+    void anUpdateThatFindsNothingStillShowsWhatAnotherProcessCommitted() throws Exception {
+        Path index = tmp.resolve("index");
+        indexer.update(corpus, index);
+        try (SearchService search = SearchService.open(index)) {
+            Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
+            Files.writeString(corpus.resolve("a1.md"), "# Article 1\n\nNow about melatonin.\n");
+            new Indexer(reader).update(corpus, index); // `kb index` in another process, while serving
+            assertEquals(0, search.search(kb.search.SearchRequest.of("melatonin")).total());
+            RebuildStatus status = reindexer.rebuild(Indexer.Mode.INCREMENTAL);
+            assertEquals("Nothing changed; the index is up to date.", status.message());
+            assertEquals(1, search.search(kb.search.SearchRequest.of("melatonin")).total(), "searchers were refreshed");
         }
     }
 }
