@@ -45,7 +45,7 @@ public final class IndexCheck {
     }
 
     private static Result describe(CheckIndex.Status status, Path indexDir, String folder) {
-        String deleteFolder = "delete the folder " + folder + " and run `kb index` to rebuild it from the corpus.";
+        String deleteFolder = "delete the folder " + folder + " and rebuild it from its corpus: kb index --corpus CORPUS --index " + folder + ".";
         if (status.clean) {
             long passages = 0;
             for (CheckIndex.Status.SegmentInfoStatus s : status.segmentInfos) {
@@ -73,7 +73,7 @@ public final class IndexCheck {
             bad.add("segment " + s.name + " (" + s.maxDoc + " passages" + file.map(f -> ", file " + f).orElse("") + ")");
         }
         String advice = segmentListDamaged ? Character.toUpperCase(deleteFolder.charAt(0)) + deleteFolder.substring(1)
-                : "Run `kb index --full` to rebuild it from the corpus; if that fails too, " + deleteFolder;
+                : "Run `kb index --full --index " + folder + "` to rebuild it from the corpus; if that fails too, " + deleteFolder;
         return new Result(false, "The index in " + folder + " is damaged: " + status.numBadSegments + " of "
                 + status.numSegments + " segments cannot be read"
                 + (bad.isEmpty() ? "" : ": " + String.join("; ", bad)) + ". " + status.totLoseDocCount

@@ -37,7 +37,7 @@ public final class IndexDamage {
     public static Optional<String> message(Path indexDir, Throwable e) {
         String folder = indexDir.toAbsolutePath().normalize().toString();
         String real = realPath(indexDir, folder);
-        String deleteFolder = "Delete the folder " + folder + " and run `kb index` to rebuild it from the corpus.";
+        String deleteFolder = "Delete the folder " + folder + " and rebuild it from its corpus: kb index --corpus CORPUS --index " + folder + ".";
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IndexFormatTooOldException || t instanceof IndexFormatTooNewException) {
                 return Optional.of("The index in " + folder + " was written by another version of kb (Lucene) and "
@@ -59,7 +59,7 @@ public final class IndexDamage {
                 return Optional.of("The index in " + folder + " is damaged: " + which + state
                         + ", so kb cannot tell which segments it holds. " + deleteFolder);
             }
-            return Optional.of("The index in " + folder + " is damaged: " + which + state + ". Run `kb index --full` "
+            return Optional.of("The index in " + folder + " is damaged: " + which + state + ". Run `kb index --full --index " + folder + "` "
                     + "to rebuild it from the corpus (`kb check` shows what is damaged); if that fails too, "
                     + deleteFolder.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + deleteFolder.substring(1));
         }

@@ -66,7 +66,7 @@ class DamagedIndexTest {
         assertEquals(1, search.code());
         assertTrue(search.err().startsWith("kb search: The index in "), search.err());
         assertTrue(search.err().contains("is damaged: its file " + cfs + " is truncated or corrupt"), search.err());
-        assertTrue(search.err().contains("`kb index --full`"), search.err());
+        assertTrue(search.err().contains("`kb index --full --index "), search.err());
         assertTrue(search.err().contains("delete the folder " + index.toAbsolutePath()), search.err());
         assertPlain(search.err());
 
@@ -77,12 +77,12 @@ class DamagedIndexTest {
         assertEquals(1, check.code(), check.out());
         assertTrue(check.err().contains("is damaged: 1 of 1 segments cannot be read"), check.err());
         assertTrue(check.err().contains("file " + cfs), check.err());
-        assertTrue(check.err().contains("`kb index --full`"), check.err());
+        assertTrue(check.err().contains("`kb index --full --index "), check.err());
         assertPlain(check.err());
 
         KbRun update = KbRun.kb("index", "--corpus=" + corpus, "--index=" + index);
         assertEquals(1, update.code());
-        assertTrue(update.err().contains("`kb index --full`"), update.err());
+        assertTrue(update.err().contains("`kb index --full --index "), update.err());
         assertPlain(update.err());
 
         // The advice works: a full rebuild reads only the list of segments, which is intact.
