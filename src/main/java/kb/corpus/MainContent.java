@@ -28,11 +28,13 @@ final class MainContent {
     static Element find(Document doc) {
         Element body = doc.body();
         Element marked = marked(body);
-        if (marked != null) {
+        if (marked != null && !marked.normalName().equals("main") && !marked.attr("role").equals("main")) {
             return marked;
         }
-        Element scored = densest(body);
-        return scored == null ? body : scored;
+        // A <main> may still hold teasers, related stories and comments around the article: score inside it.
+        Element root = marked == null ? body : marked;
+        Element scored = densest(root);
+        return scored == null ? root : scored;
     }
 
     private static Element marked(Element body) {
@@ -104,7 +106,48 @@ final class MainContent {
         if (top == null || top == work) {
             return null;
         }
-        return withSiblings(top, scores, best);
+        top = promote(top, work, candidates, scores, best);
+        return top == work ? null : withSiblings(top, scores, scores.getOrDefault(top, best));
+    }
+
+    /**
+     * Readability's corrections to a winner that is only part of the article: an ancestor shared by three of the
+     * close runners-up, a parent that scores higher, and a parent whose only child the winner is all stand in for it.
+     */
+    private static Element promote(Element top, Element work, List<Element> candidates, Map<Element, Double> scores,
+            double best) {
+        List<Element> close = candidates.stream().filter(c -> c != top && scores.get(c) >= best * 0.75)
+                .sorted((a, b) -> Double.compare(scores.get(b), scores.get(a))).limit(5).toList();
+        Element result = top;
+        if (close.size() >= 3) {
+            for (Element ancestor = top.parent(); ancestor != null && ancestor != work; ancestor = ancestor.parent()) {
+                final Element a = ancestor;
+                if (close.stream().filter(c -> c.parents().contains(a) || c == a).count() >= 3) {
+                    result = ancestor;
+                    break;
+                }
+            }
+        }
+        double last = scores.getOrDefault(result, best);
+        double threshold = last / 3;
+        for (Element parent = result.parent(); parent != null && parent != work; parent = parent.parent()) {
+            Double ps = scores.get(parent);
+            if (ps == null) {
+                continue;
+            }
+            if (ps < threshold) {
+                break;
+            }
+            if (ps > last) {
+                result = parent;
+                break;
+            }
+            last = ps;
+        }
+        while (result.parent() != null && result.parent() != work && result.parent().children().size() == 1) {
+            result = result.parent();
+        }
+        return result;
     }
 
     private static double initialScore(Element e) {
