@@ -10,7 +10,8 @@ import kb.corpus.SkippedFile;
  * What a rebuild or update did: articles and passages (by kind) now in the index, files skipped and why, bytes
  * read and time taken. {@code committed} is false when nothing could be indexed and the previous index was left as
  * it was, or when nothing had changed ({@code upToDate}: no commit, no new generation); {@code abbreviations} counts the abbreviation definitions learned from the text for query expansion;
- * {@code changes} compares the articles read with those the previous commit held, by content hash.
+ * {@code changes} compares the articles read with those the previous commit held, by content hash;
+ * {@code chromeDropped} counts web-page blocks left out as site chrome repeated across a site's pages.
  */
 public record IndexReport(
         int filesRead,
@@ -23,7 +24,8 @@ public record IndexReport(
         int abbreviations,
         Indexer.Mode mode,
         Changes changes,
-        boolean upToDate) {
+        boolean upToDate,
+        int chromeDropped) {
 
     /** Articles new to the index, rewritten because their content changed, removed, and left as they were. */
     public record Changes(int added, int changed, int deleted, int unchanged) {}
@@ -31,6 +33,14 @@ public record IndexReport(
     public IndexReport {
         passagesByKind = Map.copyOf(passagesByKind);
         skipped = List.copyOf(skipped);
+    }
+
+    /** As the canonical constructor, with no site chrome dropped. */
+    public IndexReport(int filesRead, int articles, Map<String, Integer> passagesByKind, List<SkippedFile> skipped,
+            long bytesRead, long millis, boolean committed, int abbreviations, Indexer.Mode mode, Changes changes,
+            boolean upToDate) {
+        this(filesRead, articles, passagesByKind, skipped, bytesRead, millis, committed, abbreviations, mode, changes,
+                upToDate, 0);
     }
 
     public int passages() {
@@ -51,6 +61,10 @@ public record IndexReport(
         out.append(String.format(Locale.ROOT, "%n%s: %d added, %d changed, %d deleted, %d unchanged.",
                 mode == Indexer.Mode.FULL ? "Full rebuild; against the previous index" : "Incremental update", changes.added(), changes.changed(),
                 changes.deleted(), changes.unchanged()));
+        if (chromeDropped > 0) {
+            out.append(String.format(Locale.ROOT, "%nDropped %d block%s of site chrome (repeated across pages of a site).",
+                    chromeDropped, chromeDropped == 1 ? "" : "s"));
+        }
         if (abbreviations > 0) {
             out.append(String.format(Locale.ROOT, "%nLearned %d abbreviation%s for query expansion.", abbreviations,
                     abbreviations == 1 ? "" : "s"));
