@@ -45,6 +45,29 @@ final class HtmlReader {
         return new Read(builder.build(), dropped);
     }
 
+    /**
+     * Adds a fragment of raw HTML (a Markdown HTML block) to {@code builder} under its current section, cleaned as a
+     * web page is: furniture, hidden elements and boilerplate wording dropped; text, tables and captions kept. Its
+     * headings are not sections (the Markdown around it owns the section path) and it is not searched for a main
+     * block, since the fragment is already part of the article.
+     */
+    static void addFragment(ArticleBuilder builder, String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        PageCleaner.clean(doc.body());
+        PageCleaner.dropPageHeaderAndFooter(doc.body());
+        for (HtmlBlocks.Block b : HtmlBlocks.of(doc.body())) {
+            if (SiteChrome.isBoilerplate(b.text())) {
+                continue;
+            }
+            switch (b.type()) {
+                case TEXT -> builder.add(b.text());
+                case TABLE -> builder.add(b.text(), PassageKind.TABLE);
+                case CAPTION -> builder.add(b.text(), PassageKind.CAPTION);
+                case HEADING -> { }
+            }
+        }
+    }
+
     /** The pre-pass's view of a page: its site and its blocks, as {@link #read} will see them. */
     static void count(String normalizedText, String sourceFile, SiteChrome.Counter counter) {
         Document doc = Jsoup.parse(normalizedText);
@@ -65,10 +88,11 @@ final class HtmlReader {
         boolean titleSkipped = false;
         boolean references = false;
         int dropped = 0;
+        boolean[] candidate = SiteChrome.candidates(blocks);
         builder.section(List.of());
         for (int i = 0; i < blocks.size(); i++) {
             HtmlBlocks.Block b = blocks.get(i);
-            if (!chrome.isEmpty() && SiteChrome.isCandidate(blocks, i) && chrome.contains(SiteChrome.key(b.text()))) {
+            if (candidate[i] && chrome.contains(SiteChrome.key(b.text()))) {
                 dropped++;
                 continue;
             }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Site chrome that survives main-content extraction. Per page: a block whose whole wording is page furniture
  * ("Top", "Print", a lone month name, "Skip directly to site content") is never a passage. Across the corpus: a
- * block that reads as chrome (one of the first or last {@value #EDGE} blocks of a page's main content, and short,
+ * block that reads as chrome (above the first or below the last prose of a page's main content, and short,
  * link-dense or a notice such as a copyright or disclaimer) and that occurs, with the same wording, on at least
  * {@value #MIN_PAGES} pages of the same site is dropped from all of them. The site is the host of the page's canonical
  * URL, else its folder in the corpus. Prose in the middle of the content is never a candidate, however often it
@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * make, so the decision never depends on which files changed.
  */
 final class SiteChrome {
-    static final int EDGE = 4;
     static final int MIN_PAGES = 2;
+    private static final int PROSE_WORDS = 12;
     private static final int SHORT_WORDS = 30;
     private static final Pattern BOILERPLATE = Pattern.compile("(?iu)^[\\p{P}\\p{S}\\s]*(?:"
             + "top|back to top|return to top|go to top|to top|top of page|back|print|print this page|printer[- ]friendly"
@@ -51,13 +51,38 @@ final class SiteChrome {
         return text.length() <= 60 && BOILERPLATE.matcher(text).matches();
     }
 
-    /** Whether block {@code i} is placed and worded like chrome: at an edge, and short, link-dense or a notice. */
-    static boolean isCandidate(List<HtmlBlocks.Block> blocks, int i) {
-        HtmlBlocks.Block b = blocks.get(i);
-        if (b.type() == HtmlBlocks.Type.TABLE || (i >= EDGE && i < blocks.size() - EDGE)) {
-            return false;
+    /**
+     * Which blocks are placed and worded like chrome: before the page's first prose block or after its last, and
+     * short, link-dense or a notice. Prose (a text of at least {@value #PROSE_WORDS} words, mostly not links, not a
+     * notice) and headings and tables never are.
+     */
+    static boolean[] candidates(List<HtmlBlocks.Block> blocks) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            if (isProse(blocks.get(i))) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
         }
-        return b.text().split("\\s+").length <= SHORT_WORDS || b.links() >= 0.5 || NOTICE.matcher(b.text()).find();
+        boolean[] candidate = new boolean[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            HtmlBlocks.Block b = blocks.get(i);
+            boolean edge = first < 0 || i < first || i > last;
+            boolean chromeType = b.type() == HtmlBlocks.Type.TEXT || b.type() == HtmlBlocks.Type.CAPTION;
+            candidate[i] = edge && chromeType && !isProse(b) && (words(b.text()) <= SHORT_WORDS || b.links() >= 0.5
+                    || NOTICE.matcher(b.text()).find());
+        }
+        return candidate;
+    }
+
+    private static boolean isProse(HtmlBlocks.Block b) {
+        return b.type() == HtmlBlocks.Type.TEXT && words(b.text()) >= PROSE_WORDS && b.links() < 0.5
+                && !NOTICE.matcher(b.text()).find();
+    }
+
+    private static int words(String text) {
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 
     /** The wording a repeat is recognised by: case, spacing and digits (years, dates) do not count. */
@@ -90,8 +115,9 @@ final class SiteChrome {
 
         void page(String site, List<HtmlBlocks.Block> blocks) {
             Set<String> keys = new HashSet<>();
+            boolean[] candidate = candidates(blocks);
             for (int i = 0; i < blocks.size(); i++) {
-                if (isCandidate(blocks, i)) {
+                if (candidate[i]) {
                     keys.add(key(blocks.get(i).text()));
                 }
             }
