@@ -13,6 +13,8 @@ public final class ArticleBuilder {
     public static final String FAQ_SECTION = "Frequently asked questions";
     public static final String REFERENCES_SECTION = "References";
 
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(?:1[6-9]|20)\\d\\d\\b");
+
     private final String slug;
     private final String title;
     private final String sourceFile;
@@ -128,6 +130,24 @@ public final class ArticleBuilder {
         String shownTitle = title.endsWith(".") ? title.substring(0, title.length() - 1) : title;
         String section = sectionPath.isEmpty() ? "" : " \"" + String.join(" › ", sectionPath) + "\",";
         String onPage = page == null ? "" : " p. " + page + ",";
-        return shownTitle + "," + section + onPage + " " + word + " " + n + ". " + Links.passage(id);
+        return byline() + shownTitle + "," + section + onPage + " " + word + " " + n + ". " + Links.passage(id);
+    }
+
+    /**
+     * "Lener (2017). " before the title when the article names its authors: one name, two joined by "and", more as
+     * the first "et al."; the year, when the date has one. Articles without authors keep the citation as it was.
+     */
+    private String byline() {
+        List<String> authors = meta == null ? List.of() : meta.authors();
+        if (authors.isEmpty()) {
+            return "";
+        }
+        String names = switch (authors.size()) {
+            case 1 -> authors.get(0);
+            case 2 -> authors.get(0) + " and " + authors.get(1);
+            default -> authors.get(0) + " et al.";
+        };
+        java.util.regex.Matcher year = YEAR.matcher(meta.date());
+        return names + (year.find() ? " (" + year.group() + "). " : names.endsWith(".") ? " " : ". ");
     }
 }

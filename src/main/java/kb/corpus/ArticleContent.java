@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A hash of what an article says, without its names: URL, section paths, kinds, pages, text and references, but
+ * A hash of what an article says, without its names: URL, authors, date, DOI, journal, section paths, kinds, pages, text and references, but
  * not its slug, ids, file, citations or title. Equal for a file that was only renamed, moved or restored, which is
  * how kb tells such a file from a new one. The title is left out because a file without one is titled by its name,
  * which a rename changes; two articles that differ only in their titles are not told apart.
@@ -20,6 +20,10 @@ public final class ArticleContent {
     public static String hash(Article article) {
         MessageDigest sha = sha256();
         put(sha, article.meta().url());
+        put(sha, String.join("\u0000", article.meta().authors()));
+        put(sha, article.meta().date());
+        put(sha, article.meta().doi());
+        put(sha, article.meta().journal());
         for (Passage p : article.passages()) {
             put(sha, Integer.toString(p.sectionPath().size()));
             p.sectionPath().forEach(h -> put(sha, h));

@@ -79,12 +79,15 @@ public final class CorpusReader {
             }
         });
         Slugs.Registry slugs = new Slugs.Registry(reserved, retired);
+        SiteChrome chrome = siteChrome(root, files);
+        int chromeDropped = 0;
         int filesRead = 0;
         int articles = 0;
         long bytesRead = 0;
         for (Path file : files) {
-            FileResult result = readFile(root, file, slugs);
+            FileResult result = readFile(root, file, slugs, chrome);
             skipped.addAll(result.allSkipped());
+            chromeDropped += result.chromeDropped();
             if (!result.articles().isEmpty()) {
                 filesRead++;
                 bytesRead += sizeOrZero(file);
@@ -95,15 +98,37 @@ public final class CorpusReader {
             }
         }
         skipped.sort(Comparator.comparing(SkippedFile::file, CorpusReader::compareSkipNames));
-        return new CorpusScan(filesRead, articles, bytesRead, skipped);
+        return new CorpusScan(filesRead, articles, bytesRead, skipped, chromeDropped);
     }
 
-    /** Reads one file (used by tests and for single-file updates). */
+    /**
+     * Reads one file on its own (used by tests and the extraction benchmark): without the rest of the corpus there
+     * is no site chrome to recognise, so only the per-page rules apply to a web page.
+     */
     public FileResult readFile(Path corpusDir, Path file) {
-        return readFile(corpusDir, file, new Slugs.Registry());
+        return readFile(corpusDir, file, new Slugs.Registry(), SiteChrome.NONE);
     }
 
-    private FileResult readFile(Path corpusDir, Path file, Slugs.Registry slugs) {
+    /**
+     * The pre-pass over every web page of the corpus that decides what is site chrome ({@link SiteChrome}); files it
+     * cannot read are left to the main pass, which reports them.
+     */
+    private SiteChrome siteChrome(Path root, List<Path> files) {
+        SiteChrome.Counter counter = new SiteChrome.Counter();
+        for (Path file : files) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if ((name.endsWith(".html") || name.endsWith(".htm")) && !CorpusFiles.ignored(file) && !Files.isSymbolicLink(file)) {
+                try {
+                    HtmlReader.count(TextNormalizer.normalizeKeepingIndent(load(file)), CorpusFiles.relative(root, file), counter);
+                } catch (IOException | SkipException | RuntimeException e) {
+                    // reported by the main pass
+                }
+            }
+        }
+        return counter.build();
+    }
+
+    private FileResult readFile(Path corpusDir, Path file, Slugs.Registry slugs, SiteChrome chrome) {
         String rel = CorpusFiles.relative(corpusDir, file);
         String name = file.getFileName() == null ? rel : file.getFileName().toString();
         if (CorpusFiles.ignored(file)) {
@@ -137,11 +162,19 @@ public final class CorpusReader {
                 }
                 return new FileResult(r.articles(), null, r.badLines());
             }
+            if (ext.equals("html") || ext.equals("htm")) {
+                int[] dropped = {0};
+                Article page = named(rel, stem, slugs, slug -> {
+                    HtmlReader.Read read = HtmlReader.read(TextNormalizer.normalizeKeepingIndent(text), slug, rel, stem, chrome);
+                    dropped[0] = read.chromeDropped();
+                    return read.article();
+                });
+                return new FileResult(List.of(page), null, List.of(), dropped[0]);
+            }
             Article article = named(rel, stem, slugs, slug -> switch (ext) {
                 case "txt" -> PlainTextReader.read(TextNormalizer.normalize(text), slug, rel);
                 // Indentation is structure in Markdown and inside <pre>, so those readers normalise per passage.
-                case "md", "markdown" -> MarkdownReader.read(TextNormalizer.normalizeKeepingIndent(text), slug, rel, stem);
-                default -> HtmlReader.read(TextNormalizer.normalizeKeepingIndent(text), slug, rel, stem);
+                default -> MarkdownReader.read(TextNormalizer.normalizeKeepingIndent(text), slug, rel, stem);
             });
             return new FileResult(List.of(article), null);
         } catch (SkipException e) {

@@ -1,163 +1,128 @@
 package kb.corpus;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
- * Reads an HTML article with jsoup: the title from {@code <title>} or the first h1, page furniture (nav, header,
- * footer, aside, scripts, forms, navigation landmarks) dropped, h1–h6 as the section path, and each p, li (without
- * its nested lists), blockquote, pre and dd as one passage. Author, date and canonical link become the meta.
+ * Reads a web page with jsoup: title and meta from the head ({@link PageMetadata}); furniture and hidden elements
+ * dropped ({@link PageCleaner}); only the main content kept ({@link MainContent}); its blocks
+ * ({@link HtmlBlocks}) as passages, h1–h6 as the section path, data tables as kind {@code table}, captions as kind
+ * {@code caption}, and the entries under a reference-list heading as kind {@code reference}. Blocks that are
+ * boilerplate by their wording ({@link SiteChrome#isBoilerplate}) or repeat as chrome across the site
+ * ({@link SiteChrome}) are dropped.
  */
 final class HtmlReader {
-    private static final String FURNITURE = "nav, header, footer, aside, script, style, noscript, form, template, "
-            + "[role=navigation], [role=contentinfo]";
-    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
-    private static final Set<String> BLOCKS = Set.of("p", "pre", "dd", "blockquote", "li", "ul", "ol", "dl", "div",
-            "section", "article", "main", "table", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "details");
-
     private record Level(int level, String text) {}
 
     private HtmlReader() {}
 
     static Article read(String normalizedText, String slug, String sourceFile, String stem) throws SkipException {
+        return read(normalizedText, slug, sourceFile, stem, SiteChrome.NONE).article();
+    }
+
+    /** The article, and how many of its blocks were dropped because they are in {@code chrome}. */
+    record Read(Article article, int chromeDropped) {}
+
+    static Read read(String normalizedText, String slug, String sourceFile, String stem, SiteChrome siteChrome)
+            throws SkipException {
         Document doc = Jsoup.parse(normalizedText);
-        String title = TextNormalizer.oneLine(doc.title());
-        if (title.isEmpty()) {
-            Element h1 = doc.selectFirst("h1");
-            title = h1 == null ? "" : TextNormalizer.oneLine(h1.text());
-        }
+        String title = PageMetadata.title(doc);
         if (title.isEmpty()) {
             title = stem;
         }
-        ArticleMeta meta = meta(doc);
-        doc.select(FURNITURE).remove();
+        ArticleMeta meta = PageMetadata.meta(doc);
         ArticleBuilder builder = new ArticleBuilder(slug, title, sourceFile, meta);
-        new Walker(builder).children(doc.body());
+        Set<String> chrome = siteChrome.forSite(SiteChrome.site(sourceFile, meta.url()));
+        int dropped = build(builder, blocks(doc), chrome);
         if (builder.isEmpty()) {
             throw new SkipException("no text found");
         }
-        return builder.build();
+        return new Read(builder.build(), dropped);
     }
 
-    private static ArticleMeta meta(Document doc) {
-        List<String> authors = new ArrayList<>();
-        for (Element m : doc.select("meta[name=author], meta[name=dc.creator], meta[name=citation_author]")) {
-            String a = TextNormalizer.oneLine(m.attr("content"));
-            if (!a.isEmpty() && !authors.contains(a)) {
-                authors.add(a);
+    /**
+     * Adds a fragment of raw HTML (a Markdown HTML block) to {@code builder} under its current section, cleaned as a
+     * web page is: furniture, hidden elements and boilerplate wording dropped; text, tables and captions kept. Its
+     * headings are not sections (the Markdown around it owns the section path) and it is not searched for a main
+     * block, since the fragment is already part of the article.
+     */
+    static void addFragment(ArticleBuilder builder, String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        PageCleaner.clean(doc.body());
+        PageCleaner.dropPageHeaderAndFooter(doc.body());
+        for (HtmlBlocks.Block b : HtmlBlocks.of(doc.body())) {
+            if (SiteChrome.isBoilerplate(b.text())) {
+                continue;
+            }
+            switch (b.type()) {
+                case TEXT -> builder.add(b.text());
+                case TABLE -> builder.add(b.text(), PassageKind.TABLE);
+                case CAPTION -> builder.add(b.text(), PassageKind.CAPTION);
+                case HEADING -> { }
             }
         }
-        String date = "";
-        Element d = doc.selectFirst("meta[name=date], meta[name=dc.date], meta[name=citation_date], "
-                + "meta[property=article:published_time]");
-        if (d != null) {
-            date = TextNormalizer.oneLine(d.attr("content"));
-        }
-        Element canonical = doc.selectFirst("link[rel=canonical]");
-        String url = canonical == null ? "" : canonical.attr("href").strip();
-        return new ArticleMeta(authors, date, url);
     }
 
-    private static final class Walker {
-        private final ArticleBuilder builder;
-        private final Deque<Level> headings = new ArrayDeque<>();
-        private boolean titleSkipped;
+    /** The pre-pass's view of a page: its site and its blocks, as {@link #read} will see them. */
+    static void count(String normalizedText, String sourceFile, SiteChrome.Counter counter) {
+        Document doc = Jsoup.parse(normalizedText);
+        counter.page(SiteChrome.site(sourceFile, PageMetadata.meta(doc).url()), blocks(doc));
+    }
 
-        Walker(ArticleBuilder builder) {
-            this.builder = builder;
-            builder.section(List.of());
-        }
+    /** The page's main-content blocks in reading order, boilerplate wording already left out. */
+    static List<HtmlBlocks.Block> blocks(Document doc) {
+        PageCleaner.clean(doc.body());
+        Element main = MainContent.find(doc);
+        PageCleaner.dropPageHeaderAndFooter(main);
+        return HtmlBlocks.of(main).stream().filter(b -> !SiteChrome.isBoilerplate(b.text())).toList();
+    }
 
-        void children(Element parent) {
-            if (parent == null) {
-                return;
+    /** Builds sections and passages from blocks; returns how many blocks were left out as site chrome. */
+    static int build(ArticleBuilder builder, List<HtmlBlocks.Block> blocks, Set<String> chrome) {
+        Deque<Level> headings = new ArrayDeque<>();
+        boolean titleSkipped = false;
+        boolean references = false;
+        int dropped = 0;
+        boolean[] candidate = SiteChrome.candidates(blocks);
+        builder.section(List.of());
+        for (int i = 0; i < blocks.size(); i++) {
+            HtmlBlocks.Block b = blocks.get(i);
+            if (candidate[i] && chrome.contains(SiteChrome.key(b.text()))) {
+                dropped++;
+                continue;
             }
-            // Loose text directly inside a container (e.g. <div>text<p>..</p></div>) would otherwise be lost.
-            StringBuilder loose = new StringBuilder();
-            for (Node n : parent.childNodes()) {
-                if (n instanceof TextNode t) {
-                    loose.append(t.text());
-                } else if (n instanceof Element e && !BLOCKS.contains(e.normalName())) {
-                    loose.append(e.normalName().equals("br") ? " " : e.text());
-                } else if (n instanceof Element e) {
-                    flush(loose);
-                    element(e);
+            switch (b.type()) {
+                case HEADING -> {
+                    if (!titleSkipped && headings.isEmpty() && b.level() <= 2 && b.text().equalsIgnoreCase(builder.title())) {
+                        titleSkipped = true;
+                        continue;
+                    }
+                    while (!headings.isEmpty() && headings.peekLast().level() >= b.level()) {
+                        headings.removeLast();
+                    }
+                    if (!b.text().isEmpty()) {
+                        headings.addLast(new Level(b.level(), b.text()));
+                    }
+                    references = ReferenceSections.isReferenceHeading(b.text());
+                    builder.section(headings.stream().map(Level::text).toList(),
+                            references ? PassageKind.REFERENCE : PassageKind.PARAGRAPH);
                 }
-            }
-            flush(loose);
-        }
-
-        private void flush(StringBuilder loose) {
-            builder.add(TextNormalizer.oneLine(loose.toString()));
-            loose.setLength(0);
-        }
-
-        private void element(Element e) {
-            String tag = e.normalName();
-            if (HEADINGS.contains(tag)) {
-                heading(Integer.parseInt(tag.substring(1)), TextNormalizer.oneLine(e.text()));
-            } else if (tag.equals("dl")) {
-                definitions(e);
-            } else if (tag.equals("p") || tag.equals("dd")) {
-                builder.add(TextNormalizer.oneLine(e.text()));
-            } else if (tag.equals("pre")) {
-                builder.add(TextNormalizer.normalizeKeepingIndent(e.wholeText()).replaceAll("^\\n+|\\s+$", ""));
-            } else if (tag.equals("blockquote")) {
-                if (e.selectFirst("p, li, pre") != null) {
-                    children(e);
-                } else {
-                    builder.add(TextNormalizer.oneLine(e.text()));
-                }
-            } else if (tag.equals("li")) {
-                Element own = e.clone();
-                own.select("ul, ol").remove();
-                builder.add(TextNormalizer.oneLine(own.text()));
-                for (Element sub : e.select("ul, ol")) {
-                    if (sub.parent() != null && sub.parents().stream().filter(p -> p.normalName().equals("li"))
-                            .findFirst().orElse(null) == e) {
-                        children(sub);
+                case TEXT -> {
+                    if (references) {
+                        ReferenceSections.addEntry(builder, b.text());
+                    } else {
+                        builder.add(b.text());
                     }
                 }
-            } else {
-                children(e);
+                case TABLE -> builder.add(b.text(), PassageKind.TABLE);
+                case CAPTION -> builder.add(b.text(), PassageKind.CAPTION);
             }
         }
-
-        /** A definition's term is put in front of it ("Term: definition"), as the term alone is not a passage. */
-        private void definitions(Element dl) {
-            String term = "";
-            for (Element c : dl.children()) {
-                if (c.normalName().equals("dt")) {
-                    term = TextNormalizer.oneLine(c.text());
-                } else if (c.normalName().equals("dd")) {
-                    String def = TextNormalizer.oneLine(c.text());
-                    builder.add(term.isEmpty() || def.isEmpty() ? def : term + ": " + def);
-                } else {
-                    element(c);
-                }
-            }
-        }
-
-        private void heading(int level, String text) {
-            if (!titleSkipped && level == 1 && headings.isEmpty() && text.equalsIgnoreCase(builder.title())) {
-                titleSkipped = true;
-                return;
-            }
-            while (!headings.isEmpty() && headings.peekLast().level() >= level) {
-                headings.removeLast();
-            }
-            if (!text.isEmpty()) {
-                headings.addLast(new Level(level, text));
-            }
-            builder.section(headings.stream().map(Level::text).toList());
-        }
+        return dropped;
     }
 }

@@ -25,7 +25,6 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
-import org.jsoup.Jsoup;
 
 /**
  * Reads a Markdown article with commonmark-java: optional YAML front matter (title, authors/author, date,
@@ -245,7 +244,7 @@ final class MarkdownReader {
             } else if (n instanceof IndentedCodeBlock code) {
                 builder.add(code(code.getLiteral()));
             } else if (n instanceof HtmlBlock html) {
-                builder.add(TextNormalizer.oneLine(Jsoup.parse(html.getLiteral()).text()));
+                HtmlReader.addFragment(builder, html.getLiteral());
             } else if (n.getFirstChild() != null) {
                 blocks(n);
             }

@@ -12,7 +12,7 @@ import kb.corpus.Reference;
 
 /**
  * The content hash of one article: SHA-256 over every value its passage documents are built from (ids, title,
- * section paths, kinds, text, citations, references, source file and URL), plus {@link #SCHEMA}. An incremental
+ * section paths, kinds, text, citations, references, source file, URL, authors, date, DOI and journal), plus {@link #SCHEMA}. An incremental
  * update re-indexes an article exactly when this hash differs from the one stored with its passages.
  */
 public final class ArticleHash {
@@ -20,9 +20,10 @@ public final class ArticleHash {
      * Bumped whenever {@link PassageDocuments} indexes a value differently, so every article reads as changed and an
      * incremental update rewrites documents built the old way. 2: a number split from its unit ends where the
      * number does (the regex char filter used to end it one character short). 3: no facet drill-down terms. 4: the
-     * first passage stores the article's {@link kb.corpus.ArticleContent} hash; passages carry their page.
+     * first passage stores the article's {@link kb.corpus.ArticleContent} hash; passages carry their page. 5: passages
+     * store the article's authors, date, DOI and journal.
      */
-    static final String SCHEMA = "kb-passages-4";
+    static final String SCHEMA = "kb-passages-5";
 
     private ArticleHash() {}
 
@@ -31,6 +32,7 @@ public final class ArticleHash {
         put(sha, SCHEMA);
         put(sha, article.slug());
         put(sha, article.meta().url());
+        putMeta(sha, article);
         for (Passage p : article.passages()) {
             put(sha, p.id());
             put(sha, p.articleSlug());
@@ -52,6 +54,13 @@ public final class ArticleHash {
             }
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void putMeta(MessageDigest sha, Article article) {
+        putAll(sha, article.meta().authors());
+        put(sha, article.meta().date());
+        put(sha, article.meta().doi());
+        put(sha, article.meta().journal());
     }
 
     private static void putAll(MessageDigest sha, List<String> values) {

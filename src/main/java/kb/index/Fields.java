@@ -35,6 +35,14 @@ public final class Fields {
     public static final String CITATION = "citation";
     public static final String CITES = "cites";
     public static final String ARTICLE_URL = "article_url";
+    /** The article's authors, one stored value each, in the order the source gives them (stored only). */
+    public static final String ARTICLE_AUTHORS = "article_authors";
+    /** The article's date as the source writes it (stored only). */
+    public static final String ARTICLE_DATE = "article_date";
+    /** The article's DOI, bare ("10.1000/xyz") (stored only). */
+    public static final String ARTICLE_DOI = "article_doi";
+    /** The journal or site the article appeared in (stored only). */
+    public static final String ARTICLE_JOURNAL = "article_journal";
     /** The content hash of the passage's article (stored only): an incremental update compares it with the corpus. */
     public static final String ARTICLE_HASH = "article_hash";
     /** The article's content hash without its names (stored on its first passage only): how a rename is recognised. */

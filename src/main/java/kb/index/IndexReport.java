@@ -11,6 +11,7 @@ import kb.corpus.SkippedFile;
  * read and time taken. {@code committed} is false when nothing could be indexed and the previous index was left as
  * it was, or when nothing had changed ({@code upToDate}: no commit, no new generation); {@code abbreviations} counts the abbreviation definitions learned from the text for query expansion;
  * {@code changes} compares the articles read with those the previous commit held, by content hash;
+ * {@code chromeDropped} counts web-page blocks left out as site chrome repeated across a site's pages;
  * {@code fingerprint} is the corpus state the run read ({@link CorpusFingerprint}).
  */
 public record IndexReport(
@@ -25,6 +26,7 @@ public record IndexReport(
         Indexer.Mode mode,
         Changes changes,
         boolean upToDate,
+        int chromeDropped,
         String fingerprint) {
 
     /** Articles new to the index, rewritten because their content changed, removed, and left as they were. */
@@ -53,6 +55,10 @@ public record IndexReport(
         out.append(String.format(Locale.ROOT, "%n%s: %d added, %d changed, %d deleted, %d unchanged.",
                 mode == Indexer.Mode.FULL ? "Full rebuild; against the previous index" : "Incremental update", changes.added(), changes.changed(),
                 changes.deleted(), changes.unchanged()));
+        if (chromeDropped > 0) {
+            out.append(String.format(Locale.ROOT, "%nDropped %d block%s of site chrome (repeated across pages of a site).",
+                    chromeDropped, chromeDropped == 1 ? "" : "s"));
+        }
         if (abbreviations > 0) {
             out.append(String.format(Locale.ROOT, "%nLearned %d abbreviation%s for query expansion.", abbreviations,
                     abbreviations == 1 ? "" : "s"));

@@ -311,7 +311,7 @@ public final class Indexer {
         List<Document> documentsOf(Article article, String hash, String contentHash) throws IOException {
             List<Document> docs = new ArrayList<>(article.passages().size());
             for (Passage p : article.passages()) {
-                docs.add(documents.toDocument(p, article.meta().url(), hash));
+                docs.add(documents.toDocument(p, article.meta(), hash));
             }
             // Once per article: an article's passages are written and replaced as one block, first passage first.
             docs.get(0).add(new StoredField(Fields.CONTENT_HASH, contentHash));
@@ -377,7 +377,7 @@ public final class Indexer {
             skipped.addAll(unindexable);
             return new IndexReport(scan.filesRead(), articles, byKind, skipped, scan.bytesRead(), millis, committed,
                     abbreviations.size(), mode, new IndexReport.Changes(added, changed, gone.size(), unchanged),
-                    nothingChanged && articles > 0, fingerprint);
+                    nothingChanged && articles > 0, scan.chromeDropped(), fingerprint);
         }
     }
 

@@ -1,6 +1,8 @@
 package kb.index;
 
 import java.io.IOException;
+import java.util.List;
+import kb.corpus.ArticleMeta;
 import kb.corpus.Passage;
 import kb.corpus.Reference;
 import org.apache.lucene.document.Document;
@@ -47,8 +49,18 @@ public final class PassageDocuments {
         return config;
     }
 
-    /** The passage's document; {@code articleHash} is its article's {@link ArticleHash}, stored for incremental updates. */
+    /** As {@link #toDocument(Passage, ArticleMeta, String)} with only the article's URL known. */
     public Document toDocument(Passage p, String articleUrl, String articleHash) throws IOException {
+        return toDocument(p, new ArticleMeta(List.of(), "", articleUrl), articleHash);
+    }
+
+    /**
+     * The passage's document; {@code articleHash} is its article's {@link ArticleHash}, stored for incremental
+     * updates. The article's URL, authors, date, DOI and journal are stored with every passage, so a page built from
+     * any one passage can show them.
+     */
+    public Document toDocument(Passage p, ArticleMeta meta, String articleHash) throws IOException {
+        String articleUrl = meta.url();
         // Facet labels have a length limit (8,191 characters for the whole path); say which value broke it.
         if (p.articleSlug().length() > MAX_FACET_LABEL) {
             throw new IllegalArgumentException("the article id is longer than " + MAX_FACET_LABEL + " characters");
@@ -83,6 +95,12 @@ public final class PassageDocuments {
         if (articleUrl != null && !articleUrl.isEmpty()) {
             doc.add(new StoredField(Fields.ARTICLE_URL, articleUrl));
         }
+        for (String author : meta.authors()) {
+            doc.add(new StoredField(Fields.ARTICLE_AUTHORS, author));
+        }
+        storeIfPresent(doc, Fields.ARTICLE_DATE, meta.date());
+        storeIfPresent(doc, Fields.ARTICLE_DOI, meta.doi());
+        storeIfPresent(doc, Fields.ARTICLE_JOURNAL, meta.journal());
         Reference ref = p.reference();
         if (ref != null) {
             doc.add(new TextField(Fields.REF_AUTHORS, ref.authors(), Field.Store.YES));
@@ -97,6 +115,12 @@ public final class PassageDocuments {
         Document built = facets.build(doc);
         checkTermLengths(built);
         return built;
+    }
+
+    private static void storeIfPresent(Document doc, String field, String value) {
+        if (!value.isEmpty()) {
+            doc.add(new StoredField(field, value));
+        }
     }
 
     /**

@@ -21,4 +21,26 @@ public record PassageView(
         String articleUrl,
         String citation,
         String sourceFile,
-        Integer page) {}
+        Integer page) {
+
+    /**
+     * A table passage's text as rows of cells, for display: lines before the first line with a cell separator are
+     * its caption (see {@link #tableCaption()}), the first row is the header. Empty for other kinds.
+     */
+    public List<List<String>> tableRows() {
+        if (!"table".equals(kind) || text == null) {
+            return List.of();
+        }
+        return text.lines().dropWhile(l -> !l.contains(CELLS)).map(l -> List.of(l.split(" \\| ", -1))).toList();
+    }
+
+    /** The caption lines of a table passage, joined; "" for none or another kind. */
+    public String tableCaption() {
+        if (!"table".equals(kind) || text == null) {
+            return "";
+        }
+        return String.join(" ", text.lines().takeWhile(l -> !l.contains(CELLS)).toList());
+    }
+
+    private static final String CELLS = " | ";
+}

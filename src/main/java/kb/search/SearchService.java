@@ -449,6 +449,7 @@ public final class SearchService implements Closeable {
                 String title = "";
                 String source = "";
                 String url = "";
+                Document first = null;
                 for (int i = 0; i < top.scoreDocs.length; i++) {
                     Document doc = stored.document(top.scoreDocs[i].doc);
                     String passageHtml = html[i] != null ? html[i] : escape(doc.get(Fields.TEXT));
@@ -462,10 +463,13 @@ public final class SearchService implements Closeable {
                     title = p.title();
                     source = p.sourceFile();
                     url = Optional.ofNullable(doc.get(Fields.ARTICLE_URL)).orElse("");
+                    first = first == null ? doc : first;
                 }
                 addSection(sections, currentPath, current);
                 timeLimit.check();
-                return Optional.of(new ArticleView(slug, title, source, url, sections, top.scoreDocs.length));
+                return Optional.of(new ArticleView(slug, title, source, url, sections, top.scoreDocs.length,
+                        List.of(first.getValues(Fields.ARTICLE_AUTHORS)), stored(first, Fields.ARTICLE_DATE),
+                        stored(first, Fields.ARTICLE_DOI), stored(first, Fields.ARTICLE_JOURNAL)));
             });
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
@@ -549,6 +553,10 @@ public final class SearchService implements Closeable {
      * Adds a section, preceded by any enclosing heading not yet shown: "Frequently asked questions" has no
      * passages of its own, only its questions do, yet the page needs it as the heading above them.
      */
+    private static String stored(Document doc, String field) {
+        return Optional.ofNullable(doc.get(field)).orElse("");
+    }
+
     private static void addSection(List<ArticleView.Section> sections, List<String> path, List<PassageView> passages) {
         List<String> previous = sections.isEmpty() ? List.of() : sections.get(sections.size() - 1).path();
         for (int depth = 1; depth < path.size(); depth++) {

@@ -60,7 +60,7 @@ class FormatReadersTest {
         assertEquals("sleep-guide.intro.1", a.passages().get(0).id());
         assertEquals("sleep-guide.habits.6", a.passages().get(6).id());
         assertEquals("sleep-guide.light.1", a.passages().get(7).id());
-        assertEquals("A Guide to Sleep, \"Habits › Light\", paragraph 1. /passages/sleep-guide.light.1",
+        assertEquals("Ada Lovelace and Alan Turing (2024). A Guide to Sleep, \"Habits › Light\", paragraph 1. /passages/sleep-guide.light.1",
                 a.passages().get(7).citation());
         assertTrue(a.passages().stream().allMatch(p -> p.kind() == PassageKind.PARAGRAPH));
     }
