@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads a corpus directory into articles: lists it with {@link CorpusFiles} (sorted order), reads every .txt, .md, .markdown, .html,
- * .htm and .jsonl file with the matching reader, and reports each file it could not use with a one-line reason
+ * .htm, .jsonl and .docx file with the matching reader, and reports each file it could not use with a one-line reason
  * instead of failing, so one bad file never stops the others from being read.
  */
 public final class CorpusReader {
@@ -28,7 +28,7 @@ public final class CorpusReader {
      * Readers of binary formats, by extension: they are given the file itself (they stream it, and their size
      * limits are their own), not decoded text.
      */
-    private static final Map<String, BinaryFormatReader> BINARY = Map.of();
+    private static final Map<String, BinaryFormatReader> BINARY = Map.of("docx", DocxReader::read);
     private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "jsonl");
 
     private final long maxFileBytes;
@@ -143,7 +143,8 @@ public final class CorpusReader {
         }
         String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (!TEXT_EXTENSIONS.contains(ext) && !BINARY.containsKey(ext)) {
-            return FileResult.skip(rel, "unsupported file type ." + ext);
+            return FileResult.skip(rel, "unsupported file type ." + ext + (ext.equals("doc")
+                    ? " (old binary Word); save it as .docx" : ""));
         }
         String stem = name.substring(0, dot);
         try {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,20 +22,23 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 
 /**
  * Reads a Markdown article with commonmark-java: optional YAML front matter (title, authors/author, date,
  * url/source), headings of any level as a section path, and every paragraph, list item, quoted paragraph and
- * code block as one passage. An H1 equal to the title is the title, not a section.
+ * code block as one passage; a GFM table is one {@code table} passage ({@link MarkdownTables}), and entries under a
+ * reference-list heading are parsed references. The title is the front matter's, else the first H1, else the first
+ * heading, else a first line that reads as one ({@link TitleGuess}), else the file name. An H1 equal to the title,
+ * or the first line taken as the title, is not also a section or a passage.
  */
 final class MarkdownReader {
-    private static final Parser PARSER = Parser.builder().build();
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern PLAIN_KEY_VALUE =
             Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*):[ \\t]+([^\\[\\]{}\"'|>&*!%@`#\\s-].*)$");
-
-    private record Heading2(int level, String text) {}
 
     private MarkdownReader() {}
 
@@ -55,15 +56,15 @@ final class MarkdownReader {
             front = parseFrontMatter(yaml);
         }
         Node document = PARSER.parse(body);
-        String title = text(front, "title");
-        if (title.isEmpty()) {
-            title = firstH1(document);
-        }
-        if (title.isEmpty()) {
-            title = stem;
-        }
+        Paragraph titleLine = titleLine(document);
+        String title = TitleGuess.first(text(front, "title"), firstHeading(document, true), firstHeading(document, false),
+                titleLine == null ? "" : inlineText(titleLine), stem);
         ArticleBuilder builder = new ArticleBuilder(slug, title, sourceFile, meta(front));
-        new Walker(builder).blocks(document);
+        Walker walker = new Walker(builder);
+        if (titleLine != null && title.equals(inlineText(titleLine))) {
+            walker.skip = titleLine;
+        }
+        walker.blocks(document);
         if (builder.isEmpty()) {
             throw new SkipException("no text found");
         }
@@ -173,13 +174,31 @@ final class MarkdownReader {
         return new ArticleMeta(authors, text(front, "date"), url);
     }
 
-    private static String firstH1(Node document) {
+    /** The text of the first top-level heading (only an H1 with {@code h1Only}), or "". */
+    private static String firstHeading(Node document, boolean h1Only) {
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof Heading h && h.getLevel() == 1) {
-                return inlineText(h);
+            if (n instanceof Heading h && (!h1Only || h.getLevel() == 1)) {
+                String text = inlineText(h);
+                if (!text.isEmpty()) {
+                    return text;
+                }
             }
         }
         return "";
+    }
+
+    /** The document's first block when it is a one-line paragraph that reads as a title, else null. */
+    private static Paragraph titleLine(Node document) {
+        Node first = document.getFirstChild();
+        if (!(first instanceof Paragraph p) || p.getFirstChild() == null) {
+            return null;
+        }
+        for (Node n = p.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                return null;
+            }
+        }
+        return TitleGuess.ofLine(inlineText(p)).isEmpty() ? null : p;
     }
 
     /** Plain text of inline content: links keep their text, line breaks become spaces, markup is dropped. */
@@ -216,8 +235,10 @@ final class MarkdownReader {
 
     private static final class Walker {
         private final ArticleBuilder builder;
-        private final Deque<Heading2> headings = new ArrayDeque<>();
+        private final SectionPath headings = new SectionPath();
         private boolean titleSkipped;
+        /** The paragraph taken as the title, if any: it is not a passage as well. */
+        Node skip;
 
         Walker(ArticleBuilder builder) {
             this.builder = builder;
@@ -234,7 +255,11 @@ final class MarkdownReader {
             if (n instanceof Heading h) {
                 heading(h);
             } else if (n instanceof Paragraph p) {
-                builder.add(inlineText(p));
+                if (n != skip && !MarkdownTables.isResidue(p)) {
+                    entry(inlineText(p));
+                }
+            } else if (n instanceof TableBlock table) {
+                builder.add(MarkdownTables.text(table), PassageKind.TABLE);
             } else if (n instanceof ListBlock list) {
                 list(list);
             } else if (n instanceof BlockQuote q) {
@@ -256,13 +281,17 @@ final class MarkdownReader {
                 titleSkipped = true;
                 return;
             }
-            while (!headings.isEmpty() && headings.peekLast().level() >= h.getLevel()) {
-                headings.removeLast();
+            headings.enter(h.getLevel(), text);
+            builder.section(headings.headings(), headings.isReferences() ? PassageKind.REFERENCE : PassageKind.PARAGRAPH);
+        }
+
+        /** A paragraph or list item: a parsed entry inside a reference list, else a plain passage. */
+        private void entry(String text) {
+            if (headings.isReferences() && !text.isBlank()) {
+                ReferenceSections.addEntry(builder, text);
+            } else {
+                builder.add(text);
             }
-            if (!text.isEmpty()) {
-                headings.addLast(new Heading2(h.getLevel(), text));
-            }
-            builder.section(headings.stream().map(Heading2::text).toList());
         }
 
         /** Each item is one passage (its own text, without sub-lists); nested items follow as their own passages. */
@@ -286,7 +315,7 @@ final class MarkdownReader {
                         own.add(inlineText(c));
                     }
                 }
-                builder.add(String.join(" ", own).strip());
+                entry(String.join(" ", own).strip());
                 nested.forEach(this::block);
             }
         }

@@ -3,6 +3,9 @@ package kb.index;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kb.corpus.SkippedFile;
 
@@ -29,6 +32,9 @@ public record IndexReport(
         int chromeDropped,
         String fingerprint) {
 
+    private static final Pattern REASON_PARTICULARS = Pattern.compile("[:;,(]");
+    private static final Pattern TRAILING_EXTENSION = Pattern.compile("\\s\\.[A-Za-z0-9]+$");
+
     /** Articles new to the index, rewritten because their content changed, removed, and left as they were. */
     public record Changes(int added, int changed, int deleted, int unchanged) {}
 
@@ -41,7 +47,29 @@ public record IndexReport(
         return passagesByKind.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** A few lines for a person: counts, kinds, time, then one line per skipped file. */
+    /** Skipped files counted by the kind of their reason ({@link #reasonKind}), for the report's overview line. */
+    public Map<String, Integer> skippedByReason() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (SkippedFile s : skipped) {
+            counts.merge(reasonKind(s.reason()), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * The kind of a skip reason, without its particulars: the words before the first ":", ";", "," or "(", and
+     * without a trailing file extension. "too large: 505 bytes, …" and "unsupported file type .doc" give "too large"
+     * and "unsupported file type", so files skipped for the same kind of reason are counted together.
+     */
+    static String reasonKind(String reason) {
+        String r = reason == null ? "" : reason.strip();
+        Matcher m = REASON_PARTICULARS.matcher(r);
+        String kind = (m.find() ? r.substring(0, m.start()) : r).strip();
+        kind = TRAILING_EXTENSION.matcher(kind).replaceFirst("").strip();
+        return kind.isEmpty() ? r : kind;
+    }
+
+    /** A few lines for a person: counts, kinds, time, skipped files by kind of reason, then one line per skipped file. */
     public String summary() {
         String kinds = passagesByKind.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -69,7 +97,11 @@ public record IndexReport(
             out.append("\nNothing could be indexed; the previous index, if any, is unchanged.");
         }
         if (!skipped.isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%nSkipped %d file%s:", skipped.size(), skipped.size() == 1 ? "" : "s"));
+            out.append(String.format(Locale.ROOT, "%nSkipped %d file%s: %s.", skipped.size(), skipped.size() == 1 ? "" : "s",
+                    skippedByReason().entrySet().stream()
+                            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                            .map(e -> e.getValue() + " " + e.getKey())
+                            .collect(Collectors.joining(", "))));
             for (SkippedFile s : skipped) {
                 out.append("\n  ").append(s.file()).append(": ").append(s.reason());
             }

@@ -497,6 +497,14 @@ public final class SearchService implements Closeable {
         });
     }
 
+    /**
+     * Search examples drawn from the index being served (frequent words, a heading word, an article slug, a prefix),
+     * for the search tips; found once per index generation, on first use.
+     */
+    public CorpusExamples examples() throws IOException {
+        return withSearcher(searcher -> generationFor(searcher).examples());
+    }
+
     /** Passages in the index now. */
     public int passageCount() throws IOException {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());
@@ -734,6 +742,22 @@ public final class SearchService implements Closeable {
                     .withBreakIterator(WholeBreakIterator::new)
                     .withMaxLength(Integer.MAX_VALUE - 1)
                     .build();
+        }
+
+        private volatile CorpusExamples examples;
+
+        /** Found on first use rather than at open: most generations of a watched corpus never show the tips. */
+        CorpusExamples examples() throws IOException {
+            CorpusExamples found = examples;
+            if (found == null) {
+                synchronized (this) {
+                    if (examples == null) {
+                        examples = CorpusExampleFinder.find(reader, facetState, slug -> titleOf(searcher, slug));
+                    }
+                    found = examples;
+                }
+            }
+            return found;
         }
 
         /** The previous generation's until this one's are built; null only when none was ever built. */

@@ -189,12 +189,14 @@ public final class WebApp implements AutoCloseable {
 
     // ---- pages ----
 
-    private void searchPage(Context ctx) {
+    private void searchPage(Context ctx) throws IOException {
         String query = Params.text(ctx, "q");
         String article = Params.text(ctx, "article");
         String section = Params.text(ctx, "section");
         Map<String, Object> model = new HashMap<>();
         model.put("q", query == null ? "" : query);
+        // The tips (empty query, refused query, nothing found) show examples from the corpus being served.
+        model.put("examples", search.examples());
         if (query == null) {
             html(ctx, 200, "search", model);
             return;

@@ -122,7 +122,11 @@ class WebAppHttpTest {
         HttpResponse<String> r = get("/search?q=");
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("Search tips"));
-        assertTrue(r.body().contains("<code>\"side effects\"</code>"));
+        // The tips' examples come from the corpus served (here the seed): words, a slug, a prefix it holds.
+        String tips = r.body().substring(r.body().indexOf("Search tips"));
+        assertTrue(tips.contains("<code>ketamine depression</code>"), tips);
+        assertTrue(tips.contains("<code>article:ketamines-for-depression</code>"), tips);
+        assertTrue(tips.contains("<code>ketam*</code>"), tips);
     }
 
     @Test
