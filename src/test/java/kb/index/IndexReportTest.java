@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class IndexReportTest {
     private static IndexReport report(List<SkippedFile> skipped) {
         return new IndexReport(2, 2, Map.of("paragraph", 5, "table", 1), skipped, 2_000, 1_500, true, 0,
-                Indexer.Mode.INCREMENTAL, new IndexReport.Changes(2, 0, 0, 0), false);
+                Indexer.Mode.INCREMENTAL, new IndexReport.Changes(2, 0, 0, 0), false, 0, "");
     }
 
     @Test
