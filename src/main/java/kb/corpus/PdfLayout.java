@@ -38,6 +38,9 @@ final class PdfLayout {
                 left.clear();
                 right.clear();
                 out.add(line(page.number(), FULL_WIDTH, words));
+            } else if (split < 0 && continuesFullWidth(out, left, right, words)) {
+                // The short last line of a full-width paragraph (an abstract) stays with it.
+                out.add(line(page.number(), FULL_WIDTH, words));
             } else if (split < 0) {
                 (words.get(0).x0() < gutter ? left : right).add(line(page.number(),
                         words.get(0).x0() < gutter ? LEFT : RIGHT, words));
@@ -101,7 +104,14 @@ final class PdfLayout {
             }
         }
         int crossing = cover[Math.round(mid)];
-        boolean columns = endingLeft >= 5 && startingRight >= 5 && crossing < Math.min(endingLeft, startingRight);
+        int split = 0;
+        for (List<PdfLines.Word> words : page.lines()) {
+            split += splitAt(words, mid) > 0 ? 1 : 0;
+        }
+        // Lines cut in two at the strip prove columns even under a long full-width abstract; a strip that fewer
+        // runs cross than stop at it proves them on a page whose columns rarely share a baseline.
+        boolean columns = split >= 5
+                || endingLeft >= 5 && startingRight >= 5 && crossing < Math.min(endingLeft, startingRight);
         return columns ? mid : null;
     }
 
@@ -133,6 +143,17 @@ final class PdfLayout {
             }
         }
         return -1;
+    }
+
+    private static boolean continuesFullWidth(List<Line> out, List<Line> left, List<Line> right,
+            List<PdfLines.Word> words) {
+        if (out.isEmpty() || !left.isEmpty() || !right.isEmpty()) {
+            return false;
+        }
+        Line last = out.get(out.size() - 1);
+        PdfLines.Word first = words.get(0);
+        return last.column() == FULL_WIDTH && Math.abs(first.x0() - last.x0()) < 2
+                && first.y() - last.y() < 2 * last.size() && Math.abs(first.size() - last.size()) < 0.6f;
     }
 
     private static boolean crosses(List<PdfLines.Word> words, float gutter) {

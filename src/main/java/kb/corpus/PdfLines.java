@@ -38,17 +38,27 @@ final class PdfLines extends PDFTextStripper {
     private float width;
     private float height;
 
-    private PdfLines() throws IOException {
-        setSortByPosition(true);
+    private int chars;
+    private int sizeless;
+
+    private PdfLines(boolean sorted) throws IOException {
+        setSortByPosition(sorted);
         // Overlapping duplicates are how some producers fake bold; PDFBox drops the copies.
         setSuppressDuplicateOverlappingText(true);
     }
 
     /** Every page of {@code doc}, in page order. */
     static List<Page> read(PDDocument doc) throws IOException {
-        PdfLines stripper = new PdfLines();
-        stripper.getText(doc);
-        return stripper.pages;
+        PdfLines sorted = new PdfLines(true);
+        sorted.getText(doc);
+        if (sorted.sizeless * 2 <= sorted.chars) {
+            return sorted.pages;
+        }
+        // Type 3 bitmap fonts of old TeX output report no type size, and PDFBox's sorting, which works in text
+        // direction, then scrambles their lines; their content stream is in reading order, so it is read as it comes.
+        PdfLines asWritten = new PdfLines(false);
+        asWritten.getText(doc);
+        return asWritten.pages;
     }
 
     @Override
@@ -68,17 +78,69 @@ final class PdfLines extends PDFTextStripper {
     }
 
     @Override
+    protected void processTextPosition(TextPosition text) {
+        chars++;
+        if (text.getFontSizeInPt() <= 0) {
+            sizeless++;
+        }
+        super.processTextPosition(text);
+    }
+
+    @Override
     protected void writeString(String text, List<TextPosition> positions) {
         if (positions.isEmpty() || text.isBlank()) {
+            return;
+        }
+        // PDFBox's word can run over a line end when its line detection fails; such a word is cut where the
+        // baseline moves or the text goes back to the left, and each piece takes its characters' own text.
+        int start = 0;
+        for (int i = 1; i <= positions.size(); i++) {
+            boolean cut = i == positions.size() || newLine(positions.get(i - 1), positions.get(i));
+            if (cut) {
+                List<TextPosition> part = positions.subList(start, i);
+                addWord(start == 0 && i == positions.size() ? text : unicode(part), part);
+                start = i;
+            }
+        }
+    }
+
+    private static boolean newLine(TextPosition a, TextPosition b) {
+        float size = Math.max(size(a), 4f);
+        return Math.abs(b.getY() - a.getY()) > size * 0.6f || b.getX() < a.getX() - size;
+    }
+
+    private static String unicode(List<TextPosition> part) {
+        StringBuilder s = new StringBuilder();
+        part.forEach(p -> s.append(p.getUnicode()));
+        return s.toString();
+    }
+
+    private void addWord(String text, List<TextPosition> positions) {
+        if (text.isBlank()) {
             return;
         }
         TextPosition first = positions.get(0);
         TextPosition last = positions.get(positions.size() - 1);
         // The middle character stands for the word, so a superscript note mark ("Smith1") does not set its size.
         TextPosition typical = positions.get(positions.size() / 2);
-        float baseline = typical.getYDirAdj();
-        line.add(new Word(text, first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(), baseline,
-                typical.getFontSizeInPt(), isBold(typical.getFont())));
+        if (typical.getDir() != 0) {
+            // Text set sideways (a licence along the margin, a rotated table label) is not part of the reading order.
+            return;
+        }
+        float size = size(typical);
+        // Page coordinates turned with the page, from the top; a word on another baseline starts a new line.
+        float y = typical.getY();
+        if (!line.isEmpty() && Math.abs(line.get(line.size() - 1).y() - y) > size * 0.6f) {
+            endLine();
+        }
+        line.add(new Word(text.strip(), first.getX(), last.getX() + last.getWidth(), y, size,
+                isBold(typical.getFont())));
+    }
+
+    /** The type size in points; a font that reports none (Type 3 bitmaps) counts as 10 points. */
+    private static float size(TextPosition p) {
+        float size = p.getFontSizeInPt();
+        return size > 0 ? size : 10f;
     }
 
     @Override
@@ -93,14 +155,14 @@ final class PdfLines extends PDFTextStripper {
         }
     }
 
-    /** Bold by the font's name ("Helvetica-Bold", "Taz-ExtraBold") or its descriptor's weight or force-bold flag. */
+    /** Bold by the font's name ("Helvetica-Bold", "Taz-ExtraBold", "AdvOT3b30f6db.B") or its descriptor's weight or force-bold flag. */
     static boolean isBold(PDFont font) {
         if (font == null) {
             return false;
         }
         String name = font.getName() == null ? "" : font.getName().toLowerCase(Locale.ROOT);
         if (name.contains("bold") || name.contains("black") || name.contains("heavy") || name.contains("semibold")
-                || name.matches(".*[-,](demi|sb|bd)\\b.*")) {
+                || name.matches(".*[-,](demi|sb|bd)\\b.*") || name.matches(".*\\.(b|bi)$")) {
             return true;
         }
         PDFontDescriptor d = font.getFontDescriptor();

@@ -81,16 +81,15 @@ final class PdfReader {
         return builder.build();
     }
 
-    /** Page 1's small print above the title (journal, volume, licence, DOI): a banner, not the article's text. */
+    /** What page 1 sets above the title (journal, volume, licence, DOI, "Open Access"): a banner, not text. */
     private static List<PdfLayout.Line> banner(List<PdfLayout.Line> lines, List<PdfLayout.Line> titleLines) {
         if (titleLines.isEmpty()) {
             return List.of();
         }
-        float body = PdfStructure.bodySize(lines);
         PdfLayout.Line first = titleLines.get(0);
         List<PdfLayout.Line> banner = new ArrayList<>();
         for (PdfLayout.Line l : lines) {
-            if (l.page() == first.page() && l.y() < first.y() - first.size() && l.size() < body) {
+            if (l.page() == first.page() && l.y() < first.y() - first.size()) {
                 banner.add(l);
             }
         }

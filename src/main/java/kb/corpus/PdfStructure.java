@@ -91,7 +91,8 @@ final class PdfStructure {
             PdfLayout.Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
             boolean breaks = breaksBefore(prev, line);
             boolean caption = CAPTION.matcher(line.text()).find() && (breaks || endsSentence(prev));
-            Heading heading = caption ? null : heading(line, next);
+            // A heading starts a block: a line that runs on from the one above in the same type is text.
+            Heading heading = caption || !(breaks || prev == lastHeadingLine) ? null : heading(line, next);
             if (heading != null) {
                 flush();
                 addHeading(heading, line);
@@ -132,6 +133,10 @@ final class PdfStructure {
             heading = new Heading(text.join(top.text(), heading.text()), top.depth(), top.size(), top.bold());
             headingLines++;
         } else {
+            if (ReferenceSections.isReferenceHeading(heading.text())) {
+                // The reference list belongs to the article, never to the section before it.
+                headings.clear();
+            }
             while (!headings.isEmpty() && !headings.get(headings.size() - 1).outranks(heading)) {
                 headings.remove(headings.size() - 1);
             }
@@ -181,7 +186,9 @@ final class PdfStructure {
         int depth = numbered.matches() && Integer.parseInt(numbered.group(1).split("\\.")[0]) <= 30
                 ? numbered.group(1).split("\\.").length : 0;
         boolean numberedAlone = depth > 0 && alone && bare.split("\\s+").length <= 10;
-        if (!(larger || bold || caps || numberedAlone)) {
+        // "References" alone on its line opens the list whatever its type (some publishers set it as the entries).
+        boolean namedList = alone && !inReferences && ReferenceSections.isReferenceHeading(bare);
+        if (!(larger || bold || caps || numberedAlone || namedList)) {
             return null;
         }
         // In heading type, a line that runs on into more of the same is display text (a large abstract), not a heading.
@@ -262,6 +269,10 @@ final class PdfStructure {
     static float bodySize(List<PdfLayout.Line> lines) {
         Map<Float, Integer> chars = new HashMap<>();
         for (PdfLayout.Line l : lines) {
+            // A long reference list in small type must not pass for the body text.
+            if (chars.size() > 0 && ReferenceSections.isReferenceHeading(l.text())) {
+                break;
+            }
             chars.merge(l.size(), l.text().length(), Integer::sum);
         }
         return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(10f);

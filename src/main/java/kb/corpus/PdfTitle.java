@@ -15,6 +15,12 @@ final class PdfTitle {
     private static final Pattern FILE_NAME = Pattern.compile(
             "(?i).*\\.(?:dvi|docx?|rtf|pdf|tex|ps|eps|indd|qxd|qxp|p65|fm|wpd|odt|pages|txt|html?)\\b.*");
     private static final Pattern PRODUCER_PREFIX = Pattern.compile("(?i)^(?:microsoft (?:word|powerpoint) - |untitled|doi:).*");
+    /** A metadata author that is the publisher ("Cambridge Journals", "Elsevier Ltd"), not a person. */
+    private static final Pattern PUBLISHER = Pattern.compile(
+            "(?i)\\b(?:journals?|press|publish\\w*|elsevier|springer|wiley|ltd|inc|gmbh|society|university|admin\\w*|user)\\b");
+    /** Article-type labels that publishers set above the title in the title's own type. */
+    private static final Pattern LABEL = Pattern.compile(
+            "(?i)^(?:research|review|original|short|brief|rapid)?\\s*(?:research\\s+)?(?:article|paper|communication|report|research|review|letter|editorial|case report)s?$");
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*");
 
     /** The title lines found on page 1 (empty when the metadata title was used), so they are not passages too. */
@@ -46,7 +52,10 @@ final class PdfTitle {
         if (isRealTitle(metadataTitle)) {
             return new Found(TextNormalizer.oneLine(metadataTitle), titleLines(metadataTitle, lines, firstPage));
         }
-        List<PdfLayout.Line> top = largestAtTop(lines, firstPage);
+        List<PdfLayout.Line> top = new ArrayList<>(largestAtTop(lines, firstPage));
+        if (top.size() > 1 && LABEL.matcher(top.get(0).text()).matches()) {
+            top.remove(0);
+        }
         if (top.isEmpty()) {
             return new Found(null, List.of());
         }
@@ -98,7 +107,7 @@ final class PdfTitle {
 
     /** Authors from the metadata (split at ";" and " and "), else from the line under the title if it lists names. */
     static List<String> authors(String metadataAuthor, List<PdfLayout.Line> lines, List<PdfLayout.Line> titleLines) {
-        if (metadataAuthor != null && !metadataAuthor.isBlank()) {
+        if (metadataAuthor != null && !metadataAuthor.isBlank() && !PUBLISHER.matcher(metadataAuthor).find()) {
             return split(metadataAuthor.replaceAll("\\{?\\bet al\\.?}?", ""));
         }
         if (titleLines.isEmpty()) {
