@@ -4,16 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts one page's lines in reading order. A page has two columns when a vertical strip near its middle is crossed by
- * fewer runs of text than stop at its left edge or start at its right edge; then the lines that cross it (title,
- * abstract, a wide table) are read where they stand and, between two of them, the left column before the right.
+ * Puts one page's lines in reading order. A gutter is a vertical strip where many lines leave a wide gap with words
+ * on both sides; the lines that span a gutter (title, abstract, a wide table) are read where they stand and, between
+ * two of them, each column top to bottom, left to right. A page with no gutter is one column.
  */
 final class PdfLayout {
     static final int FULL_WIDTH = 0;
-    static final int LEFT = 1;
-    static final int RIGHT = 2;
 
-    /** A line in reading order: page, column (0 full width, 1 left, 2 right), edges, baseline, type size, bold. */
+    /** A line in reading order: page, column (0 full width, then 1, 2… from the left), edges, baseline, size, bold. */
     record Line(int page, int column, String text, float x0, float x1, float y, float size, boolean bold) {
         boolean sameSize(Line other) {
             return Math.abs(size - other.size) <= 0.6f;
@@ -26,128 +24,118 @@ final class PdfLayout {
     private PdfLayout() {}
 
     static List<Line> order(PdfLines.Page page) {
-        Float gutter = gutter(page);
+        List<Float> gutters = gutters(page);
         List<Line> out = new ArrayList<>();
-        List<Line> left = new ArrayList<>();
-        List<Line> right = new ArrayList<>();
+        List<List<Line>> columns = new ArrayList<>();
+        for (int c = 0; c <= gutters.size(); c++) {
+            columns.add(new ArrayList<>());
+        }
         for (List<PdfLines.Word> words : page.lines()) {
-            int split = gutter == null ? -1 : splitAt(words, gutter);
-            if (gutter == null || split < 0 && crosses(words, gutter)) {
-                out.addAll(left);
-                out.addAll(right);
-                left.clear();
-                right.clear();
-                out.add(line(page.number(), FULL_WIDTH, words));
-            } else if (split < 0 && continuesFullWidth(out, left, right, words)) {
-                // The short last line of a full-width paragraph (an abstract) stays with it.
-                out.add(line(page.number(), FULL_WIDTH, words));
-            } else if (split < 0) {
-                (words.get(0).x0() < gutter ? left : right).add(line(page.number(),
-                        words.get(0).x0() < gutter ? LEFT : RIGHT, words));
-            } else {
-                left.add(line(page.number(), LEFT, words.subList(0, split)));
-                right.add(line(page.number(), RIGHT, words.subList(split, words.size())));
+            int from = 0;
+            for (int cut : cuts(words, gutters)) {
+                place(page.number(), words.subList(from, cut), gutters, out, columns);
+                from = cut;
             }
         }
-        out.addAll(left);
-        out.addAll(right);
+        columns.forEach(out::addAll);
         return out;
     }
 
-    /** The x of the gutter between two columns, or null for a page read as one column. */
-    static Float gutter(PdfLines.Page page) {
+    /** Adds a piece of a line to its column, or, when it spans a gutter, reads the columns so far and then it. */
+    private static void place(int page, List<PdfLines.Word> words, List<Float> gutters, List<Line> out,
+            List<List<Line>> columns) {
+        float x0 = words.get(0).x0();
+        float x1 = words.get(words.size() - 1).x1();
+        int column = 0;
+        boolean wide = false;
+        for (float g : gutters) {
+            if (x1 <= g + 1) {
+                break;
+            }
+            if (x0 < g - 1) {
+                wide = true;
+            }
+            column++;
+        }
+        boolean noBuffered = columns.stream().allMatch(List::isEmpty);
+        if (wide || gutters.isEmpty()) {
+            columns.forEach(out::addAll);
+            columns.forEach(List::clear);
+            out.add(line(page, FULL_WIDTH, words));
+        } else if (noBuffered && continuesFullWidth(out, words)) {
+            // The short last line of a full-width paragraph (an abstract) stays with it.
+            out.add(line(page, FULL_WIDTH, words));
+        } else {
+            columns.get(column).add(line(page, column + 1, words));
+        }
+    }
+
+    /**
+     * The x of each gutter between columns, left to right: a strip, away from the page edges, where at least five
+     * lines (and a fifth of them) have a wide gap with words on both sides. Empty for a page read as one column.
+     */
+    static List<Float> gutters(PdfLines.Page page) {
         int w = Math.max(1, (int) Math.ceil(page.width()));
-        int[] cover = new int[w + 1];
-        List<float[]> runs = new ArrayList<>();
+        int[] gaps = new int[w + 1];
         for (List<PdfLines.Word> words : page.lines()) {
-            runs.addAll(runs(words));
-        }
-        for (float[] r : runs) {
-            for (int x = Math.max(0, (int) r[0]); x <= Math.min(w, (int) r[1]); x++) {
-                cover[x]++;
-            }
-        }
-        int from = (int) (w * 0.3);
-        int to = (int) (w * 0.7);
-        int best = -1;
-        int bestLen = 0;
-        for (int x = from; x <= to; x++) {
-            if (best < 0 || cover[x] < cover[best]) {
-                best = x;
-            }
-        }
-        if (best < 0) {
-            return null;
-        }
-        // Take the middle of the widest stretch at the lowest coverage, so the gutter sits in the white strip.
-        int start = -1;
-        float mid = best;
-        for (int x = from; x <= to + 1; x++) {
-            boolean low = x <= to && cover[x] == cover[best];
-            if (low && start < 0) {
-                start = x;
-            } else if (!low && start >= 0) {
-                if (x - start > bestLen) {
-                    bestLen = x - start;
-                    mid = (start + x - 1) / 2f;
+            for (int i = 1; i < words.size(); i++) {
+                PdfLines.Word before = words.get(i - 1);
+                PdfLines.Word after = words.get(i);
+                if (after.x0() - before.x1() > GUTTER_GAP * Math.max(after.size(), 4f) * 0.8f) {
+                    for (int x = Math.max(0, (int) Math.ceil(before.x1())); x <= Math.min(w, (int) after.x0()); x++) {
+                        gaps[x]++;
+                    }
                 }
+            }
+        }
+        int needed = Math.max(5, page.lines().size() / 5);
+        List<Float> gutters = new ArrayList<>();
+        int start = -1;
+        int from = (int) (w * 0.1);
+        int to = (int) (w * 0.9);
+        for (int x = from; x <= to + 1; x++) {
+            boolean open = x <= to && gaps[x] >= needed;
+            if (open && start < 0) {
+                start = x;
+            } else if (!open && start >= 0) {
+                // The gutter is where the most lines leave a gap: the middle of the widest-agreed stretch.
+                int best = start;
+                for (int i = start; i < x; i++) {
+                    if (gaps[i] > gaps[best]) {
+                        best = i;
+                    }
+                }
+                int end = best;
+                while (end + 1 < x && gaps[end + 1] == gaps[best]) {
+                    end++;
+                }
+                gutters.add((best + end) / 2f);
                 start = -1;
             }
         }
-        int endingLeft = 0;
-        int startingRight = 0;
-        for (float[] r : runs) {
-            if (r[1] <= mid && r[1] >= mid - w * 0.2) {
-                endingLeft++;
-            } else if (r[0] >= mid && r[0] <= mid + w * 0.2) {
-                startingRight++;
-            }
-        }
-        int crossing = cover[Math.round(mid)];
-        int split = 0;
-        for (List<PdfLines.Word> words : page.lines()) {
-            split += splitAt(words, mid) > 0 ? 1 : 0;
-        }
-        // Lines cut in two at the strip prove columns even under a long full-width abstract; a strip that fewer
-        // runs cross than stop at it proves them on a page whose columns rarely share a baseline.
-        boolean columns = split >= 5
-                || endingLeft >= 5 && startingRight >= 5 && crossing < Math.min(endingLeft, startingRight);
-        return columns ? mid : null;
+        return gutters;
     }
 
-    /** A PDFBox line cut where two words stand far apart: {start, end} of each run of close words. */
-    private static List<float[]> runs(List<PdfLines.Word> words) {
-        List<float[]> runs = new ArrayList<>();
-        float start = words.get(0).x0();
-        float end = words.get(0).x1();
-        for (int i = 1; i < words.size(); i++) {
-            PdfLines.Word word = words.get(i);
-            if (word.x0() - end > GUTTER_GAP * Math.max(word.size(), 4f)) {
-                runs.add(new float[] {start, end});
-                start = word.x0();
-            }
-            end = Math.max(end, word.x1());
-        }
-        runs.add(new float[] {start, end});
-        return runs;
-    }
-
-    /** The index of the first word right of the gutter when the line has words on both sides; -1 otherwise. */
-    private static int splitAt(List<PdfLines.Word> words, float gutter) {
+    /** Where a PDFBox line is cut: before each word that starts across a gutter after a wide gap, and at its end. */
+    private static List<Integer> cuts(List<PdfLines.Word> words, List<Float> gutters) {
+        List<Integer> cuts = new ArrayList<>();
         for (int i = 1; i < words.size(); i++) {
             PdfLines.Word before = words.get(i - 1);
             PdfLines.Word after = words.get(i);
-            if (before.x1() <= gutter + 1 && after.x0() >= gutter - 1
-                    && after.x0() - before.x1() > GUTTER_GAP * Math.max(after.size(), 4f) * 0.8f) {
-                return i;
+            boolean wide = after.x0() - before.x1() > GUTTER_GAP * Math.max(after.size(), 4f) * 0.8f;
+            for (float g : gutters) {
+                if (wide && before.x1() <= g + 1 && after.x0() >= g - 1) {
+                    cuts.add(i);
+                    break;
+                }
             }
         }
-        return -1;
+        cuts.add(words.size());
+        return cuts;
     }
 
-    private static boolean continuesFullWidth(List<Line> out, List<Line> left, List<Line> right,
-            List<PdfLines.Word> words) {
-        if (out.isEmpty() || !left.isEmpty() || !right.isEmpty()) {
+    private static boolean continuesFullWidth(List<Line> out, List<PdfLines.Word> words) {
+        if (out.isEmpty()) {
             return false;
         }
         Line last = out.get(out.size() - 1);
@@ -156,9 +144,6 @@ final class PdfLayout {
                 && first.y() - last.y() < 2 * last.size() && Math.abs(first.size() - last.size()) < 0.6f;
     }
 
-    private static boolean crosses(List<PdfLines.Word> words, float gutter) {
-        return words.get(0).x0() < gutter && words.get(words.size() - 1).x1() > gutter;
-    }
 
     private static Line line(int page, int column, List<PdfLines.Word> words) {
         StringBuilder text = new StringBuilder();

@@ -91,15 +91,19 @@ final class PdfLines extends PDFTextStripper {
         if (positions.isEmpty() || text.isBlank()) {
             return;
         }
-        // PDFBox's word can run over a line end when its line detection fails; such a word is cut where the
-        // baseline moves or the text goes back to the left, and each piece takes its characters' own text.
+        // PDFBox's "word" holds the space glyphs a producer wrote (a whole line, from some word processors) and can
+        // run over a line end when its line detection fails; it is cut at spaces, where the baseline moves and where
+        // the text goes back to the left, so each piece has its own place. A piece takes its characters' own text.
         int start = 0;
-        for (int i = 1; i <= positions.size(); i++) {
-            boolean cut = i == positions.size() || newLine(positions.get(i - 1), positions.get(i));
+        for (int i = 0; i <= positions.size(); i++) {
+            boolean space = i < positions.size() && positions.get(i).getUnicode().isBlank();
+            boolean cut = i == positions.size() || space || i > start && newLine(positions.get(i - 1), positions.get(i));
             if (cut) {
-                List<TextPosition> part = positions.subList(start, i);
-                addWord(start == 0 && i == positions.size() ? text : unicode(part), part);
-                start = i;
+                if (i > start) {
+                    List<TextPosition> part = positions.subList(start, i);
+                    addWord(start == 0 && i == positions.size() ? text : unicode(part), part);
+                }
+                start = space ? i + 1 : i;
             }
         }
     }

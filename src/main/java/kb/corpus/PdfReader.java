@@ -71,6 +71,9 @@ final class PdfReader {
         PdfTitle.Found title = PdfTitle.find(info.getTitle(), lines, pages.get(0));
         List<String> authors = PdfTitle.authors(info.getAuthor(), lines, title.lines());
         Set<PdfLayout.Line> skip = new HashSet<>(title.lines());
+        if (title.title() != null) {
+            lines = RunningHeaders.removeTitleHeads(lines, pages, title.title(), skip);
+        }
         skip.addAll(banner(lines, title.lines()));
         ArticleBuilder builder = new ArticleBuilder(slug, title.title() == null ? stem : title.title(), sourceFile,
                 new ArticleMeta(authors, "", ""));

@@ -46,6 +46,25 @@ final class RunningHeaders {
         return kept;
     }
 
+    /**
+     * The lines without the running heads that repeat the article's title (on alternate pages, so too rarely for
+     * {@link #remove}): a margin line of three words or more, numbers aside, that is part of {@code title}.
+     */
+    static List<PdfLayout.Line> removeTitleHeads(List<PdfLayout.Line> lines, List<PdfLines.Page> geometry, String title,
+            Set<PdfLayout.Line> titleLines) {
+        String t = key(title);
+        List<PdfLayout.Line> kept = new ArrayList<>();
+        for (PdfLayout.Line line : lines) {
+            String k = key(line.text()).replace("#", "").strip();
+            boolean head = !titleLines.contains(line) && inMargin(line, geometry.get(line.page() - 1))
+                    && k.split(" ").length >= 3 && t.contains(k);
+            if (!head) {
+                kept.add(line);
+            }
+        }
+        return kept;
+    }
+
     private static boolean inMargin(PdfLayout.Line line, PdfLines.Page page) {
         return line.y() <= page.height() * MARGIN_BAND || line.y() >= page.height() * (1 - MARGIN_BAND);
     }
