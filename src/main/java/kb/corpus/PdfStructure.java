@@ -223,10 +223,11 @@ final class PdfStructure {
             return;
         }
         PdfLayout.Line first = block.get(0);
-        String joined = "";
+        StringBuilder all = new StringBuilder();
         for (PdfLayout.Line l : block) {
-            joined = text.join(joined, l.text());
+            text.append(all, l.text());
         }
+        String joined = all.toString();
         block.clear();
         if (joined.codePoints().noneMatch(Character::isLetter)) {
             // A lone page number or a row of table figures says nothing as a passage.

@@ -53,31 +53,45 @@ final class PdfText {
 
     /** Appends {@code next} to {@code text} (the lines so far), joining a word split by a line-end hyphen. */
     String join(String text, String next) {
-        if (text.isEmpty()) {
-            return next;
-        }
+        StringBuilder out = new StringBuilder(text);
+        append(out, next);
+        return out.toString();
+    }
+
+    /** As {@link #join}, in place: a paragraph of thousands of lines is built in linear time. */
+    void append(StringBuilder text, String next) {
         if (next.isEmpty()) {
-            return text;
+            return;
         }
-        if (text.endsWith("\u00AD")) {
-            return text.substring(0, text.length() - 1) + next;
+        if (text.isEmpty()) {
+            text.append(next);
+            return;
         }
-        Matcher tail = TRAILING_PART.matcher(text);
+        int last = text.length() - 1;
+        if (text.charAt(last) == '\u00AD') {
+            text.setLength(last);
+            text.append(next);
+            return;
+        }
+        // Only the end of the text so far can hold the first part of a split word.
+        Matcher tail = TRAILING_PART.matcher(text.subSequence(Math.max(0, text.length() - 64), text.length()));
         if (!tail.find()) {
-            return text + " " + next;
+            text.append(' ').append(next);
+            return;
         }
         Matcher head = LEADING_PART.matcher(next);
         if (!head.find()) {
             // "3-" + "5 mg": a hyphen before a number is a range or a compound; keep it and close the gap.
-            return text + next;
+            text.append(next);
+            return;
         }
         String before = tail.group(1);
         String after = head.group(1);
         boolean lowerCase = before.equals(before.toLowerCase(Locale.ROOT)) && after.equals(after.toLowerCase(Locale.ROOT));
         String withHyphen = (before + "-" + after).toLowerCase(Locale.ROOT);
         if (lowerCase && !hyphenatedWords.contains(withHyphen)) {
-            return text.substring(0, text.length() - 1) + next;
+            text.setLength(last);
         }
-        return text + next;
+        text.append(next);
     }
 }

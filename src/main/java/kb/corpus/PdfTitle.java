@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Finds a PDF's title and authors. The metadata title is used only when it reads like a title: at least two words of
  * letters, not a file name ("main.dvi", "Microsoft Word - report.doc"), not a number, an id or "untitled". Otherwise
- * the title is the largest type in the top half of page 1 (its consecutive lines joined). Authors come from the
+ * the title is the largest type in the top half of page 1 when it is larger than the page's body type (up to six
+ * consecutive lines, joined). Authors come from the
  * metadata, else from the line right under the title when it reads as a list of names.
  */
 final class PdfTitle {
@@ -21,6 +22,7 @@ final class PdfTitle {
     /** Article-type labels that publishers set above the title in the title's own type. */
     private static final Pattern LABEL = Pattern.compile(
             "(?i)^(?:research|review|original|short|brief|rapid)?\\s*(?:research\\s+)?(?:article|paper|communication|report|research|review|letter|editorial|case report)s?$");
+    private static final int MAX_LINES = 6;
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*");
 
     /** The title lines found on page 1 (empty when the metadata title was used), so they are not passages too. */
@@ -90,11 +92,15 @@ final class PdfTitle {
         for (PdfLayout.Line l : page1) {
             max = Math.max(max, l.size());
         }
+        // A page all in one type has no title by type: its first lines are text.
+        if (max <= PdfStructure.bodySize(page1) + 0.5f) {
+            return List.of();
+        }
         List<PdfLayout.Line> run = new ArrayList<>();
         for (PdfLayout.Line l : page1) {
             if (l.size() >= max - 0.6f) {
                 PdfLayout.Line last = run.isEmpty() ? null : run.get(run.size() - 1);
-                if (last != null && l.y() - last.y() > l.size() * 2.2f) {
+                if (last != null && l.y() - last.y() > l.size() * 2.2f || run.size() == MAX_LINES) {
                     break;
                 }
                 run.add(l);
