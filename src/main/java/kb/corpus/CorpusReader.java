@@ -28,7 +28,7 @@ public final class CorpusReader {
      * Readers of binary formats, by extension: they are given the file itself (they stream it, and their size
      * limits are their own), not decoded text.
      */
-    private static final Map<String, BinaryFormatReader> BINARY = Map.of("docx", DocxReader::read);
+    private static final Map<String, BinaryFormatReader> BINARY = Map.of("pdf", PdfReader::read, "docx", DocxReader::read);
     private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "jsonl");
 
     private final long maxFileBytes;
