@@ -94,7 +94,8 @@ final class SearchCommand implements Callable<Integer> {
         for (SearchHit hit : page.hits()) {
             out.println();
             String where = hit.sectionPath().isEmpty() ? hit.title() : hit.title() + " › " + String.join(" › ", hit.sectionPath());
-            out.printf("%d. %s  [%s, score %.2f]%n", ++rank, where, hit.kind(), hit.score());
+            out.printf("%d. %s  [%s%s, score %.2f]%n", ++rank, where, hit.kind(),
+                    hit.page() == null ? "" : ", p. " + hit.page(), hit.score());
             out.println("   " + plain(hit.snippet()));
             out.println("   Cite: " + hit.citation());
         }
