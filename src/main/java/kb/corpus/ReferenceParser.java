@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses one APA-like reference entry ("2. Lener, M. S., ... (2017). Title. Journal, 77(4), 381-401.") into a
- * {@link Reference}. Parts it cannot recognise stay empty rather than guessed; the entry text itself is never lost.
+ * Parses one reference entry into a {@link Reference}: APA-like ("2. Lener, M. S., ... (2017). Title. Journal,
+ * 77(4), 381-401.") or Vancouver-like ("Kudsk KA, Croce MA: Title. J Trauma 1989, 29:916-922."). Parts it cannot recognise stay empty rather than guessed; the entry text itself is never lost.
  */
 public final class ReferenceParser {
     private static final Pattern NUMBER = Pattern.compile("^\\[?(\\d{1,4})[.)\\]]\\s+");
@@ -17,6 +17,14 @@ public final class ReferenceParser {
     /** A title ends at the first sentence end followed by a capitalised word (the journal or publisher). */
     private static final Pattern TITLE_END = Pattern.compile("([.?!])\\s+(?=[\\p{Lu}\\d])");
     private static final Pattern JOURNAL_END = Pattern.compile(",\\s*(?:\\d|[A-Za-z]?\\d)|\\.\\s*$|\\.\\s+(?=\\p{Lu}|\\d|https?:|doi)");
+
+    /** One Vancouver-style author: a surname (maybe several words) and initials without dots, "Kudsk KA". */
+    private static final String VANCOUVER_AUTHOR =
+            "(?:(?:van|von|de|der|den|da|di|du|le|la)\\s)*\\p{Lu}[\\p{L}'’-]+(?:\\s(?:van|von|de|der|den|da|di|du|le|la|\\p{Lu}[\\p{L}'’-]+))*\\s\\p{Lu}{1,3}";
+    /** The author list of a Vancouver entry, ended by '.' or ':' ("Kudsk KA, Croce MA, Fabian TC: Title ..."). */
+    private static final Pattern VANCOUVER_AUTHORS = Pattern.compile("^(" + VANCOUVER_AUTHOR + "(?:,\\s*" + VANCOUVER_AUTHOR
+            + ")*(?:,?\\s*(?:et al|and others))?)(?:\\.\\s*:?|:)\\s+");
+    private static final Pattern LOOSE_YEAR = Pattern.compile("\\b(1[6-9]\\d{2}|20\\d{2})[a-z]?\\b");
 
     private ReferenceParser() {}
 
@@ -53,7 +61,7 @@ public final class ReferenceParser {
         String text = cleanText(entry);
         Matcher y = YEAR.matcher(text);
         if (!y.find()) {
-            return new Reference(number, "", "", "", "");
+            return vancouver(number, text);
         }
         String authors = text.substring(0, y.start()).strip();
         String year = y.group(1);
@@ -70,6 +78,32 @@ public final class ReferenceParser {
         } else {
             title = title.replaceAll("\\.$", "");
         }
+        return new Reference(number, authors, year, title.strip(), journal);
+    }
+
+    /**
+     * The biomedical (Vancouver) style, without a parenthesised year: "Kudsk KA, Croce MA: Title. J Trauma 1989,
+     * 29:916-922." or "Smith J, Jones K. Title. Lancet. 2001;357:1-5." Authors, title, journal and the year after
+     * the title are taken when the author list is recognisable; otherwise every part stays empty.
+     */
+    private static Reference vancouver(int number, String text) {
+        Matcher a = VANCOUVER_AUTHORS.matcher(text);
+        if (!a.find()) {
+            return new Reference(number, "", "", "", "");
+        }
+        String authors = a.group(1).strip();
+        String rest = text.substring(a.end()).strip();
+        String title = rest.replaceAll("\\.$", "");
+        String tail = "";
+        Matcher t = TITLE_END.matcher(rest);
+        if (t.find()) {
+            String mark = t.group(1);
+            title = rest.substring(0, t.start()) + (mark.equals(".") ? "" : mark);
+            tail = rest.substring(t.end()).strip();
+        }
+        Matcher y = LOOSE_YEAR.matcher(tail);
+        String year = y.find() ? y.group(1) : "";
+        String journal = (y.find(0) ? tail.substring(0, y.start()) : tail).replaceAll("[\\s.,;:]+$", "").strip();
         return new Reference(number, authors, year, title.strip(), journal);
     }
 }

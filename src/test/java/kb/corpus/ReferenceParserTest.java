@@ -24,4 +24,20 @@ class ReferenceParserTest {
     void unrecognisedEntryKeepsEmptyParts() {
         assertEquals(new Reference(2, "", "", "", ""), ReferenceParser.parse("2. Some note without a year."));
     }
+
+    @Test
+    void vancouverEntriesGiveAuthorsYearTitleAndJournal() {
+        assertEquals(new Reference(3, "Kudsk KA, Croce MA, Fabian TC", "1989",
+                "Enteral versus parenteral feeding: effects on septic morbidity", "J Trauma"),
+                ReferenceParser.parse("3. Kudsk KA, Croce MA, Fabian TC: Enteral versus parenteral feeding: effects on "
+                        + "septic morbidity. J Trauma 1989, 29:916-922."));
+        assertEquals(new Reference(0, "Smith J, van der Berg AB, et al", "2001", "A trial of something", "Lancet"),
+                ReferenceParser.parse("Smith J, van der Berg AB, et al. A trial of something. Lancet. 2001;357:1-5."));
+    }
+
+    @Test
+    void proseIsNotTakenForAVancouverAuthorList() {
+        assertEquals(new Reference(0, "", "", "", ""),
+                ReferenceParser.parse("The results were reported in 2001. Later work disagreed."));
+    }
 }
