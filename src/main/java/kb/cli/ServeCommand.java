@@ -148,6 +148,11 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "kb-serve-shutdown"));
             out.println("kb is serving " + search.passageCount() + " passages at " + app.url() + "  (Ctrl+C to stop)");
+            if (publicAddress == null && (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]"))) {
+                // Browsers elsewhere cannot reach 0.0.0.0: the links kb hands out (OpenSearch) need a real name.
+                out.println("Note: listening on all addresses; give --public-url (e.g. http://your-host:" + app.port()
+                        + ") so the links kb hands out point at an address others can reach.");
+            }
             if (follow) {
                 out.println("Watching " + corpus.toAbsolutePath().normalize() + " for changes.");
             }

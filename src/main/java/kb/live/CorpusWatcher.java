@@ -37,6 +37,8 @@ public final class CorpusWatcher implements AutoCloseable {
     private String held;
     /** The last update failed: retry with backoff even once the corpus is back to the indexed state. */
     private boolean retry;
+    /** The corpus folder could not be read at the last look: said once, not every second. */
+    private boolean unreadable;
     private long backoffMillis;
     private long nextAttempt;
 
@@ -59,6 +61,10 @@ public final class CorpusWatcher implements AutoCloseable {
     void poll() {
         try {
             String now = CorpusFingerprint.of(corpusDir);
+            if (unreadable) {
+                unreadable = false;
+                LOG.info("The corpus folder {} can be read again", corpusDir);
+            }
             if (!now.equals(lastSeen)) {
                 // Still changing: wait for one quiet interval before reading it.
                 lastSeen = now;
@@ -89,7 +95,11 @@ public final class CorpusWatcher implements AutoCloseable {
                 LOG.info("Corpus changed: {}", status.message());
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Cannot read the corpus folder {}: {}", corpusDir, e.getMessage());
+            if (!unreadable) {
+                unreadable = true;
+                LOG.warn("Cannot read the corpus folder {}: {}; serving the index as it is until it can be read again",
+                        corpusDir, e.getMessage());
+            }
         }
     }
 
