@@ -1,12 +1,8 @@
 package kb.index;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import kb.corpus.Article;
+import kb.corpus.ContentDigest;
 import kb.corpus.Passage;
 import kb.corpus.Reference;
 
@@ -28,58 +24,41 @@ public final class ArticleHash {
     private ArticleHash() {}
 
     public static String of(Article article) {
-        MessageDigest sha = sha256();
-        put(sha, SCHEMA);
-        put(sha, article.slug());
-        put(sha, article.meta().url());
+        ContentDigest sha = new ContentDigest();
+        sha.put(SCHEMA);
+        sha.put(article.slug());
+        sha.put(article.meta().url());
         putMeta(sha, article);
         for (Passage p : article.passages()) {
-            put(sha, p.id());
-            put(sha, p.articleSlug());
-            put(sha, p.articleTitle());
-            putAll(sha, p.sectionPath());
-            put(sha, p.kind().label());
-            put(sha, Integer.toString(p.ordinal()));
-            put(sha, Integer.toString(p.position()));
-            put(sha, p.text());
-            put(sha, p.sourceFile());
-            put(sha, p.citation());
-            put(sha, String.valueOf(p.page()));
-            putAll(sha, p.cites());
+            sha.put(p.id());
+            sha.put(p.articleSlug());
+            sha.put(p.articleTitle());
+            sha.putAll(p.sectionPath());
+            sha.put(p.kind().label());
+            sha.put(Integer.toString(p.ordinal()));
+            sha.put(Integer.toString(p.position()));
+            sha.put(p.text());
+            sha.put(p.sourceFile());
+            sha.put(p.citation());
+            sha.put(String.valueOf(p.page()));
+            sha.putAll(p.cites());
             Reference r = p.reference();
             if (r == null) {
-                put(sha, "");
+                sha.put("");
             } else {
-                putAll(sha, List.of("ref", Integer.toString(r.number()), r.authors(), r.year(), r.title(), r.journal()));
+                sha.putAll(List.of("ref", Integer.toString(r.number()), r.authors(), r.year(), r.title(), r.journal()));
             }
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return sha.hex();
     }
 
-    private static void putMeta(MessageDigest sha, Article article) {
-        putAll(sha, article.meta().authors());
-        put(sha, article.meta().date());
-        put(sha, article.meta().doi());
-        put(sha, article.meta().journal());
+    private static void putMeta(ContentDigest sha, Article article) {
+        sha.putAll(article.meta().authors());
+        sha.put(article.meta().date());
+        sha.put(article.meta().doi());
+        sha.put(article.meta().journal());
     }
 
-    private static void putAll(MessageDigest sha, List<String> values) {
-        put(sha, Integer.toString(values.size()));
-        values.forEach(v -> put(sha, v));
-    }
 
-    /** Length-prefixed, so ("ab", "c") and ("a", "bc") never hash alike. */
-    private static void put(MessageDigest sha, String value) {
-        byte[] bytes = (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
-        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        sha.update(bytes);
-    }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }
