@@ -1,7 +1,7 @@
 package kb.index;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
+
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+
+
+
 import java.util.function.Consumer;
 import kb.corpus.Abbreviations;
 import kb.corpus.Article;
@@ -194,7 +194,7 @@ public final class Indexer {
                         ? UUID.randomUUID().toString() : before.get(Fields.COMMIT_INDEX_ID));
                 Redirects redirects = Redirects.fromCommit(before);
                 Run run = new Run(writer, effective, previous, options, new IndexProgress.Tracker(progress, root));
-                CorpusScan scan = new ReadAhead(reader, root, new SlugBook(kept, retired), run).drain();
+                CorpusScan scan = new ReadAhead<>(reader, root, new SlugBook(kept, retired), run::prepare, run::write).drain();
                 return run.finish(scan, configProblems, synonyms, fingerprint, start,
                         new Commit(before, carried, redirects, retired));
             } catch (UncheckedIOException e) {
@@ -390,152 +390,6 @@ public final class Indexer {
     /** An article made ready for the writer; {@code docs} is null when it cannot be indexed, and {@code problem} says why. */
     private record Prepared(Article article, String hash, String contentHash, List<Document> docs,
             List<Abbreviations.Definition> definitions, String problem) {}
-
-    /**
-     * Reads and prepares articles on a thread of its own while the calling thread writes them, in corpus order
-     * (so documents get the same ids, and ties the same order, as a one-thread run). Reading and parsing the
-     * corpus is about a third of indexing; this overlaps it with the analysis the writer does. The queue holds
-     * at most {@value #QUEUE} prepared articles, so memory stays bounded. A failure on either side stops both (the
-     * reader at its next article), and the reader's failure is thrown on the calling thread as it was thrown.
-     */
-    private static final class ReadAhead {
-        private static final int QUEUE = 32;
-        /** Ends the queue: the scan, or the reader's failure. */
-        private record End(CorpusScan scan, Throwable failure) {}
-
-        /** Unwinds the reader when the writer side has stopped listening. */
-        private static final class Cancelled extends RuntimeException {
-            private static final long serialVersionUID = 1L;
-
-            Cancelled() {
-                super(null, null, false, false);
-            }
-        }
-
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
-        private final Run run;
-        private final Thread thread;
-        private volatile boolean cancelled;
-
-        ReadAhead(ArticleSource source, Path corpusDir, SlugBook keptSlugs, Run run) {
-            this.run = run;
-            this.thread = new Thread(() -> {
-                End end;
-                try {
-                    end = new End(source.read(corpusDir, keptSlugs, article -> {
-                        if (cancelled) {
-                            throw new Cancelled();
-                        }
-                        put(run.prepare(article));
-                    }), null);
-                } catch (Cancelled e) {
-                    if (cancelled) {
-                        return; // the writer side failed first and no longer listens
-                    }
-                    end = new End(null, new InterruptedIOException("reading the corpus was interrupted"));
-                } catch (Throwable t) {
-                    end = new End(null, t);
-                }
-                deliver(end);
-            }, "kb-index-reader");
-            thread.setDaemon(true);
-        }
-
-        /** Hands a prepared article to the writer, waiting while the queue is full; unwinds once cancelled. */
-        private void put(Prepared item) {
-            try {
-                while (!cancelled) {
-                    if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new Cancelled();
-        }
-
-        /** Hands over the end of the read, whatever interrupts the reader gets, unless the writer has stopped. */
-        private void deliver(End end) {
-            boolean interrupted = false;
-            while (!cancelled) {
-                try {
-                    if (queue.offer(end, 100, TimeUnit.MILLISECONDS)) {
-                        break;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Writes every article the reader hands over; returns the reader's scan once it has read everything. */
-        CorpusScan drain() throws IOException {
-            thread.start();
-            boolean done = false;
-            try {
-                while (true) {
-                    Object item = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (item == null) {
-                        if (!thread.isAlive() && queue.isEmpty()) {
-                            // Cannot happen by design (the reader always ends with an End); never wait forever.
-                            throw new IllegalStateException("the corpus reader stopped without saying why");
-                        }
-                        continue;
-                    }
-                    if (item instanceof End end) {
-                        done = true;
-                        if (end.failure() != null) {
-                            throw rethrow(end.failure());
-                        }
-                        return end.scan();
-                    }
-                    run.write((Prepared) item);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("indexing was interrupted");
-            } finally {
-                if (!done) {
-                    cancelled = true;
-                    queue.clear();
-                }
-                joinUninterruptibly(thread);
-            }
-        }
-
-        /** The reader's failure, thrown as it was: IOException, unchecked exception or error. */
-        private static IOException rethrow(Throwable failure) throws IOException {
-            if (failure instanceof IOException io) {
-                throw io;
-            }
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            }
-            if (failure instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(failure);
-        }
-
-        /** The reader must have stopped before the writer is committed or rolled back. */
-        private static void joinUninterruptibly(Thread t) {
-            boolean interrupted = false;
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     /**
      * Commits, and says the run failed only if its commit did not land. Lucene can throw from {@code commit()} after
