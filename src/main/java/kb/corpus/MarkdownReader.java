@@ -287,6 +287,9 @@ final class MarkdownReader {
 
         /** A paragraph or list item: a parsed entry inside a reference list, else a plain passage. */
         private void entry(String text) {
+            if (SiteChrome.isBoilerplate(text.strip())) {
+                return; // "Top", "Print", "Share": page furniture left in an export, never an answer
+            }
             if (headings.isReferences() && !text.isBlank()) {
                 ReferenceSections.addEntry(builder, text);
             } else {

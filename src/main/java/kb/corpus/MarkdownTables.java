@@ -59,7 +59,8 @@ final class MarkdownTables {
         for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
             StringBuilder sb = new StringBuilder();
             withoutLinks(cell, sb);
-            if (!sb.toString().isBlank()) {
+            // A layout placeholder ("spacer", &nbsp;) is as empty as an empty cell.
+            if (!RESIDUE.matcher(sb.toString()).matches()) {
                 return false;
             }
         }

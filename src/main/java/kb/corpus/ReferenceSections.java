@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class ReferenceSections {
     private static final Pattern NUMBERING = Pattern.compile("^(?:\\d+(?:\\.\\d+)*\\.?|[IVXLC]+\\.)\\s+");
     private static final List<String> NAMES = List.of("references", "reference list", "bibliography",
-            "literature cited", "works cited", "cited literature", "literature", "references and notes", "sources");
+            "literature cited", "works cited", "cited literature", "references and notes", "references cited",
+            "sources cited");
 
     private ReferenceSections() {}
 

@@ -54,7 +54,7 @@ final class SiteChrome {
     /**
      * Which blocks are placed and worded like chrome: before the page's first prose block or after its last, and
      * short, link-dense or a notice. Prose (a text of at least {@value #PROSE_WORDS} words, mostly not links, not a
-     * notice) and headings and tables never are.
+     * notice), written sentences, headings and tables never are.
      */
     static boolean[] candidates(List<HtmlBlocks.Block> blocks) {
         int first = -1;
@@ -70,10 +70,19 @@ final class SiteChrome {
             HtmlBlocks.Block b = blocks.get(i);
             boolean edge = first < 0 || i < first || i > last;
             boolean chromeType = b.type() == HtmlBlocks.Type.TEXT || b.type() == HtmlBlocks.Type.CAPTION;
-            candidate[i] = edge && chromeType && !isProse(b) && (words(b.text()) <= SHORT_WORDS || b.links() >= 0.5
-                    || NOTICE.matcher(b.text()).find());
+            candidate[i] = edge && chromeType && !isProse(b) && !isSentence(b)
+                    && (words(b.text()) <= SHORT_WORDS || b.links() >= 0.5 || NOTICE.matcher(b.text()).find());
         }
         return candidate;
+    }
+
+    /**
+     * A written sentence that is not a notice: content, however short and however often a site repeats it (MedQuAD's
+     * "This condition is inherited in an autosomal recessive pattern.", a reference entry two papers share).
+     */
+    private static boolean isSentence(HtmlBlocks.Block b) {
+        String t = b.text().strip();
+        return words(t) >= 5 && b.links() < 0.5 && !NOTICE.matcher(t).find() && t.matches("(?s).*[.!?][\"'”’)]?$");
     }
 
     private static boolean isProse(HtmlBlocks.Block b) {

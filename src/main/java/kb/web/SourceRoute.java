@@ -51,6 +51,9 @@ final class SourceRoute {
         ctx.header("Content-Security-Policy", kind.policy());
         ctx.header("Cache-Control", SecurityHeaders.NO_CACHE);
         ctx.header("Content-Disposition", (kind.download() ? "attachment" : "inline") + "; filename=\"" + name + "\"");
+        // Sent as it is on disk: compressing a PDF gains little, and a compressed stream must not carry the
+        // file's own length.
+        ctx.disableCompression();
         ctx.header("Content-Length", Long.toString(Files.size(f)));
         ctx.contentType(kind.contentType()).result(Files.newInputStream(f));
         return true;

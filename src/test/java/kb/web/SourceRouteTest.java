@@ -48,6 +48,14 @@ class SourceRouteTest {
             assertTrue(md.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), md.headers().toString());
             assertTrue(md.headers().firstValue("Content-Disposition").orElse("").startsWith("inline"));
 
+            // A browser asks for gzip: the file still arrives whole, with its own length.
+            String big = "# Big\n\n" + "Line of text about serotonin and sleep, repeated to make a large file.\n".repeat(40_000);
+            Files.writeString(corpus.resolve("notes.md"), big);
+            HttpResponse<byte[]> zipped = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/articles/notes/source"))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, zipped.statusCode());
+            assertEquals(big, new String(zipped.body(), java.nio.charset.StandardCharsets.UTF_8));
+
             HttpResponse<String> html = get(base + "/articles/page/source");
             assertEquals(200, html.statusCode());
             assertTrue(html.headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox"),
