@@ -27,7 +27,8 @@ final class PageMetadata {
     static String title(Document doc) {
         String t = content(doc, "meta[name=citation_title], meta[name=dc.title]");
         if (t.isEmpty()) {
-            t = content(doc, "meta[property=og:title], meta[name=og:title], meta[name=twitter:title]");
+            t = withoutSiteName(content(doc, "meta[property=og:title], meta[name=og:title], meta[name=twitter:title]"),
+                    content(doc, "meta[property=og:site_name], meta[name=og:site_name]"));
         }
         if (t.isEmpty()) {
             t = jsonLd(doc, "headline");
@@ -40,6 +41,15 @@ final class PageMetadata {
             t = h1 == null ? "" : TextNormalizer.oneLine(h1.text());
         }
         return t;
+    }
+
+    /** "Story - BBC News" gives "Story" when the site calls itself "BBC News" ({@code og:site_name}). */
+    static String withoutSiteName(String title, String siteName) {
+        Matcher m = SITE_SUFFIX.matcher(title);
+        if (!siteName.isEmpty() && m.matches() && m.group(2).strip().equalsIgnoreCase(siteName.strip())) {
+            return m.group(1).strip();
+        }
+        return title;
     }
 
     /** "Flu Symptoms | CDC" gives "Flu Symptoms": a last part of at most three words after a separator goes. */

@@ -28,4 +28,9 @@ public record ArticleView(String slug, String title, String sourceFile, String s
     }
 
     public record Section(List<String> path, String heading, int depth, List<PassageView> passages) {}
+
+    /** The date as a person reads it: an ISO timestamp ("2015-12-11T14:28:34.438Z") shows its day only. */
+    public String dateShown() {
+        return date.matches("\\d{4}-\\d{2}-\\d{2}T.*") ? date.substring(0, 10) : date;
+    }
 }

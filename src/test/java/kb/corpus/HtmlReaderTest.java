@@ -59,6 +59,10 @@ class HtmlReaderTest {
                 PageMetadata.withoutSiteSuffix("Kidney Failure: Choosing a Treatment"));
         assertEquals("COVID-19 - what you need to know today",
                 PageMetadata.withoutSiteSuffix("COVID-19 - what you need to know today"));
+        // og:title carries the site's name too; it goes only when it is the name the site gives itself.
+        assertEquals("Tech firms fined", PageMetadata.withoutSiteName("Tech firms fined - BBC News", "BBC News"));
+        assertEquals("War - and peace", PageMetadata.withoutSiteName("War - and peace", "BBC News"));
+        assertEquals("Story | Aktuálně.cz", PageMetadata.withoutSiteName("Story | Aktuálně.cz", ""));
     }
 
     @Test
