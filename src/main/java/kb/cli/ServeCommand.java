@@ -68,6 +68,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Watch the corpus folder and update the index within seconds of a change.")
     boolean watch;
 
+    @Option(names = "--watch-content", description = "With --watch, also compare every file's bytes on each look (finds "
+            + "an edit that kept size and time on file systems without change times; reads the whole corpus each second).")
+    boolean watchContent;
+
     @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "2", converter = QueryTimeoutOption.class, description = QueryTimeoutOption.DESCRIPTION)
     java.time.Duration queryTimeout;
 
@@ -104,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         boolean corpusPresent = Files.isDirectory(corpus);
         // Taken before the startup update, so a change made while it runs is still seen by the watcher.
-        String fingerprint = follow ? CorpusFingerprint.of(corpus) : null;
+        String fingerprint = follow ? CorpusFingerprint.of(corpus, watchContent) : null;
         RebuildStatus startup = null;
         if (corpusPresent && Indexer.isStale(corpus, index)) {
             out.println("Indexing " + corpus.toAbsolutePath().normalize() + " …");
@@ -133,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
                 reindexer.record(startup);
             }
             CorpusWatcher watcher = follow
-                    ? new CorpusWatcher(corpus, reindexer, Duration.ofMillis(watchIntervalMillis), fingerprint).start()
+                    ? new CorpusWatcher(corpus, reindexer, Duration.ofMillis(watchIntervalMillis), fingerprint, watchContent).start()
                     : null;
             // Open the index's per-generation state (facets, highlighters, expansions) and load the search code
             // while the web server starts, so the first request does not pay for it.

@@ -26,11 +26,21 @@ public final class CorpusFingerprint {
     private CorpusFingerprint() {}
 
     public static String of(Path corpusDir) throws IOException {
+        return of(corpusDir, false);
+    }
+
+    /**
+     * As {@link #of(Path)}; with {@code content}, each file's bytes count too, so an edit that keeps the size and
+     * restores the time is seen even where the file system keeps no change time. That reads the whole corpus on
+     * every call, so it is only done when asked ({@code kb serve --watch-content}).
+     */
+    public static String of(Path corpusDir, boolean content) throws IOException {
         CorpusFiles.Listing listing = CorpusFiles.list(corpusDir);
         boolean unix = listing.root().getFileSystem().supportedFileAttributeViews().contains("unix");
         MessageDigest sha = sha256();
         for (Path file : listing.files()) {
-            line(sha, CorpusFiles.relative(listing.root(), file) + "\t" + state(file, unix));
+            line(sha, CorpusFiles.relative(listing.root(), file) + "\t" + state(file, unix)
+                    + (content ? "\t" + contentHash(file) : ""));
         }
         for (SkippedFile bad : listing.unreadable()) {
             line(sha, bad.file() + "\tunreadable");
@@ -49,6 +59,19 @@ public final class CorpusFingerprint {
         } catch (IOException | RuntimeException e) {
             // Deleted since the listing, or unreadable: either way a state of its own, so the next look differs.
             return "gone";
+        }
+    }
+
+    private static String contentHash(Path file) {
+        MessageDigest sha = sha256();
+        try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | RuntimeException unreadable) {
+            return "unreadable";
         }
     }
 

@@ -24,6 +24,7 @@ public final class CorpusWatcher implements AutoCloseable {
     private static final long MAX_BACKOFF_MILLIS = 60_000;
 
     private final Path corpusDir;
+    private final boolean content;
     private final Reindexer reindexer;
     private final Duration interval;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,6 +45,13 @@ public final class CorpusWatcher implements AutoCloseable {
 
     /** {@code indexedFingerprint} is the corpus state the index already reflects. */
     public CorpusWatcher(Path corpusDir, Reindexer reindexer, Duration interval, String indexedFingerprint) {
+        this(corpusDir, reindexer, interval, indexedFingerprint, false);
+    }
+
+    /** With {@code content}, each look also hashes every file's bytes ({@link CorpusFingerprint#of(Path, boolean)}). */
+    public CorpusWatcher(Path corpusDir, Reindexer reindexer, Duration interval, String indexedFingerprint,
+            boolean content) {
+        this.content = content;
         this.corpusDir = corpusDir;
         this.reindexer = reindexer;
         this.interval = interval;
@@ -60,7 +68,7 @@ public final class CorpusWatcher implements AutoCloseable {
     /** One look at the corpus; runs on the watcher thread only, so the fields need no locking. */
     void poll() {
         try {
-            String now = CorpusFingerprint.of(corpusDir);
+            String now = CorpusFingerprint.of(corpusDir, content);
             if (unreadable) {
                 unreadable = false;
                 LOG.info("The corpus folder {} can be read again", corpusDir);
