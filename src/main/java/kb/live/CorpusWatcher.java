@@ -100,7 +100,9 @@ public final class CorpusWatcher implements AutoCloseable {
                 retry = false;
                 backoffMillis = 0;
                 nextAttempt = 0;
-                LOG.info("Corpus changed: {}", status.message());
+                if (status.added() + status.changed() + status.deleted() > 0) {
+                    LOG.info("Corpus changed: {}", status.message());
+                }
             }
         } catch (IOException | RuntimeException e) {
             if (!unreadable) {
