@@ -20,6 +20,7 @@ final class PdfStructure {
     private static final Pattern CAPTION = Pattern.compile(
             "^(?:Figure|Fig\\.|FIGURE|FIG\\.|Table|TABLE|Scheme|Chart|Plate)\\s*(?:\\d{1,3}|[IVX]{1,5})[A-Za-z]?(?:\\s*[.:|—–]|\\s+\\p{Lu}|\\s*$)");
     private static final Pattern ENTRY_NUMBER = Pattern.compile("^(?:\\[(\\d{1,4})]\\s*|(\\d{1,4})[.)]\\s+|(\\d{1,4})\\s+(?=\\p{Lu}))");
+    private static final Pattern FIRST_ENTRY = Pattern.compile("^(?:\\[1]|1[.)]?)\\s+\\p{Lu}");
     private static final Pattern AUTHOR_START = Pattern.compile(
             "^(?:(?:van|von|de|der|den|da|di|le|la|du)\\s+)*\\p{Lu}[\\p{L}'’\\-]+(?:,\\s*\\p{Lu}\\.|\\s+\\p{Lu}{1,3}[,.\\s]|,\\s+\\p{Lu}\\p{Ll}+)");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.?!:)\"”’]$");
@@ -187,7 +188,9 @@ final class PdfStructure {
                 ? numbered.group(1).split("\\.").length : 0;
         boolean numberedAlone = depth > 0 && alone && bare.split("\\s+").length <= 10;
         // "References" alone on its line opens the list whatever its type (some publishers set it as the entries).
-        boolean namedList = alone && !inReferences && ReferenceSections.isReferenceHeading(bare);
+        // So does one set as the entries and run close to them, when the next line is entry 1.
+        boolean namedList = (alone || next != null && FIRST_ENTRY.matcher(next.text()).find()) && !inReferences
+                && ReferenceSections.isReferenceHeading(bare);
         if (!(larger || bold || caps || numberedAlone || namedList)) {
             return null;
         }

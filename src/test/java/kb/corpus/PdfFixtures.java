@@ -120,6 +120,48 @@ final class PdfFixtures {
         return file;
     }
 
+    /**
+     * One page of text and a reference list as BioMed Central sets it: "References" in the entries' small plain type,
+     * each entry's number set apart from its text by a tab, in the biomedical style without brackets.
+     */
+    static Path tabbedReferences(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont body = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (Page p = new Page(doc, 1, body)) {
+                float y = 100;
+                for (int i = 0; i < 12; i++) {
+                    p.text(body, 10, LEFT, y, "Quality improvement needs staff, patients and managers alike, line " + i + ".");
+                    y += 12;
+                }
+                y += 20;
+                p.text(body, 7, LEFT, y, "References");
+                String[][] entries = {
+                    {"Ovretveit J, Serouri A: Hospital quality management system in a low income",
+                        "Arabic country: an evaluation. Int J Health Care Qual Assur 2006, 19:516-532."},
+                    {"Franco L, et al: Sustaining quality of healthcare: institutionalization of quality",
+                        "assurance. Bethesda, MD: Quality Assurance Project; 2006:15."},
+                    {"Shojania KG, Grimshaw JM: Evidence-based quality improvement: the",
+                        "state of the science. Health Aff 2005, 24(1):138-150."},
+                    {"Zere E, Moeti M, Kirigia J: Equity in health and healthcare in Malawi:",
+                        "analysis of trends. BMC Public Health 2007, 7(1):78."},
+                    {"Chen L, et al: Human resources for health: overcoming the crisis.",
+                        "Lancet 2004, 364(9449):1984-1990."},
+                    {"Durand M: Quality improvement and the hierarchy of needs in low",
+                        "resource settings. Int J Qual Health Care 2009, 22(1):70-72."}};
+                y += 9;
+                for (int i = 0; i < entries.length; i++) {
+                    p.text(body, 7, LEFT, y, (i + 1) + ".");
+                    for (String line : entries[i]) {
+                        p.text(body, 7, LEFT + 15, y, line);
+                        y += 9;
+                    }
+                }
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
     /** The article, protected: opening it needs the user password. */
     static Path encrypted(Path file) throws IOException {
         Path plain = article(file.resolveSibling("plain-for-" + file.getFileName()));
