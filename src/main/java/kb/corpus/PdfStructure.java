@@ -246,7 +246,8 @@ final class PdfStructure {
         switch (blockKind) {
             case CAPTION -> builder.add(joined, PassageKind.CAPTION);
             case ENTRY -> ReferenceSections.addEntry(builder, joined);
-            case PARAGRAPH -> builder.add(joined);
+            // A PDF without paragraph breaks would otherwise give one passage of its whole text.
+            case PARAGRAPH -> PassageLength.split(joined).forEach(builder::add);
         }
         blockKind = Block.PARAGRAPH;
     }

@@ -162,6 +162,21 @@ final class PdfFixtures {
         return file;
     }
 
+    /** One page of full lines at even spacing, with no paragraph break anywhere: about 5,000 characters. */
+    static Path unbroken(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont body = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (Page p = new Page(doc, 1, body)) {
+                for (int i = 0; i < 56; i++) {
+                    p.text(body, 9, LEFT, 70 + i * 11, "the widget number " + (100 + i)
+                            + " held in the cold. Then another widget was tested in the snow and");
+                }
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
     /** The article, protected: opening it needs the user password. */
     static Path encrypted(Path file) throws IOException {
         Path plain = article(file.resolveSibling("plain-for-" + file.getFileName()));

@@ -1,6 +1,7 @@
 package kb.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reference lists as publishers set them become one parsed reference passage per entry. */
+/** Reference lists as publishers set them become one parsed reference passage per entry; passages stay readable. */
 class PdfReferenceListTest {
     @TempDir
     Path tmp;
@@ -30,5 +31,29 @@ class PdfReferenceListTest {
         assertEquals("Int J Health Care Qual Assur", first.journal());
         assertEquals(6, refs.get(5).reference().number());
         assertEquals("Durand M", refs.get(5).reference().authors());
+    }
+
+    @Test
+    void textWithoutParagraphBreaksIsCutAtSentenceEndsPastTheLengthLimit() throws IOException {
+        Path pdf = PdfFixtures.unbroken(tmp.resolve("unbroken.pdf"));
+        List<Passage> passages = new CorpusReader().readFile(tmp, pdf).articles().get(0).passages();
+        List<Passage> body = passages.stream().filter(p -> p.text().contains("widget number")).toList();
+        assertTrue(body.size() >= 2, body.stream().map(p -> p.text().length()).toList().toString());
+        for (int i = 0; i < body.size(); i++) {
+            String t = body.get(i).text();
+            assertTrue(t.length() <= PassageLength.HARD_MAX, "passage " + i + " has " + t.length() + " characters");
+            if (i < body.size() - 1) {
+                assertTrue(t.length() > PassageLength.SOFT_MAX && t.endsWith("cold."), t.substring(t.length() - 40));
+            }
+        }
+        assertTrue(body.get(0).text().startsWith("the widget number 100 held"));
+        assertTrue(body.get(body.size() - 1).text().contains("widget number 155 held"));
+    }
+
+    @Test
+    void textWithoutSentenceEndsOrSpacesIsStillCut() {
+        List<String> pieces = PassageLength.split("x".repeat(10_000));
+        assertEquals(List.of(4500, 4500, 1000), pieces.stream().map(String::length).toList());
+        assertEquals(List.of("short."), PassageLength.split("short."));
     }
 }
