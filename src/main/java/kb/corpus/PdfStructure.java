@@ -91,7 +91,9 @@ final class PdfStructure {
             PdfLayout.Line line = lines.get(i);
             PdfLayout.Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
             boolean breaks = breaksBefore(prev, line);
-            boolean caption = CAPTION.matcher(line.text()).find() && (breaks || endsSentence(prev));
+            // A caption at the top of a page or column (or anywhere above the line before) interrupts the sentence
+            // running over to there.
+            boolean caption = CAPTION.matcher(line.text()).find() && (breaks || endsSentence(prev) || movesOn(prev, line));
             // A heading starts a block: a line that runs on from the one above in the same type is text.
             Heading heading = caption || !(breaks || prev == lastHeadingLine) ? null : heading(line, next);
             if (heading != null) {
@@ -250,6 +252,10 @@ final class PdfStructure {
             case PARAGRAPH -> PassageLength.split(joined).forEach(builder::add);
         }
         blockKind = Block.PARAGRAPH;
+    }
+
+    private static boolean movesOn(PdfLayout.Line prev, PdfLayout.Line line) {
+        return prev != null && (prev.page() != line.page() || prev.column() != line.column() || line.y() < prev.y());
     }
 
     private static boolean endsSentence(PdfLayout.Line line) {

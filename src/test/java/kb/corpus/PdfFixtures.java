@@ -177,6 +177,28 @@ final class PdfFixtures {
         return file;
     }
 
+    /**
+     * The unbroken page with a banner down its right margin set letter-group by letter-group without advance, as
+     * BioMed Central's sideways "Page 5 of 10" and journal line reach PDFBox: pieces with no width along the line.
+     */
+    static Path marginBanner(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont body = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (Page p = new Page(doc, 1, body)) {
+                for (int i = 0; i < 20; i++) {
+                    p.text(body, 9, LEFT, 70 + i * 11, "Line " + i + " of the body text runs across the page here");
+                }
+                p.stream.setHorizontalScaling(0);
+                String[] banner = {"A", "g", "yem", "an", "-D", "u", "ah", "Services", "Research", "P", "ag", "e"};
+                for (int i = 0; i < banner.length; i++) {
+                    p.text(body, 7, WIDTH - 40, 60 + i * 12, banner[i]);
+                }
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
     /** The article, protected: opening it needs the user password. */
     static Path encrypted(Path file) throws IOException {
         Path plain = article(file.resolveSibling("plain-for-" + file.getFileName()));
@@ -252,7 +274,7 @@ final class PdfFixtures {
 
     /** One page with the running header at the top and its number at the bottom; y counts from the top. */
     private static final class Page implements AutoCloseable {
-        private final PDPageContentStream stream;
+        final PDPageContentStream stream;
 
         Page(PDDocument doc, int number, PDFont font) throws IOException {
             PDPage page = new PDPage(PDRectangle.LETTER);

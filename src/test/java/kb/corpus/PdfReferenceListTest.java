@@ -56,4 +56,13 @@ class PdfReferenceListTest {
         assertEquals(List.of(4500, 4500, 1000), pieces.stream().map(String::length).toList());
         assertEquals(List.of("short."), PassageLength.split("short."));
     }
+
+    @Test
+    void lettersWithoutWidthFromASidewaysBannerAreNotPassages() throws IOException {
+        Path pdf = PdfFixtures.marginBanner(tmp.resolve("banner.pdf"));
+        List<String> texts = new CorpusReader().readFile(tmp, pdf).articles().get(0).passages().stream()
+                .map(Passage::text).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.contains("Line 19 of the body")), texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.contains("Services") || t.contains("yem")), texts.toString());
+    }
 }
