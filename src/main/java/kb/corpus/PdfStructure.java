@@ -105,6 +105,12 @@ final class PdfStructure {
                 blockKind = Block.CAPTION;
                 block.add(line);
                 lastHeadingLine = null;
+            } else if (inReferences && refs.endsList(line, block)) {
+                // What follows a numbered list after a wide gap (a citation box, a licence) is not its last entry.
+                flush();
+                endReferences();
+                block.add(line);
+                lastHeadingLine = null;
             } else if (inReferences) {
                 if (refs.startsEntry(line, block)) {
                     flush();
@@ -356,6 +362,19 @@ final class PdfStructure {
 
         boolean looksLikeEntry(PdfLayout.Line l) {
             return ENTRY_NUMBER.matcher(l.text()).find() || AUTHOR_START.matcher(l.text()).find();
+        }
+
+        /**
+         * Whether {@code line} is past the end of a numbered list: unnumbered, after a gap of almost two lines below
+         * the entry read so far in the same column.
+         */
+        boolean endsList(PdfLayout.Line line, List<PdfLayout.Line> entry) {
+            if (!numbered || entry.isEmpty() || ENTRY_NUMBER.matcher(line.text()).find()) {
+                return false;
+            }
+            PdfLayout.Line prev = entry.get(entry.size() - 1);
+            return prev.page() == line.page() && prev.column() == line.column()
+                    && line.y() - prev.y() > spacingFor(line) * 1.8f;
         }
 
         /** Whether {@code line} opens a new entry, given the lines of the entry read so far. */

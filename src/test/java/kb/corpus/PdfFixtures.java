@@ -122,7 +122,8 @@ final class PdfFixtures {
 
     /**
      * One page of text and a reference list as BioMed Central sets it: "References" in the entries' small plain type,
-     * each entry's number set apart from its text by a tab, in the biomedical style without brackets.
+     * each entry's number set apart from its text by a tab, in the biomedical style without brackets; a citation box
+     * after it.
      */
     static Path tabbedReferences(Path file) throws IOException {
         try (PDDocument doc = new PDDocument()) {
@@ -156,6 +157,9 @@ final class PdfFixtures {
                         y += 9;
                     }
                 }
+                // The citation box that follows the list on a BioMed Central article's last page.
+                p.text(body, 7, LEFT + 5, y + 12, "Cite this article as: Fixture et al.: Quality in low income hospitals.");
+                p.text(body, 7, LEFT + 5, y + 21, "BMC Health Services Research 2014, 14:1");
             }
             doc.save(file.toFile());
         }

@@ -31,6 +31,7 @@ class PdfReferenceListTest {
         assertEquals("Int J Health Care Qual Assur", first.journal());
         assertEquals(6, refs.get(5).reference().number());
         assertEquals("Durand M", refs.get(5).reference().authors());
+        assertTrue(refs.get(5).text().endsWith("22(1):70-72."), refs.get(5).text());
     }
 
     @Test
