@@ -203,6 +203,24 @@ final class PdfFixtures {
         return file;
     }
 
+    /** Two pages: a sentence runs over the page break, and page 2 opens with a figure caption above its rest. */
+    static Path captionAtPageTop(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont body = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (Page p = new Page(doc, 1, body)) {
+                for (int i = 0; i < 20; i++) {
+                    p.text(body, 10, LEFT, 80 + i * 12, "Widgets were left out in the cold for many weeks, and then");
+                }
+            }
+            try (Page p = new Page(doc, 2, body)) {
+                p.text(body, 10, LEFT, 80, "Figure 3. A cracked widget in the snow.");
+                p.text(body, 10, LEFT, 300, "they were brought back in and weighed again by the observers.");
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
     /** The article, protected: opening it needs the user password. */
     static Path encrypted(Path file) throws IOException {
         Path plain = article(file.resolveSibling("plain-for-" + file.getFileName()));

@@ -66,4 +66,14 @@ class PdfReferenceListTest {
         assertTrue(texts.stream().anyMatch(t -> t.contains("Line 19 of the body")), texts.toString());
         assertTrue(texts.stream().noneMatch(t -> t.contains("Services") || t.contains("yem")), texts.toString());
     }
+
+    @Test
+    void aCaptionAtThePageTopInterruptsTheSentenceRunningOverToIt() throws IOException {
+        Path pdf = PdfFixtures.captionAtPageTop(tmp.resolve("caption.pdf"));
+        List<Passage> passages = new CorpusReader().readFile(tmp, pdf).articles().get(0).passages();
+        Passage caption = passages.stream().filter(p -> p.text().startsWith("Figure 3.")).findFirst()
+                .orElseThrow(() -> new AssertionError(passages.stream().map(Passage::text).toList().toString()));
+        assertEquals(PassageKind.CAPTION, caption.kind());
+        assertEquals("Figure 3. A cracked widget in the snow.", caption.text());
+    }
 }
