@@ -20,6 +20,7 @@ final class PdfLayout {
 
     /** A gap wider than this many type sizes between two words of a PDFBox line can be a column gutter. */
     private static final float GUTTER_GAP = 1.0f;
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("\\[?\\d{1,3}[.)\\]]");
 
     private PdfLayout() {}
 
@@ -81,7 +82,8 @@ final class PdfLayout {
             for (int i = 1; i < words.size(); i++) {
                 PdfLines.Word before = words.get(i - 1);
                 PdfLines.Word after = words.get(i);
-                if (after.x0() - before.x1() > GUTTER_GAP * Math.max(after.size(), 4f) * 0.8f) {
+                if (after.x0() - before.x1() > GUTTER_GAP * Math.max(after.size(), 4f) * 0.8f
+                        && !(i == 1 && isLabel(before))) {
                     for (int x = Math.max(0, (int) Math.ceil(before.x1())); x <= Math.min(w, (int) after.x0()); x++) {
                         gaps[x]++;
                     }
@@ -114,6 +116,14 @@ final class PdfLayout {
             }
         }
         return gutters;
+    }
+
+    /**
+     * Whether a line's first word is a list label ("12.", "[3]", "4)"): the gap after it is the tab of a numbered
+     * list (a reference list sets its numbers apart), and a column of labels is no column of text.
+     */
+    private static boolean isLabel(PdfLines.Word w) {
+        return LABEL.matcher(w.text()).matches();
     }
 
     /** Where a PDFBox line is cut: before each word that starts across a gutter after a wide gap, and at its end. */

@@ -132,6 +132,11 @@ final class PdfLines extends PDFTextStripper {
             return;
         }
         float size = size(typical);
+        if (last.getX() + last.getWidth() - first.getX() < size * 0.1f) {
+            // Glyphs without width along the line are text turned in a way PDFBox reports as upright (a banner set
+            // letter by letter up the margin): each piece would be a stray fragment ("A g yem", "tral.co m").
+            return;
+        }
         // Page coordinates turned with the page, from the top; a word on another baseline starts a new line.
         float y = typical.getY();
         if (!line.isEmpty() && Math.abs(line.get(line.size() - 1).y() - y) > size * 0.6f) {

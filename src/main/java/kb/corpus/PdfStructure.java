@@ -20,6 +20,7 @@ final class PdfStructure {
     private static final Pattern CAPTION = Pattern.compile(
             "^(?:Figure|Fig\\.|FIGURE|FIG\\.|Table|TABLE|Scheme|Chart|Plate)\\s*(?:\\d{1,3}|[IVX]{1,5})[A-Za-z]?(?:\\s*[.:|—–]|\\s+\\p{Lu}|\\s*$)");
     private static final Pattern ENTRY_NUMBER = Pattern.compile("^(?:\\[(\\d{1,4})]\\s*|(\\d{1,4})[.)]\\s+|(\\d{1,4})\\s+(?=\\p{Lu}))");
+    private static final Pattern FIRST_ENTRY = Pattern.compile("^(?:\\[1]|1[.)]?)\\s+\\p{Lu}");
     private static final Pattern AUTHOR_START = Pattern.compile(
             "^(?:(?:van|von|de|der|den|da|di|le|la|du)\\s+)*\\p{Lu}[\\p{L}'’\\-]+(?:,\\s*\\p{Lu}\\.|\\s+\\p{Lu}{1,3}[,.\\s]|,\\s+\\p{Lu}\\p{Ll}+)");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.?!:)\"”’]$");
@@ -90,7 +91,9 @@ final class PdfStructure {
             PdfLayout.Line line = lines.get(i);
             PdfLayout.Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
             boolean breaks = breaksBefore(prev, line);
-            boolean caption = CAPTION.matcher(line.text()).find() && (breaks || endsSentence(prev));
+            // A caption at the top of a page or column (or anywhere above the line before) interrupts the sentence
+            // running over to there.
+            boolean caption = CAPTION.matcher(line.text()).find() && (breaks || endsSentence(prev) || movesOn(prev, line));
             // A heading starts a block: a line that runs on from the one above in the same type is text.
             Heading heading = caption || !(breaks || prev == lastHeadingLine) ? null : heading(line, next);
             if (heading != null) {
@@ -100,6 +103,12 @@ final class PdfStructure {
                 flush();
                 endReferences();
                 blockKind = Block.CAPTION;
+                block.add(line);
+                lastHeadingLine = null;
+            } else if (inReferences && refs.endsList(line, block)) {
+                // What follows a numbered list after a wide gap (a citation box, a licence) is not its last entry.
+                flush();
+                endReferences();
                 block.add(line);
                 lastHeadingLine = null;
             } else if (inReferences) {
@@ -187,7 +196,9 @@ final class PdfStructure {
                 ? numbered.group(1).split("\\.").length : 0;
         boolean numberedAlone = depth > 0 && alone && bare.split("\\s+").length <= 10;
         // "References" alone on its line opens the list whatever its type (some publishers set it as the entries).
-        boolean namedList = alone && !inReferences && ReferenceSections.isReferenceHeading(bare);
+        // So does one set as the entries and run close to them, when the next line is entry 1.
+        boolean namedList = (alone || next != null && FIRST_ENTRY.matcher(next.text()).find()) && !inReferences
+                && ReferenceSections.isReferenceHeading(bare);
         if (!(larger || bold || caps || numberedAlone || namedList)) {
             return null;
         }
@@ -243,9 +254,14 @@ final class PdfStructure {
         switch (blockKind) {
             case CAPTION -> builder.add(joined, PassageKind.CAPTION);
             case ENTRY -> ReferenceSections.addEntry(builder, joined);
-            case PARAGRAPH -> builder.add(joined);
+            // A PDF without paragraph breaks would otherwise give one passage of its whole text.
+            case PARAGRAPH -> PassageLength.split(joined).forEach(builder::add);
         }
         blockKind = Block.PARAGRAPH;
+    }
+
+    private static boolean movesOn(PdfLayout.Line prev, PdfLayout.Line line) {
+        return prev != null && (prev.page() != line.page() || prev.column() != line.column() || line.y() < prev.y());
     }
 
     private static boolean endsSentence(PdfLayout.Line line) {
@@ -346,6 +362,19 @@ final class PdfStructure {
 
         boolean looksLikeEntry(PdfLayout.Line l) {
             return ENTRY_NUMBER.matcher(l.text()).find() || AUTHOR_START.matcher(l.text()).find();
+        }
+
+        /**
+         * Whether {@code line} is past the end of a numbered list: unnumbered, after a gap of almost two lines below
+         * the entry read so far in the same column.
+         */
+        boolean endsList(PdfLayout.Line line, List<PdfLayout.Line> entry) {
+            if (!numbered || entry.isEmpty() || ENTRY_NUMBER.matcher(line.text()).find()) {
+                return false;
+            }
+            PdfLayout.Line prev = entry.get(entry.size() - 1);
+            return prev.page() == line.page() && prev.column() == line.column()
+                    && line.y() - prev.y() > spacingFor(line) * 1.8f;
         }
 
         /** Whether {@code line} opens a new entry, given the lines of the entry read so far. */

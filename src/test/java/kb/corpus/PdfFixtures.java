@@ -120,6 +120,107 @@ final class PdfFixtures {
         return file;
     }
 
+    /**
+     * One page of text and a reference list as BioMed Central sets it: "References" in the entries' small plain type,
+     * each entry's number set apart from its text by a tab, in the biomedical style without brackets; a citation box
+     * after it.
+     */
+    static Path tabbedReferences(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont body = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (Page p = new Page(doc, 1, body)) {
+                float y = 100;
+                for (int i = 0; i < 12; i++) {
+                    p.text(body, 10, LEFT, y, "Quality improvement needs staff, patients and managers alike, line " + i + ".");
+                    y += 12;
+                }
+                y += 20;
+                p.text(body, 7, LEFT, y, "References");
+                String[][] entries = {
+                    {"Ovretveit J, Serouri A: Hospital quality management system in a low income",
+                        "Arabic country: an evaluation. Int J Health Care Qual Assur 2006, 19:516-532."},
+                    {"Franco L, et al: Sustaining quality of healthcare: institutionalization of quality",
+                        "assurance. Bethesda, MD: Quality Assurance Project; 2006:15."},
+                    {"Shojania KG, Grimshaw JM: Evidence-based quality improvement: the",
+                        "state of the science. Health Aff 2005, 24(1):138-150."},
+                    {"Zere E, Moeti M, Kirigia J: Equity in health and healthcare in Malawi:",
+                        "analysis of trends. BMC Public Health 2007, 7(1):78."},
+                    {"Chen L, et al: Human resources for health: overcoming the crisis.",
+                        "Lancet 2004, 364(9449):1984-1990."},
+                    {"Durand M: Quality improvement and the hierarchy of needs in low",
+                        "resource settings. Int J Qual Health Care 2009, 22(1):70-72."}};
+                y += 9;
+                for (int i = 0; i < entries.length; i++) {
+                    p.text(body, 7, LEFT, y, (i + 1) + ".");
+                    for (String line : entries[i]) {
+                        p.text(body, 7, LEFT + 15, y, line);
+                        y += 9;
+                    }
+                }
+                // The citation box that follows the list on a BioMed Central article's last page.
+                p.text(body, 7, LEFT + 5, y + 12, "Cite this article as: Fixture et al.: Quality in low income hospitals.");
+                p.text(body, 7, LEFT + 5, y + 21, "BMC Health Services Research 2014, 14:1");
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** One page of full lines at even spacing, with no paragraph break anywhere: about 5,000 characters. */
+    static Path unbroken(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont body = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (Page p = new Page(doc, 1, body)) {
+                for (int i = 0; i < 56; i++) {
+                    p.text(body, 9, LEFT, 70 + i * 11, "the widget number " + (100 + i)
+                            + " held in the cold. Then another widget was tested in the snow and");
+                }
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /**
+     * The unbroken page with a banner down its right margin set letter-group by letter-group without advance, as
+     * BioMed Central's sideways "Page 5 of 10" and journal line reach PDFBox: pieces with no width along the line.
+     */
+    static Path marginBanner(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont body = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (Page p = new Page(doc, 1, body)) {
+                for (int i = 0; i < 20; i++) {
+                    p.text(body, 9, LEFT, 70 + i * 11, "Line " + i + " of the body text runs across the page here");
+                }
+                p.stream.setHorizontalScaling(0);
+                String[] banner = {"A", "g", "yem", "an", "-D", "u", "ah", "Services", "Research", "P", "ag", "e"};
+                for (int i = 0; i < banner.length; i++) {
+                    p.text(body, 7, WIDTH - 40, 60 + i * 12, banner[i]);
+                }
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** Two pages: a sentence runs over the page break, and page 2 opens with a figure caption above its rest. */
+    static Path captionAtPageTop(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont body = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (Page p = new Page(doc, 1, body)) {
+                for (int i = 0; i < 20; i++) {
+                    p.text(body, 10, LEFT, 80 + i * 12, "Widgets were left out in the cold for many weeks, and then");
+                }
+            }
+            try (Page p = new Page(doc, 2, body)) {
+                p.text(body, 10, LEFT, 80, "Figure 3. A cracked widget in the snow.");
+                p.text(body, 10, LEFT, 300, "they were brought back in and weighed again by the observers.");
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
     /** The article, protected: opening it needs the user password. */
     static Path encrypted(Path file) throws IOException {
         Path plain = article(file.resolveSibling("plain-for-" + file.getFileName()));
@@ -195,7 +296,7 @@ final class PdfFixtures {
 
     /** One page with the running header at the top and its number at the bottom; y counts from the top. */
     private static final class Page implements AutoCloseable {
-        private final PDPageContentStream stream;
+        final PDPageContentStream stream;
 
         Page(PDDocument doc, int number, PDFont font) throws IOException {
             PDPage page = new PDPage(PDRectangle.LETTER);

@@ -40,4 +40,24 @@ class ReferenceParserTest {
         assertEquals(new Reference(0, "", "", "", ""),
                 ReferenceParser.parse("The results were reported in 2001. Later work disagreed."));
     }
+
+    @Test
+    void aBareEntryNumberBeforeASurnameIsTheNumberAndAbbreviatedJournalsKeepTheirDots() {
+        assertEquals(new Reference(1, "Bergmann, R., Liljefors, T. and Zamora, I.", "2009",
+                "SHOP: receptor-based scaffold HOPping", "J. Chem. Inf. Model"),
+                ReferenceParser.parse("1 Bergmann, R., Liljefors, T. and Zamora, I. (2009) SHOP: receptor-based "
+                        + "scaffold HOPping. J. Chem. Inf. Model 49, 658-669"));
+        assertEquals("1 Bergmann, R. (2009) A title. J. Chem. 49, 1-2".substring(2),
+                ReferenceParser.cleanText("1 Bergmann, R. (2009) A title. J. Chem. 49, 1-2"));
+    }
+
+    @Test
+    void aYearStraightAfterVancouverAuthorsIsTheYearNotTheTitle() {
+        assertEquals(new Reference(0, "Darriba D, Taboada GL, Posada D", "2011",
+                "ProtTest 3: fast selection of best-fit models of protein evolution", "Bioinformatics"),
+                ReferenceParser.parse("Darriba D, Taboada GL, Posada D. 2011. ProtTest 3: fast selection of best-fit "
+                        + "models of protein evolution. Bioinformatics 27(8):1164-1165 DOI 10.1093/bioinformatics/btr088."));
+        assertEquals("Altschul SF, MillerW, Lipman DJ", ReferenceParser.parse(
+                "Altschul SF, MillerW, Lipman DJ. 1997. Gapped BLAST. Nucleic Acids Research 25(17):3389-3402.").authors());
+    }
 }
