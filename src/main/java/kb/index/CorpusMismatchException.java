@@ -10,30 +10,15 @@ import java.nio.file.Path;
 public final class CorpusMismatchException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private final Path indexCorpus;
-    private final Path givenCorpus;
-
     public CorpusMismatchException(Path indexDir, Path indexCorpus, Path givenCorpus) {
         super("The index in " + indexDir + " was built from the corpus folder " + indexCorpus + ", not "
                 + givenCorpus.toAbsolutePath().normalize()
                 + ". Leave out --corpus to use " + indexCorpus + ", or rebuild the index from " + givenCorpus
                 + " on purpose: kb index --full --corpus " + givenCorpus + " --index " + indexDir + " --replace");
-        this.indexCorpus = indexCorpus;
-        this.givenCorpus = givenCorpus;
     }
 
     /** An index that names no corpus it can be checked against; {@code message} says what to do. */
     public CorpusMismatchException(String message) {
         super(message);
-        this.indexCorpus = null;
-        this.givenCorpus = null;
-    }
-
-    public Path indexCorpus() {
-        return indexCorpus;
-    }
-
-    public Path givenCorpus() {
-        return givenCorpus;
     }
 }

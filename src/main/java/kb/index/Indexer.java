@@ -481,15 +481,6 @@ public final class Indexer {
         }
     }
 
-    /** Each article slug in the last commit of {@code dir} and the content hash stored with its passages. */
-    static Map<String, String> articleHashes(Directory dir) throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(dir)) {
-            Map<String, String> hashes = new HashMap<>();
-            indexed(reader).forEach((slug, a) -> hashes.put(slug, a.hash()));
-            return hashes;
-        }
-    }
-
     /**
      * A walk over the article terms: the first live passage of each article gives its stored hashes and source.
      * An index built before hashes were stored gives "" for them, so each article reads as changed and is rewritten.

@@ -13,25 +13,12 @@ public final class MassDeletionException extends IOException {
     /** Deleting more than this many articles, and more than half of the index, needs consent. */
     public static final int MAX_UNASKED = 10;
 
-    private final int missing;
-    private final int indexed;
-
     public MassDeletionException(int missing, int indexed) {
         super("corpus looks incomplete: " + missing + " of " + indexed + " articles missing; nothing was deleted");
-        this.missing = missing;
-        this.indexed = indexed;
     }
 
     /** Whether deleting {@code missing} of {@code indexed} articles needs consent. */
     public static boolean needsConsent(int missing, int indexed) {
         return missing > MAX_UNASKED && 2L * missing > indexed;
-    }
-
-    public int missing() {
-        return missing;
-    }
-
-    public int indexed() {
-        return indexed;
     }
 }

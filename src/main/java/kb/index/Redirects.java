@@ -72,8 +72,4 @@ public final class Redirects {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
     }
-
-    public int size() {
-        return moves.size();
-    }
 }
