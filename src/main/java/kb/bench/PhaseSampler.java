@@ -23,9 +23,9 @@ public final class PhaseSampler implements AutoCloseable {
             new Marker("expansion", "kb.search.QueryExpander", null),
             new Marker("parse", "kb.search.UserQueryParser", null),
             new Marker("highlight", "org.apache.lucene.search.uhighlight.", null),
-            new Marker("facet counts", "kb.search.SearchService", "facets"),
-            new Marker("ranked search (top k)", "kb.search.SearchService", "rankTop"),
-            new Marker("match count + facet collection", "kb.search.SearchService", "collectMatches"),
+            new Marker("facet counts", "kb.search.FacetCounter", "count"),
+            new Marker("ranked search (top k)", "kb.search.QueryPlanner", "rankTop"),
+            new Marker("match count + facet collection", "kb.search.ResultPages", "collectMatches"),
             new Marker("other searches", "org.apache.lucene.search.IndexSearcher", null),
             new Marker("stored fields", "org.apache.lucene.index.StoredFields", null),
             new Marker("stored fields", "org.apache.lucene.codecs.", null));
@@ -75,7 +75,7 @@ public final class PhaseSampler implements AutoCloseable {
         for (int i = stack.length - 1; i >= 0; i--) {
             StackTraceElement e = stack[i];
             if (!inSearch) {
-                inSearch = e.getClassName().equals("kb.search.SearchService") && e.getMethodName().equals("search");
+                inSearch = e.getClassName().equals("kb.search.LuceneSearchEngine") && e.getMethodName().equals("search");
                 continue;
             }
             for (Marker m : MARKERS) {

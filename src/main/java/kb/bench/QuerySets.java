@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import kb.index.Fields;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
+import kb.search.SearchEngine;
 import kb.search.eval.QueryFile;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
@@ -79,7 +80,7 @@ public final class QuerySets {
      * searches it.
      */
     public static String asText(String query) {
-        return SearchService.asText(query);
+        return LuceneSearchEngine.asText(query);
     }
 
     /** {@code n} items spread evenly over {@code all} (all of them when there are no more than {@code n}). */

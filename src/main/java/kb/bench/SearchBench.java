@@ -7,10 +7,10 @@ import java.util.Map;
 import kb.search.BadQueryException;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
-import kb.search.SearchService;
+import kb.search.SearchEngine;
 
 /**
- * In-process search latency: kb's {@link SearchService#search} (page 1, 10 hits, every quality feature on:
+ * In-process search latency: kb's {@link SearchEngine#search} (page 1, 10 hits, every quality feature on:
  * highlighting, facets, spelling, expansions) against {@link BaselineSearch} over the same queries. After the
  * warm-up passes, each measured pass times every query on both sides, alternating which goes first, so drift in
  * the machine affects both alike.
@@ -26,7 +26,7 @@ public final class SearchBench {
     }
 
     /** The queries kb accepts; those it refuses as bad syntax (it would answer 400) are left out of every series. */
-    public static List<String> accepted(SearchService kb, List<String> queries) {
+    public static List<String> accepted(SearchEngine kb, List<String> queries) {
         List<String> ok = new ArrayList<>(queries.size());
         for (String q : queries) {
             try {
@@ -39,7 +39,7 @@ public final class SearchBench {
         return ok;
     }
 
-    public static Result run(SearchService kb, BaselineSearch baseline, List<String> queries, int warmup, int iterations)
+    public static Result run(SearchEngine kb, BaselineSearch baseline, List<String> queries, int warmup, int iterations)
             throws IOException {
         long checksum = 0;
         for (int pass = 0; pass < warmup; pass++) {
@@ -68,7 +68,7 @@ public final class SearchBench {
     }
 
     /** One more pass of kb searches under the {@link PhaseSampler}: where a search's time goes, by phase. */
-    public static Map<String, Double> phases(SearchService kb, List<String> queries, int passes) {
+    public static Map<String, Double> phases(SearchEngine kb, List<String> queries, int passes) {
         try (PhaseSampler sampler = PhaseSampler.start(Thread.currentThread())) {
             for (int pass = 0; pass < passes; pass++) {
                 for (String q : queries) {
@@ -79,14 +79,14 @@ public final class SearchBench {
         }
     }
 
-    private static long timeKb(SearchService kb, String q, Latencies.Recorder into) {
+    private static long timeKb(SearchEngine kb, String q, Latencies.Recorder into) {
         long t0 = System.nanoTime();
         long n = kbOnce(kb, q);
         into.add(System.nanoTime() - t0);
         return n;
     }
 
-    private static long kbOnce(SearchService kb, String q) {
+    private static long kbOnce(SearchEngine kb, String q) {
         try {
             SearchPage page = kb.search(SearchRequest.of(q));
             return page.hits().size();

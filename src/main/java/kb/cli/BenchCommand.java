@@ -23,7 +23,8 @@ import kb.bench.SearchBench;
 import kb.bench.StartupBench;
 import kb.bench.Table;
 import kb.search.FieldCosts;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
+import kb.search.SearchEngine;
 import kb.web.WebApp;
 import kb.web.WebConfig;
 import picocli.CommandLine;
@@ -151,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
             if (asText) {
                 querySet = querySet.stream().map(QuerySets::asText).toList();
             }
-            try (SearchService service = SearchService.open(kbIndex); BaselineSearch baseline = new BaselineSearch(baseIndex)) {
+            try (SearchEngine service = LuceneSearchEngine.open(kbIndex); BaselineSearch baseline = new BaselineSearch(baseIndex)) {
                 List<String> accepted = SearchBench.accepted(service, querySet);
                 out.printf(Locale.ROOT, "%nQueries: %s%s, %d (%d refused by kb and left out)%n", describeQueries(),
                         asText ? " as plain text" : "", accepted.size(), querySet.size() - accepted.size());
@@ -204,7 +205,7 @@ final class BenchCommand implements Callable<Integer> {
         verdict("indexing time, kb / baseline", kb.seconds() / base.seconds(), 1.5);
     }
 
-    private SearchBench.Result search(SearchService service, BaselineSearch baseline, List<String> queries) throws IOException {
+    private SearchBench.Result search(SearchEngine service, BaselineSearch baseline, List<String> queries) throws IOException {
         SearchBench.Result r = SearchBench.run(service, baseline, queries, warmup, iterations);
         out.printf(Locale.ROOT, "%nSearch in process, top 10 with highlighting (%d warm-up + %d measured passes, ms):%n",
                 warmup, iterations);
@@ -233,15 +234,15 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  for comparison, the baseline's whole search plus highlighting (p50, from the in-process run above): %s ms%n", f2(baselineP50));
     }
 
-    private void phases(SearchService service, List<String> queries) {
+    private void phases(SearchEngine service, List<String> queries) {
         Map<String, Double> shares = SearchBench.phases(service, queries, Math.max(1, iterations));
-        out.printf(Locale.ROOT, "%nWhere kb's search time goes (sampled, share of time inside SearchService.search):%n");
+        out.printf(Locale.ROOT, "%nWhere kb's search time goes (sampled, share of time inside SearchEngine.search):%n");
         Table t = new Table("phase", "share");
         shares.forEach((phase, share) -> t.row(phase, String.format(Locale.ROOT, "%.0f%%", share * 100)));
         t.print(out);
     }
 
-    private void http(SearchService service, List<String> queries, double inProcessP50) throws InterruptedException {
+    private void http(SearchEngine service, List<String> queries, double inProcessP50) throws InterruptedException {
         WebApp app = new WebApp(service, new WebConfig("127.0.0.1", 0)).start();
         try {
             HttpBench bench = new HttpBench("http://127.0.0.1:" + app.port());

@@ -13,7 +13,9 @@ import kb.index.CorpusMismatchException;
 import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.index.MassDeletionException;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
+import kb.search.SearchEngine;
+import kb.search.SearchLimits;
 import kb.search.eval.Evaluation;
 import kb.search.eval.PlainBm25;
 import kb.search.eval.QueryFile;
@@ -50,7 +52,7 @@ final class EvalCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--size", paramLabel = "N", defaultValue = "100",
-            description = "How deep to rank each query, 1 to " + SearchService.MAX_RESULT_WINDOW + " (default: ${DEFAULT-VALUE}).")
+            description = "How deep to rank each query, 1 to " + SearchLimits.MAX_RESULT_WINDOW + " (default: ${DEFAULT-VALUE}).")
     int size;
 
     @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "article",
@@ -77,9 +79,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (size < 1 || size > SearchService.MAX_RESULT_WINDOW) {
+        if (size < 1 || size > SearchLimits.MAX_RESULT_WINDOW) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--size must be between 1 and " + SearchService.MAX_RESULT_WINDOW + ", not " + size);
+                    "--size must be between 1 and " + SearchLimits.MAX_RESULT_WINDOW + ", not " + size);
         }
         for (Path file : new Path[] {queries, qrels}) {
             if (!Files.isRegularFile(file)) {
@@ -113,7 +115,7 @@ final class EvalCommand implements Callable<Integer> {
             if (!ensureIndex(source, err)) {
                 return 1;
             }
-            try (SearchService service = SearchService.openForQueries(index, EVAL_TIME_LIMIT)) {
+            try (SearchEngine service = LuceneSearchEngine.openForQueries(index, EVAL_TIME_LIMIT)) {
                 report = Evaluation.run(querySet, judgments, (q, depth) -> service.rank(q, depth, byArticle, asText), size);
             }
             what = "kb";

@@ -11,9 +11,12 @@ import kb.search.Expansion;
 import kb.search.SearchHit;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
+import kb.search.SearchEngine;
+import kb.search.SearchLimits;
 import kb.search.SearchTimeoutException;
-import org.jsoup.parser.Parser;
+import kb.web.Citations;
+import kb.web.SectionPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +35,7 @@ final class SearchCommand implements Callable<Integer> {
     List<String> words;
 
     @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10",
-            description = "How many passages to print, 1 to " + SearchService.MAX_PAGE_SIZE + " (default: ${DEFAULT-VALUE}).")
+            description = "How many passages to print, 1 to " + SearchLimits.MAX_PAGE_SIZE + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--page", paramLabel = "P", defaultValue = "1", description = "Which page of results (default: ${DEFAULT-VALUE}).")
@@ -57,7 +60,7 @@ final class SearchCommand implements Callable<Integer> {
             return 1;
         }
         String query = String.join(" ", words);
-        try (SearchService service = SearchService.openForQueries(index, queryTimeout)) {
+        try (SearchEngine service = LuceneSearchEngine.openForQueries(index, queryTimeout)) {
             SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null, !exact));
             print(page, out);
             return 0;
@@ -87,22 +90,18 @@ final class SearchCommand implements Callable<Integer> {
         for (Expansion e : page.expansions()) {
             out.println("Also searched: " + e.term() + " = " + e.meaning() + " (" + e.source() + ")");
         }
-        if (!page.suggestions().isEmpty()) {
-            out.println("Did you mean: " + String.join(" | ", page.suggestions()));
+        if (!page.didYouMean().isEmpty()) {
+            out.println("Did you mean: " + String.join(" | ", page.didYouMean()));
         }
         long rank = (long) (page.page() - 1) * page.size();
         for (SearchHit hit : page.hits()) {
             out.println();
-            String where = hit.sectionPath().isEmpty() ? hit.title() : hit.title() + " › " + String.join(" › ", hit.sectionPath());
+            String where = hit.sectionPath().isEmpty() ? hit.title()
+                    : hit.title() + SectionPaths.SEPARATOR + SectionPaths.shown(hit.sectionPath());
             out.printf("%d. %s  [%s%s, score %.2f]%n", ++rank, where, hit.kind(),
                     hit.page() == null ? "" : ", p. " + hit.page(), hit.score());
-            out.println("   " + plain(hit.snippet()));
-            out.println("   Cite: " + hit.citation());
+            out.println("   " + hit.snippet().wrap(text -> text, "[", "]"));
+            out.println("   Cite: " + Citations.of(hit));
         }
-    }
-
-    /** Snippet HTML to terminal text: matches in [brackets], entities decoded. */
-    static String plain(String snippetHtml) {
-        return Parser.unescapeEntities(snippetHtml.replace("<mark>", "[").replace("</mark>", "]"), false);
     }
 }

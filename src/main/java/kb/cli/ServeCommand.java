@@ -20,7 +20,8 @@ import kb.live.RebuildStatus;
 import kb.live.Reindexer;
 import kb.search.BadQueryException;
 import kb.search.SearchRequest;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
+import kb.search.SearchEngine;
 import kb.web.AdminToken;
 import kb.web.WebApp;
 import kb.web.WebConfig;
@@ -123,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
                 startup = Reindexer.held(Indexer.Mode.INCREMENTAL, started, e);
                 out.println(startup.message());
             } catch (IOException | RuntimeException e) {
-                // The update was rolled back: serve the previous index if there is one (SearchService.open says
+                // The update was rolled back: serve the previous index if there is one (SearchEngine.open says
                 // plainly when there is none), and let the watcher try again.
                 startup = Reindexer.failed(Indexer.Mode.INCREMENTAL, started, e);
                 out.println(startup.message());
@@ -131,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (SearchService search = SearchService.open(index, queryTimeout)) {
+        try (SearchEngine search = LuceneSearchEngine.open(index, queryTimeout)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
             if (startup != null) {
                 reindexer.record(startup);
@@ -151,7 +152,7 @@ final class ServeCommand implements Callable<Integer> {
                 app.stop();
                 stopped.countDown();
             }, "kb-serve-shutdown"));
-            out.println("kb is serving " + search.passageCount() + " passages at " + app.url() + "  (Ctrl+C to stop)");
+            out.println("kb is serving " + search.state().passages() + " passages at " + app.url() + "  (Ctrl+C to stop)");
             if (publicAddress == null && (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]"))) {
                 // Browsers elsewhere cannot reach 0.0.0.0: the links kb hands out (OpenSearch) need a real name.
                 out.println("Note: listening on all addresses; give --public-url (e.g. http://your-host:" + app.port()
@@ -186,7 +187,7 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void warm(SearchService search) {
+    private static void warm(SearchEngine search) {
         try {
             search.search(SearchRequest.of("warm up"));
         } catch (BadQueryException | RuntimeException e) {

@@ -4,16 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Assembles an {@link Article} from passages in reading order, the one place ids, ordinals, positions and
- * citations are made, so every format follows the same rules. A passage id is
+ * Assembles an {@link Article} from passages in reading order, the one place ids, ordinals and positions are
+ * made, so every format follows the same rules. A passage id is
  * {@code articleSlug.sectionSlug.ordinal}; a section's slug depends only on its own heading (and on earlier
  * sections with the same slug), so editing one section never changes the ids of another.
  */
 public final class ArticleBuilder {
     public static final String FAQ_SECTION = "Frequently asked questions";
     public static final String REFERENCES_SECTION = "References";
-
-    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(?:1[6-9]|20)\\d\\d\\b");
 
     private final String slug;
     private final String title;
@@ -96,7 +94,7 @@ public final class ArticleBuilder {
         // Multi-line text is code or preformatted: its indentation is meaning, so only blank edges go.
         String clean = text.indexOf('\n') >= 0 ? text.replaceAll("^(\\h*\n)+", "").stripTrailing() : text.strip();
         passages.add(new Passage(id, slug, title, sectionPath, sectionKind, ordinal, passages.size(), clean,
-                sourceFile, citation(id, ordinal), CitationMarkers.extract(clean),
+                sourceFile, CitationMarkers.extract(clean),
                 sectionKind == PassageKind.REFERENCE ? reference : null, page));
         return this;
     }
@@ -116,38 +114,5 @@ public final class ArticleBuilder {
             case PARAGRAPH, TABLE, CAPTION -> sectionPath.isEmpty() ? "intro"
                     : Slugs.sectionSlug(sectionPath.get(sectionPath.size() - 1));
         };
-    }
-
-    private String citation(String id, int n) {
-        String word = switch (sectionKind) {
-            case PARAGRAPH -> "paragraph";
-            case FAQ -> "answer";
-            case REFERENCE -> "reference";
-            case TABLE -> "table";
-            case CAPTION -> "caption";
-        };
-        // A title that is a sentence (SciFact titles end in '.') would otherwise read "Title., paragraph 1".
-        String shownTitle = title.endsWith(".") ? title.substring(0, title.length() - 1) : title;
-        String section = sectionPath.isEmpty() ? "" : " \"" + String.join(" › ", sectionPath) + "\",";
-        String onPage = page == null ? "" : " p. " + page + ",";
-        return byline() + shownTitle + "," + section + onPage + " " + word + " " + n + ". " + Links.passage(id);
-    }
-
-    /**
-     * "Lener (2017). " before the title when the article names its authors: one name, two joined by "and", more as
-     * the first "et al."; the year, when the date has one. Articles without authors keep the citation as it was.
-     */
-    private String byline() {
-        List<String> authors = meta == null ? List.of() : meta.authors();
-        if (authors.isEmpty()) {
-            return "";
-        }
-        String names = switch (authors.size()) {
-            case 1 -> authors.get(0);
-            case 2 -> authors.get(0) + " and " + authors.get(1);
-            default -> authors.get(0) + " et al.";
-        };
-        java.util.regex.Matcher year = YEAR.matcher(meta.date());
-        return names + (year.find() ? " (" + year.group() + "). " : names.endsWith(".") ? " " : ". ");
     }
 }

@@ -22,7 +22,6 @@ public record Passage(
         int position,
         String text,
         String sourceFile,
-        String citation,
         List<String> cites,
         Reference reference,
         Integer page) {
@@ -35,10 +34,5 @@ public record Passage(
     /** The innermost section heading, or "" for a passage outside any section. */
     public String section() {
         return sectionPath.isEmpty() ? "" : sectionPath.get(sectionPath.size() - 1);
-    }
-
-    /** The section path joined for display, e.g. "Frequently asked questions › Is Ketamine safe…?". */
-    public String sectionPathLabel() {
-        return String.join(" › ", sectionPath);
     }
 }

@@ -8,7 +8,7 @@ import kb.corpus.Reference;
 
 /**
  * The content hash of one article: SHA-256 over every value its passage documents are built from (ids, title,
- * section paths, kinds, text, citations, references, source file, URL, authors, date, DOI and journal), plus {@link #SCHEMA}. An incremental
+ * section paths, kinds, ordinals, pages, text, references, source file, URL, authors, date, DOI and journal), plus {@link #SCHEMA}. An incremental
  * update re-indexes an article exactly when this hash differs from the one stored with its passages.
  */
 public final class ArticleHash {
@@ -17,9 +17,9 @@ public final class ArticleHash {
      * incremental update rewrites documents built the old way. 2: a number split from its unit ends where the
      * number does (the regex char filter used to end it one character short). 3: no facet drill-down terms. 4: the
      * first passage stores the article's {@link kb.corpus.ArticleContent} hash; passages carry their page. 5: passages
-     * store the article's authors, date, DOI and journal.
+     * store the article's authors, date, DOI and journal. 6: no stored citation (the edges compose it from the parts).
      */
-    static final String SCHEMA = "kb-passages-5";
+    static final String SCHEMA = "kb-passages-6";
 
     private ArticleHash() {}
 
@@ -39,7 +39,6 @@ public final class ArticleHash {
             sha.put(Integer.toString(p.position()));
             sha.put(p.text());
             sha.put(p.sourceFile());
-            sha.put(p.citation());
             sha.put(String.valueOf(p.page()));
             sha.putAll(p.cites());
             Reference r = p.reference();

@@ -17,7 +17,7 @@ public final class Fields {
     public static final String TITLE = "title";
     /** All headings of the section path, analysed (stemmed), for ranking heading matches above body text. */
     public static final String SECTION = "section";
-    /** The section path joined for display ("A › B"): exact, stored; facet dimension and filter. */
+    /** The section path as one key ({@link #sectionKey}): exact, stored; facet dimension and filter. */
     public static final String SECTION_PATH = "section_path";
     /** One stored value per heading of the section path, outermost first. */
     public static final String HEADING = "heading";
@@ -32,7 +32,6 @@ public final class Fields {
     public static final String SOURCE = "source";
     /** The 1-based page a passage starts on (stored only), for formats with pages. */
     public static final String PAGE = "page";
-    public static final String CITATION = "citation";
     public static final String CITES = "cites";
     public static final String ARTICLE_URL = "article_url";
     /** The article's authors, one stored value each, in the order the source gives them (stored only). */
@@ -79,4 +78,20 @@ public final class Fields {
             "journal", REF_JOURNAL,
             "cites", CITES,
             "id", ID);
+
+    /**
+     * Joins headings into the one value the section filter and facet take. The separator is part of every index
+     * and every saved filter link, so it never changes; it is not how a path is shown (the edges decide that).
+     */
+    private static final String SECTION_KEY_SEPARATOR = " › ";
+
+    public static String sectionKey(java.util.List<String> headings) {
+        return String.join(SECTION_KEY_SEPARATOR, headings);
+    }
+
+    /** The headings of a {@link #sectionKey}, outermost first; empty for "". */
+    public static java.util.List<String> sectionPath(String key) {
+        return key == null || key.isEmpty() ? java.util.List.of()
+                : java.util.List.of(key.split(java.util.regex.Pattern.quote(SECTION_KEY_SEPARATOR), -1));
+    }
 }

@@ -65,7 +65,7 @@ public final class PassageDocuments {
         if (p.articleSlug().length() > MAX_FACET_LABEL) {
             throw new IllegalArgumentException("the article id is longer than " + MAX_FACET_LABEL + " characters");
         }
-        if (p.sectionPathLabel().length() > MAX_FACET_LABEL) {
+        if (Fields.sectionKey(p.sectionPath()).length() > MAX_FACET_LABEL) {
             throw new IllegalArgumentException("a section heading is longer than " + MAX_FACET_LABEL + " characters");
         }
         Document doc = new Document();
@@ -77,7 +77,7 @@ public final class PassageDocuments {
             doc.add(new StoredField(Fields.HEADING, heading));
         }
         doc.add(new TextField(Fields.SECTION, String.join(" \n ", p.sectionPath()), Field.Store.NO));
-        doc.add(new StringField(Fields.SECTION_PATH, p.sectionPathLabel(), Field.Store.YES));
+        doc.add(new StringField(Fields.SECTION_PATH, Fields.sectionKey(p.sectionPath()), Field.Store.YES));
         doc.add(new Field(Fields.TEXT, p.text(), TEXT_WITH_OFFSETS));
         doc.add(new TextField(Fields.TEXT_EXACT, p.text(), Field.Store.NO));
         doc.add(new StringField(Fields.KIND, p.kind().label(), Field.Store.YES));
@@ -88,7 +88,6 @@ public final class PassageDocuments {
         if (p.page() != null) {
             doc.add(new StoredField(Fields.PAGE, p.page()));
         }
-        doc.add(new StoredField(Fields.CITATION, p.citation()));
         for (String cited : p.cites()) {
             doc.add(new StringField(Fields.CITES, cited, Field.Store.YES));
         }
@@ -109,8 +108,8 @@ public final class PassageDocuments {
             doc.add(new TextField(Fields.REF_JOURNAL, ref.journal(), Field.Store.YES));
         }
         doc.add(new SortedSetDocValuesFacetField(Fields.ARTICLE, p.articleSlug()));
-        if (!p.sectionPathLabel().isEmpty()) {
-            doc.add(new SortedSetDocValuesFacetField(Fields.SECTION_PATH, p.sectionPathLabel()));
+        if (!Fields.sectionKey(p.sectionPath()).isEmpty()) {
+            doc.add(new SortedSetDocValuesFacetField(Fields.SECTION_PATH, Fields.sectionKey(p.sectionPath())));
         }
         Document built = facets.build(doc);
         checkTermLengths(built);

@@ -45,6 +45,21 @@ public final class Redirects {
         return Optional.ofNullable(moves.get(slug));
     }
 
+    /**
+     * Where an article slug or passage id of a renamed file lives now: the same id with the old slug replaced by the
+     * new one; empty when it never moved. An id is its slug followed by ".section.N", and a slug may itself hold
+     * dots (a JSON Lines id), so every dot is tried as the end of the slug, the longest slug first.
+     */
+    public Optional<String> movedTo(String id) {
+        for (int end = id.length(); end > 0; end = id.lastIndexOf('.', end - 1)) {
+            Optional<String> target = target(id.substring(0, end));
+            if (target.isPresent()) {
+                return Optional.of(target.get() + id.substring(end));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** These redirects plus {@code renamed} (old slug to new), keeping only entries that end at a live article. */
     Redirects with(Map<String, String> renamed, Set<String> live) {
         Map<String, String> all = new TreeMap<>(moves);

@@ -10,7 +10,7 @@ import kb.index.IndexProgress;
 import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.index.MassDeletionException;
-import kb.search.SearchService;
+import kb.search.SearchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +26,12 @@ public final class Reindexer {
     private final Indexer indexer;
     private final Path corpusDir;
     private final Path indexDir;
-    private final SearchService search;
+    private final SearchEngine search;
     /** One permit: whoever holds it is the one update running. A semaphore, so a background thread can hold it. */
     private final Semaphore permit = new Semaphore(1);
     private volatile RebuildStatus last;
 
-    public Reindexer(Indexer indexer, Path corpusDir, Path indexDir, SearchService search) {
+    public Reindexer(Indexer indexer, Path corpusDir, Path indexDir, SearchEngine search) {
         this.indexer = indexer;
         this.corpusDir = corpusDir;
         this.indexDir = indexDir;

@@ -35,7 +35,6 @@ final class CorpusExampleFinder {
     private static final int PREFIX_LETTERS = 5;
     private static final int PREFIX_MIN_WORD = 8;
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
-    private static final String PATH_SEPARATOR = " › ";
     /** Lucene's English stop words are few; these are the frequent words that would make a poor example. */
     private static final Set<String> COMMON = Set.of("about", "above", "after", "again", "also", "always", "among",
             "another", "because", "been", "before", "being", "below", "between", "both", "called", "came", "cannot",
@@ -74,15 +73,8 @@ final class CorpusExampleFinder {
         Map<String, Long> headings = new HashMap<>();
         String slug = "";
         if (facets != null) {
+            headings.putAll(FacetCounter.headings(facets));
             SortedSetDocValuesFacetCounts all = new SortedSetDocValuesFacetCounts(facets);
-            FacetResult sections = all.getAllChildren(Fields.SECTION_PATH);
-            if (sections != null) {
-                for (LabelAndValue lv : sections.labelValues) {
-                    int last = lv.label.lastIndexOf(PATH_SEPARATOR);
-                    headings.merge(last < 0 ? lv.label : lv.label.substring(last + PATH_SEPARATOR.length()),
-                            lv.value.longValue(), Long::sum);
-                }
-            }
             FacetResult articles = all.getTopChildren(1, Fields.ARTICLE);
             if (articles != null && articles.labelValues.length > 0) {
                 slug = articles.labelValues[0].label;

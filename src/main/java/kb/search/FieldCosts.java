@@ -20,7 +20,7 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * What kb's field weighting costs the ranked search, for {@code kb bench}: each query is ranked (top 10, with
- * Lucene's pruning, as {@link SearchService} ranks) as kb builds it, then without the proximity bonus, then also
+ * Lucene's pruning, as {@link SearchEngine} ranks) as kb builds it, then without the proximity bonus, then also
  * without each field in turn, and with the stemmed text field alone. The variants run in rotating order so that
  * none always goes first. Only the ranking is timed: no highlighting, counting or stored fields.
  */

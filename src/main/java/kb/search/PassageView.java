@@ -3,9 +3,9 @@ package kb.search;
 import java.util.List;
 
 /**
- * A passage as read back from the index for display. {@code html} is the passage text escaped for HTML, with the
- * query's matches in {@code <mark>} when a query was given. {@code url} is the permalink; {@code articleUrl}
- * lands on the passage inside its article; {@code page} is the page it starts on, null for formats without pages.
+ * A passage as read back from the index for display. {@code marked} is its text with the query's matches marked
+ * when a query was given (nothing marked otherwise); {@code page} is the page it starts on, null for formats without
+ * pages; {@code authors} and {@code date} are its article's, for the citation the edges compose.
  */
 public record PassageView(
         String id,
@@ -16,12 +16,12 @@ public record PassageView(
         String kind,
         int ordinal,
         String text,
-        String html,
-        String url,
-        String articleUrl,
-        String citation,
+        MarkedText marked,
         String sourceFile,
-        Integer page) {
+        Integer page,
+        List<String> authors,
+        String date) {
+
 
     /**
      * A table passage's text as rows of cells, for display: lines before the first line with a cell separator are

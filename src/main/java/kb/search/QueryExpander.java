@@ -51,7 +51,7 @@ final class QueryExpander {
      * The query as run, the expansions it used, and the query to highlight: the same words and expansions without
      * the proximity bonus, which adds no word to mark but would send the highlighter down its slow phrase path.
      * Both match exactly the same passages (the bonus is optional phrases of words already searched), which lets
-     * {@link SearchService} count matches and facets with the cheaper one.
+     * {@link SearchEngine} count matches and facets with the cheaper one.
      */
     record Expanded(Query query, List<Expansion> expansions, Query highlight) {}
 

@@ -3,10 +3,11 @@ package kb.search;
 import java.util.List;
 
 /**
- * One ranked passage. {@code text} is plain text; {@code snippet} is HTML: the passage's text escaped, with every
- * matched term (stemmed matches too) wrapped in {@code <mark>}. {@code url} lands on the passage inside its
- * article with the query highlighted. {@code page} is the page the passage starts on (PDF), null for formats
- * without pages.
+ * One ranked passage. {@code text} is the passage's plain text; {@code snippet} is its best sentences with the
+ * query's matches marked (stemmed matches too), and {@code matches} every match as offsets into {@code text}.
+ * {@code ordinal}, {@code authors} and {@code date} are what a citation is composed from, beside the title, section
+ * path and page (the page the passage starts on, PDF; null for formats without pages). No markup and no links:
+ * the edges compose those.
  */
 public record SearchHit(
         String id,
@@ -15,9 +16,11 @@ public record SearchHit(
         String section,
         List<String> sectionPath,
         String kind,
+        int ordinal,
         String text,
-        String snippet,
-        String url,
-        String citation,
+        MarkedText snippet,
+        List<Span> matches,
         Integer page,
+        List<String> authors,
+        String date,
         float score) {}

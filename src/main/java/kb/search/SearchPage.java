@@ -6,7 +6,7 @@ import java.util.List;
  * One page of results, the same record behind the HTML page, the JSON API and the CLI. {@code query} is what the
  * person typed; when a misspelled word was corrected, {@code correctedQuery} is the query whose results these are
  * (otherwise null). {@code expansions} lists the abbreviations and synonyms that were also searched;
- * {@code suggestions} are other close rewrites of the query, built from terms in the index.
+ * {@code didYouMean} are other close rewrites of the query, built from terms in the index.
  */
 public record SearchPage(
         String query,
@@ -16,7 +16,7 @@ public record SearchPage(
         int size,
         List<SearchHit> hits,
         Facets facets,
-        List<String> suggestions,
+        List<String> didYouMean,
         String correctedQuery,
         List<Expansion> expansions) {
 

@@ -1,7 +1,7 @@
 package kb.search;
 
 /**
- * What a caller asks of {@link SearchService#search}: the query text as the person typed it, a 1-based page,
+ * What a caller asks of {@link SearchEngine#search}: the query text as the person typed it, a 1-based page,
  * a page size, optional filters (an article slug; a section path label as shown in facets), and whether a
  * misspelled word may be corrected ("search instead for" turns that off). Limits are checked by the service,
  * which answers a bad value with {@link BadQueryException}.

@@ -38,7 +38,7 @@ final class Spelling {
      * words safe to correct count, unless {@code includeUncertain}: then acronyms and short words are offered
      * too, as suggestions for a query that found nothing (never as corrections).
      */
-    List<String> suggest(IndexReader reader, String query, boolean includeUncertain) {
+    List<String> corrections(IndexReader reader, String query, boolean includeUncertain) {
         try {
             List<Replacement> unknown = unknownWords(reader, query, includeUncertain);
             if (unknown.isEmpty()) {

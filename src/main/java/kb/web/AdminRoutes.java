@@ -15,7 +15,7 @@ import kb.index.Indexer;
 import kb.live.RebuildStatus;
 import kb.live.Reindexer;
 import kb.search.IndexState;
-import kb.search.SearchService;
+import kb.search.SearchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ final class AdminRoutes {
     static final String REINDEX = "/admin/reindex";
     private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
 
-    private final SearchService search;
+    private final SearchEngine search;
     private final Reindexer reindexer;
     private final byte[] tokenDigest;
     private final LoginThrottle throttle = new LoginThrottle();
@@ -42,7 +42,7 @@ final class AdminRoutes {
      * {@code reindexer} and {@code token} may be null: then there is no admin endpoint, and health has no history.
      * A token shorter than {@link AdminToken#MIN_LENGTH} is refused with an IllegalArgumentException.
      */
-    AdminRoutes(SearchService search, Reindexer reindexer, String token) {
+    AdminRoutes(SearchEngine search, Reindexer reindexer, String token) {
         this.search = search;
         this.reindexer = reindexer;
         String checked = AdminToken.check(token);

@@ -3,6 +3,7 @@ package kb.web;
 import java.util.ArrayList;
 import java.util.List;
 import kb.search.FacetCount;
+import kb.search.SearchLimits;
 import kb.search.SearchPage;
 
 /**
@@ -12,6 +13,7 @@ import kb.search.SearchPage;
  */
 record SearchView(
         SearchPage page,
+        List<ShownHit> hits,
         String article,
         String section,
         List<FilterLink> articleFilters,
@@ -26,8 +28,6 @@ record SearchView(
         long firstShown,
         long lastShown) {
 
-    /** The service refuses results past this many (page × size); pages beyond it are not linked. */
-    static final int RESULT_WINDOW = 10_000;
     private static final int PAGE_RADIUS = 2;
 
     record FilterLink(String label, long count, String url, boolean active) {}
@@ -57,7 +57,7 @@ record SearchView(
         List<FilterLink> sections = new ArrayList<>();
         for (FacetCount f : page.facets().sections()) {
             boolean active = f.value().equals(section);
-            sections.add(new FilterLink(f.label(), f.count(),
+            sections.add(new FilterLink(SectionPaths.facetLabel(f), f.count(),
                     SearchLinks.search(q, article, active ? null : f.value(), 1), active));
         }
         List<ActiveFilter> active = new ArrayList<>();
@@ -93,17 +93,18 @@ record SearchView(
         }
         String prev = current > 1 && current <= lastPage + 1 ? SearchLinks.search(q, article, section, current - 1) : null;
         String next = current < lastPage ? SearchLinks.search(q, article, section, current + 1) : null;
-        List<Suggestion> suggestions = page.suggestions() == null ? List.of() : page.suggestions().stream()
+        List<Suggestion> suggestions = page.didYouMean() == null ? List.of() : page.didYouMean().stream()
                 .map(s -> new Suggestion(s, SearchLinks.search(s, article, section, 1))).toList();
         long first = page.hits().isEmpty() ? 0 : (long) (current - 1) * page.size() + 1;
         long last = page.hits().isEmpty() ? 0 : first + page.hits().size() - 1;
         String clear = active.isEmpty() ? null : SearchLinks.search(q, null, null, 1);
-        return new SearchView(page, article, section, articles, sections, active, clear, pages, prev, next,
+        List<ShownHit> hits = page.hits().stream().map(h -> ShownHit.of(h, q)).toList();
+        return new SearchView(page, hits, article, section, articles, sections, active, clear, pages, prev, next,
                 suggestions, correction, first, last);
     }
 
     private static int lastPage(SearchPage page) {
-        int windowPages = Math.max(1, RESULT_WINDOW / Math.max(1, page.size()));
+        int windowPages = Math.max(1, SearchLimits.MAX_RESULT_WINDOW / Math.max(1, page.size()));
         return Math.min(page.totalPages(), windowPages);
     }
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import kb.search.SearchService;
+import kb.search.SearchEngine;
 
 /**
  * {@code GET /articles/{slug}/source}: the article's original file, only when it is a file of the corpus the index
@@ -28,9 +28,9 @@ final class SourceRoute {
             "htm", new Kind("text/html; charset=utf-8", false, "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"),
             "docx", new Kind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", true, INERT));
 
-    private final SearchService search;
+    private final SearchEngine search;
 
-    SourceRoute(SearchService search) {
+    SourceRoute(SearchEngine search) {
         this.search = search;
     }
 

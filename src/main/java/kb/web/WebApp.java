@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kb.corpus.Links;
 import kb.live.Reindexer;
 import kb.search.ArticleView;
 import kb.search.BadQueryException;
@@ -25,14 +24,14 @@ import kb.search.PassageView;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
 import kb.search.Completion;
-import kb.search.SearchService;
+import kb.search.SearchEngine;
 import kb.search.SearchTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The kb web front end: search pages, article pages with passage anchors, and a JSON API, all over one
- * {@link SearchService}. Each instance owns its own Javalin server, so tests can run one on a free port; the only
+ * {@link SearchEngine}. Each instance owns its own Javalin server, so tests can run one on a free port; the only
  * process-wide settings it touches are a Jetty tuning property and Thymeleaf's record accessor, both the same
  * for every instance. Every response carries a strict Content-Security-Policy, which is why templates have no inline
  * script or style; every error is answered in the caller's format (HTML page or {@code {error, message}} JSON)
@@ -52,7 +51,7 @@ public final class WebApp implements AutoCloseable {
     private static final int DEFAULT_COMPLETIONS = 8;
     private static final String API_PASSAGES = "/api/passages/";
 
-    private final SearchService search;
+    private final SearchEngine search;
     private final WebConfig config;
     private final PageRenderer pages = new PageRenderer();
     private final ObjectMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
@@ -61,7 +60,7 @@ public final class WebApp implements AutoCloseable {
     private final AdminRoutes admin;
     private final SourceRoute sources;
 
-    public WebApp(SearchService search, WebConfig config) {
+    public WebApp(SearchEngine search, WebConfig config) {
         this(search, config, null, null);
     }
 
@@ -70,7 +69,7 @@ public final class WebApp implements AutoCloseable {
      * that endpoint does not exist. {@code GET /health} is always served. A token under {@link AdminToken#MIN_LENGTH}
      * characters is refused (IllegalArgumentException).
      */
-    public WebApp(SearchService search, WebConfig config, Reindexer reindexer, String adminToken) {
+    public WebApp(SearchEngine search, WebConfig config, Reindexer reindexer, String adminToken) {
         skipJettyMBeanProbe();
         this.search = search;
         this.config = config;
@@ -237,6 +236,7 @@ public final class WebApp implements AutoCloseable {
             return;
         }
         model.put("article", article.get());
+        model.put("sections", ShownArticle.sections(article.get()));
         model.put("query", query);
         model.put("resultsUrl", SearchLinks.search(query, null, null, 1));
         model.put("plainUrl", Links.article(slug));
@@ -261,7 +261,7 @@ public final class WebApp implements AutoCloseable {
     }
 
     private void passageRedirect(Context ctx) throws IOException {
-        passageOrNotFound(ctx, Links::passage).ifPresent(p -> ctx.redirect(p.articleUrl(), HttpStatus.FOUND));
+        passageOrNotFound(ctx, Links::passage).ifPresent(p -> ctx.redirect(Links.passageInArticle(p.article(), p.id(), null), HttpStatus.FOUND));
     }
 
     private void openSearch(Context ctx) {
@@ -307,7 +307,7 @@ public final class WebApp implements AutoCloseable {
         int size = Params.wholeNumber(ctx, "size", SearchRequest.DEFAULT_SIZE);
         SearchRequest request = new SearchRequest(query, page, size, Params.text(ctx, "article"), Params.text(ctx, "section"),
                 Params.correctSpelling(ctx));
-        ctx.json(search.search(request));
+        ctx.json(ApiJson.page(search.search(request)));
     }
 
     private void apiSuggest(Context ctx) throws BadQueryException, IOException {
@@ -321,7 +321,7 @@ public final class WebApp implements AutoCloseable {
     record SuggestResponse(String query, List<Completion> suggestions) {}
 
     private void apiPassage(Context ctx) throws IOException {
-        passageOrNotFound(ctx, id -> API_PASSAGES + Links.encodePathSegment(id)).ifPresent(ctx::json);
+        passageOrNotFound(ctx, id -> API_PASSAGES + Links.encodePathSegment(id)).ifPresent(p -> ctx.json(ApiJson.passage(p)));
     }
 
     /**

@@ -15,8 +15,8 @@ class PhaseSamplerTest {
         StackTraceElement[] stack = { // innermost first, as Thread.getStackTrace gives it
             frame("org.apache.lucene.index.StoredFields", "document"),
             frame("org.apache.lucene.search.uhighlight.UnifiedHighlighter", "highlight"),
-            frame("kb.search.SearchService", "hits"),
-            frame("kb.search.SearchService", "search"),
+            frame("kb.search.ResultPages", "hits"),
+            frame("kb.search.LuceneSearchEngine", "search"),
             frame("kb.bench.SearchBench", "run")};
         assertEquals("highlight", PhaseSampler.phaseOf(stack));
     }
@@ -24,7 +24,7 @@ class PhaseSamplerTest {
     @Test
     void searchWithoutAKnownPhaseIsOtherAndOutsideASearchIsNothing() {
         assertEquals("other (plan, result records)", PhaseSampler.phaseOf(new StackTraceElement[] {
-            frame("java.util.ArrayList", "add"), frame("kb.search.SearchService", "search")}));
+            frame("java.util.ArrayList", "add"), frame("kb.search.LuceneSearchEngine", "search")}));
         assertNull(PhaseSampler.phaseOf(new StackTraceElement[] {frame("kb.bench.SearchBench", "run")}));
     }
 }

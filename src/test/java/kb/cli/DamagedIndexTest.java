@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 import kb.index.DamagedIndexException;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +70,7 @@ class DamagedIndexTest {
         assertTrue(search.err().contains("delete the folder " + index.toAbsolutePath()), search.err());
         assertPlain(search.err());
 
-        DamagedIndexException open = assertThrows(DamagedIndexException.class, () -> SearchService.open(index));
+        DamagedIndexException open = assertThrows(DamagedIndexException.class, () -> LuceneSearchEngine.open(index));
         assertTrue(open.getMessage().contains("its file " + cfs), open.getMessage());
 
         KbRun check = KbRun.kb("check", "--index=" + index);

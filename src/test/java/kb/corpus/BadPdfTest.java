@@ -14,7 +14,7 @@ import kb.index.Indexer;
 import kb.search.SearchHit;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +71,7 @@ class BadPdfTest {
         assertEquals(PdfReader.SCANNED, reasons.get("scan.pdf"));
 
         new Indexer(new CorpusReader()).rebuild(corpus, tmp.resolve("index"));
-        try (SearchService search = SearchService.open(tmp.resolve("index"))) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(tmp.resolve("index"))) {
             SearchPage bySmith = search.search(SearchRequest.of("author:Smith"));
             assertEquals(1, bySmith.total());
             SearchHit entry = bySmith.hits().get(0);

@@ -61,7 +61,7 @@ class FormatReadersTest {
         assertEquals("sleep-guide.habits.6", a.passages().get(6).id());
         assertEquals("sleep-guide.light.1", a.passages().get(7).id());
         assertEquals("Ada Lovelace and Alan Turing (2024). A Guide to Sleep, \"Habits › Light\", paragraph 1. /passages/sleep-guide.light.1",
-                a.passages().get(7).citation());
+                CitationOf.passage(a, a.passages().get(7)));
         assertTrue(a.passages().stream().allMatch(p -> p.kind() == PassageKind.PARAGRAPH));
     }
 
@@ -120,7 +120,7 @@ class FormatReadersTest {
         assertEquals(List.of("17.intro.1", "17.intro.2"), numeric.passages().stream().map(Passage::id).toList());
         assertEquals("no-title", r.articles().get(2).title());
         assertEquals("Microstructural development of white matter, paragraph 1. /passages/4983.intro.1",
-                r.articles().get(0).passages().get(0).citation());
+                CitationOf.passage(r.articles().get(0), r.articles().get(0).passages().get(0)));
         List<String> bad = r.skippedLines().stream().map(SkippedFile::file).toList();
         assertEquals(List.of("abstracts.jsonl:4", "abstracts.jsonl:5", "abstracts.jsonl:6"), bad);
         assertTrue(r.skippedLines().get(0).reason().startsWith("invalid JSON"), r.skippedLines().get(0).reason());

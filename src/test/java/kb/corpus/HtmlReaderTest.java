@@ -48,7 +48,7 @@ class HtmlReaderTest {
         assertEquals(new ArticleMeta(List.of("Ada Lovelace", "Grace Hopper", "Alan Turing"), "2021/03/15", "",
                 "10.1234/sleep.2021.42", "Journal of Sleep Research"), a.meta());
         assertEquals("Ada Lovelace et al. (2021). Sleep consolidates memory in adults, \"Abstract\", paragraph 1. "
-                + "/passages/citation.abstract.1", a.passages().get(0).citation());
+                + "/passages/citation.abstract.1", CitationOf.passage(a, a.passages().get(0)));
     }
 
     @Test
@@ -78,7 +78,7 @@ class HtmlReaderTest {
         assertEquals(List.of(PassageKind.PARAGRAPH, PassageKind.TABLE, PassageKind.CAPTION, PassageKind.PARAGRAPH,
                 PassageKind.PARAGRAPH), a.passages().stream().map(Passage::kind).toList());
         assertEquals(List.of("Doses"), a.passages().get(1).sectionPath());
-        assertEquals("Vitamin Doses, \"Doses\", table 2. /passages/tables.doses.2", a.passages().get(1).citation());
+        assertEquals("Vitamin Doses, \"Doses\", table 2. /passages/tables.doses.2", CitationOf.passage(a, a.passages().get(1)));
     }
 
     @Test

@@ -77,8 +77,9 @@ class PassageIdTest {
     void passagesOutsideAnySectionUseIntroAndCiteWithoutSection() {
         ArticleBuilder b = new ArticleBuilder("doc", "A Title.", "doc.jsonl", ArticleMeta.EMPTY);
         b.add("Some text.");
-        Passage p = b.build().passages().get(0);
+        Article a = b.build();
+        Passage p = a.passages().get(0);
         assertEquals("doc.intro.1", p.id());
-        assertEquals("A Title, paragraph 1. /passages/doc.intro.1", p.citation());
+        assertEquals("A Title, paragraph 1. /passages/doc.intro.1", CitationOf.passage(a, p));
     }
 }

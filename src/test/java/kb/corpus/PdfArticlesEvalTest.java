@@ -17,7 +17,7 @@ import java.util.Set;
 import kb.index.Indexer;
 import kb.search.SearchHit;
 import kb.search.SearchRequest;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +98,7 @@ class PdfArticlesEvalTest {
         new Indexer(new CorpusReader()).rebuild(DATASET, index);
         List<String> misses = new ArrayList<>();
         int phrases = 0;
-        try (SearchService search = SearchService.open(index)) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index)) {
             for (Judgment j : judgments()) {
                 if (!j.what().equals("phrase")) {
                     continue;

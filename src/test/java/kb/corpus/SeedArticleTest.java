@@ -125,13 +125,13 @@ class SeedArticleTest {
         Passage effective = seed.passages().get(4);
         assertEquals("Ketamines For Depression, \"How Effective is Ketamine in Treating Depression?\", paragraph 1. "
                 + "/passages/ketamines-for-depression.how-effective-is-ketamine-in-treating-depression.1",
-                effective.citation());
+                CitationOf.passage(seed, effective));
         assertEquals("ketamines-for-depression.how-effective-is-ketamine-in-treating-depression.1", effective.id());
         Passage faq = seed.passages().get(8);
         assertEquals("Ketamines For Depression, \"Frequently asked questions › Is Ketamine safe for treating "
                 + "depression?\", answer 1. /passages/ketamines-for-depression.faq-is-ketamine-safe-for-treating-"
-                + "depression.1", faq.citation());
-        assertTrue(seed.passages().get(11).citation().contains("\"References\", reference 2. "));
+                + "depression.1", CitationOf.passage(seed, faq));
+        assertTrue(CitationOf.passage(seed, seed.passages().get(11)).contains("\"References\", reference 2. "));
         assertEquals("ketamines-for-depression.introduction.1", seed.passages().get(0).id());
         assertEquals("ketamines-for-depression.conclusion.1", seed.passages().get(6).id());
     }

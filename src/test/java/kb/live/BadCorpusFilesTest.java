@@ -20,7 +20,7 @@ import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -131,7 +131,7 @@ class BadCorpusFilesTest {
 
         // What is tested here is what got indexed, not how fast: a 50 MB paragraph on a loaded CI machine may take
         // longer to match and highlight than the serving default allows.
-        try (SearchService search = SearchService.open(index, java.time.Duration.ofMinutes(1))) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index, java.time.Duration.ofMinutes(1))) {
             for (Map.Entry<String, String> e : good.entrySet()) {
                 assertEquals(1, total(search, e.getValue()), e.getKey() + " is indexed");
             }
@@ -149,7 +149,7 @@ class BadCorpusFilesTest {
                 + millis + " ms");
     }
 
-    private static long total(SearchService search, String words) throws Exception {
+    private static long total(LuceneSearchEngine search, String words) throws Exception {
         SearchPage page = search.search(new SearchRequest("+" + String.join(" +", words.split(" ")), 1, 10, null, null, false));
         return page.total();
     }

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import kb.web.WebApp;
 import kb.web.WebConfig;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,7 @@ class BadRequestsTest {
         List<String> problems = new ArrayList<>();
         int tried = 0;
         long slowest = 0;
-        try (SearchService search = SearchService.open(index)) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index)) {
             WebApp app = new WebApp(search, new WebConfig("127.0.0.1", 0), new Reindexer(indexer, corpus, index, search),
                     ADMIN_TOKEN).start();
             try {

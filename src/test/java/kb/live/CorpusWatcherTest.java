@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kb.corpus.CorpusReader;
 import kb.index.CorpusFingerprint;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +55,7 @@ class CorpusWatcherTest {
             // As `kb serve --watch` does: the fingerprint the watcher starts from is taken before the startup build.
             String beforeBuild = CorpusFingerprint.of(corpus);
             indexer.update(corpus, index);
-            try (SearchService search = SearchService.open(index)) {
+            try (LuceneSearchEngine search = LuceneSearchEngine.open(index)) {
                 Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
                 CorpusWatcher watcher = new CorpusWatcher(corpus, reindexer, INTERVAL, beforeBuild);
                 long generation = search.state().generation();
@@ -74,7 +74,7 @@ class CorpusWatcherTest {
     void aFailedUpdateIsRetriedEvenWhenTheCorpusIsBackToItsIndexedState() throws Exception {
         Path index = tmp.resolve("index");
         indexer.update(corpus, index);
-        try (SearchService search = SearchService.open(index)) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
             CorpusWatcher watcher = new CorpusWatcher(corpus, reindexer, INTERVAL, CorpusFingerprint.of(corpus));
             Path extra = corpus.resolve("extra.md");
@@ -99,8 +99,8 @@ class CorpusWatcherTest {
     void anUpdateThatWouldDeleteMostOfTheIndexIsHeldAndNotRetried() throws Exception {
         Path index = tmp.resolve("index");
         indexer.update(corpus, index);
-        try (SearchService search = SearchService.open(index)) {
-            int passages = search.passageCount();
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index)) {
+            int passages = search.state().passages();
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
             CorpusWatcher watcher = new CorpusWatcher(corpus, reindexer, INTERVAL, CorpusFingerprint.of(corpus));
             for (int i = 1; i < 30; i++) {
@@ -112,7 +112,7 @@ class CorpusWatcherTest {
             assertEquals(RebuildStatus.HELD, held.outcome());
             assertTrue(held.message().contains("corpus looks incomplete: 29 of 30 articles missing"), held.message());
             assertTrue(held.needsAttention());
-            assertEquals(passages, search.passageCount(), "still serving every article");
+            assertEquals(passages, search.state().passages(), "still serving every article");
 
             int readsWhenHeld = reads.get();
             for (int i = 0; i < 5; i++) {
@@ -142,7 +142,7 @@ class CorpusWatcherTest {
             watcher.poll();
             watcher.poll();
             assertEquals(RebuildStatus.OK, reindexer.last().orElseThrow().outcome());
-            assertEquals(passages, search.passageCount());
+            assertEquals(passages, search.state().passages());
         }
     }
 
@@ -150,7 +150,7 @@ class CorpusWatcherTest {
     void anUpdateThatFindsNothingStillShowsWhatAnotherProcessCommitted() throws Exception {
         Path index = tmp.resolve("index");
         indexer.update(corpus, index);
-        try (SearchService search = SearchService.open(index)) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
             Files.writeString(corpus.resolve("a1.md"), "# Article 1\n\nNow about melatonin.\n");
             new Indexer(reader).update(corpus, index); // `kb index` in another process, while serving

@@ -15,7 +15,7 @@ import kb.index.Fields;
 import kb.index.Indexer;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -115,7 +115,7 @@ class CrashDuringRebuildTest {
         }
         assertTrue(allowed.indexOf(gen) >= 0, context + ": serves generation " + gen + ", expected " + allowed);
         // And kb itself serves it.
-        try (SearchService search = SearchService.open(index)) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index)) {
             SearchPage page = search.search(new SearchRequest("marker", 1, 10, null, null, false));
             assertEquals(gen == 'A' ? gens.passagesA() : gens.passagesB(), page.total(), context);
         }

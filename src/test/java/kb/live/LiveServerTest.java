@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import kb.web.WebApp;
 import kb.web.WebConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class LiveServerTest {
     Path tmp;
     Path corpus;
     Path index;
-    SearchService search;
+    LuceneSearchEngine search;
     WebApp app;
     final CorpusReader reader = new CorpusReader();
 
@@ -51,7 +51,7 @@ class LiveServerTest {
         Files.writeString(corpus.resolve("alpha.md"), "# Alpha\n\nAlpha talks about glutamate.\n");
         Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta talks about serotonin.\n");
         new Indexer(reader).update(corpus, index);
-        search = SearchService.open(index);
+        search = LuceneSearchEngine.open(index);
     }
 
     @AfterEach

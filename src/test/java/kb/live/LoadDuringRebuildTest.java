@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import kb.web.WebApp;
 import kb.web.WebConfig;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class LoadDuringRebuildTest {
         Queue<String> problems = new ConcurrentLinkedQueue<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         int rebuildsOk = 0;
-        try (SearchService search = SearchService.open(index)) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index)) {
             Reindexer reindexer = new Reindexer(new Indexer(new CorpusReader()), corpus, index, search);
             WebApp app = new WebApp(search, new WebConfig("127.0.0.1", 0), reindexer, TOKEN).start();
             try {

@@ -21,7 +21,7 @@ class BackgroundCompletionsTest {
     Path tmp;
 
     /** Completions for {@code typed}, failing (rather than hanging) if the call waited on a blocked build. */
-    static List<Completion> suggest(SearchService service, String typed) throws Exception {
+    static List<Completion> suggest(LuceneSearchEngine service, String typed) throws Exception {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return service.complete(typed, 8);
@@ -39,7 +39,7 @@ class BackgroundCompletionsTest {
     void suggestAnswersFromThePreviousGenerationWhileTheNewOneIsBuilt() throws Exception {
         SeedIndex.build(tmp);
         Semaphore builds = new Semaphore(0);
-        try (SearchService service = SearchService.open(tmp.resolve("index"), SearchTimeLimit.DEFAULT,
+        try (LuceneSearchEngine service = LuceneSearchEngine.open(tmp.resolve("index"), SearchTimeLimit.DEFAULT,
                 builds::acquireUninterruptibly)) {
             assertEquals(List.of(), suggest(service, "What is"), "no completions were ever built: empty, at once");
 
@@ -64,7 +64,7 @@ class BackgroundCompletionsTest {
     }
 
     /** Polls until the background build has made {@code heading} a completion of {@code typed}. */
-    private static List<Completion> awaitHeading(SearchService service, String typed, String heading) throws Exception {
+    private static List<Completion> awaitHeading(LuceneSearchEngine service, String typed, String heading) throws Exception {
         for (int i = 0; i < 600; i++) {
             List<Completion> found = suggest(service, typed);
             if (hasHeading(found, heading)) {

@@ -26,7 +26,7 @@ class LargeResultSetTest {
     static final int PARAGRAPHS = 1_200;
     @TempDir
     static Path tmp;
-    static SearchService service;
+    static LuceneSearchEngine service;
 
     @BeforeAll
     static void index() throws IOException {
@@ -45,7 +45,7 @@ class LargeResultSetTest {
         }
         Files.writeString(corpus.resolve("doses.md"), doses);
         new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES)).rebuild(corpus, tmp.resolve("index"));
-        service = SearchService.open(tmp.resolve("index"));
+        service = LuceneSearchEngine.open(tmp.resolve("index"));
     }
 
     @AfterAll

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link SearchService} counts a page's matches and facets with the expanded query minus its proximity bonus, so the
+ * {@link LuceneSearchEngine} counts a page's matches and facets with the expanded query minus its proximity bonus, so the
  * bonus must never change which passages match, only their order.
  */
 class QueryExpanderTest {

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class ArticlePageMetadataTest {
                 <tr><th>Age</th><th>Amount &lt;script&gt;</th></tr><tr><td>Adults</td><td>90 mg</td></tr></table>
                 </main></body></html>""");
         new Indexer(new CorpusReader()).rebuild(corpus, dir.resolve("index"));
-        try (SearchService search = SearchService.open(dir.resolve("index"))) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(dir.resolve("index"))) {
             WebApp app = new WebApp(search, new WebConfig("127.0.0.1", 0)).start();
             try {
                 HttpClient http = HttpClient.newHttpClient();

@@ -15,7 +15,7 @@ import java.util.List;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
 import kb.search.CorpusExamples;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,8 +74,8 @@ class CorpusTipsTest {
 
     @Test
     void examplesComeFromTheIndexBeingServed(@TempDir Path dir) throws Exception {
-        try (SearchService garden = SearchService.open(index(dir.resolve("g"), "tomatoes.md", GARDEN));
-                SearchService sky = SearchService.open(index(dir.resolve("s"), "comets.md", ASTRONOMY))) {
+        try (LuceneSearchEngine garden = LuceneSearchEngine.open(index(dir.resolve("g"), "tomatoes.md", GARDEN));
+                LuceneSearchEngine sky = LuceneSearchEngine.open(index(dir.resolve("s"), "comets.md", ASTRONOMY))) {
             CorpusExamples g = garden.examples();
             CorpusExamples s = sky.examples();
             assertEquals("sunlight", g.word(0), "in every passage");
@@ -95,8 +95,8 @@ class CorpusTipsTest {
 
     @Test
     void emptyAndNoHitPagesShowTheCorpusOwnExamples(@TempDir Path dir) throws Exception {
-        try (SearchService garden = SearchService.open(index(dir.resolve("g"), "tomatoes.md", GARDEN));
-                SearchService sky = SearchService.open(index(dir.resolve("s"), "comets.md", ASTRONOMY))) {
+        try (LuceneSearchEngine garden = LuceneSearchEngine.open(index(dir.resolve("g"), "tomatoes.md", GARDEN));
+                LuceneSearchEngine sky = LuceneSearchEngine.open(index(dir.resolve("s"), "comets.md", ASTRONOMY))) {
             WebApp gardenApp = new WebApp(garden, new WebConfig("127.0.0.1", 0)).start();
             WebApp skyApp = new WebApp(sky, new WebConfig("127.0.0.1", 0)).start();
             try {

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class RenamedArticleRedirectTest {
         indexer.update(corpus, index);
 
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        try (SearchService search = SearchService.open(index);
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index);
                 WebApp app = new WebApp(search, new WebConfig("127.0.0.1", 0)).start()) {
             String base = "http://127.0.0.1:" + app.port();
             assertMoved(http, base + "/passages/notes.intro.1", "/passages/glutamate-notes.intro.1");

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class SearchTimeLimitHttpTest {
         Path corpus = java.nio.file.Files.createDirectories(tmp.resolve("corpus"));
         java.nio.file.Files.copy(Path.of("corpus", "ketamines-for-depression.txt"), corpus.resolve("k.txt"));
         new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES)).rebuild(corpus, tmp.resolve("index"));
-        try (SearchService search = SearchService.open(tmp.resolve("index"), Duration.ofNanos(1))) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(tmp.resolve("index"), Duration.ofNanos(1))) {
             WebApp app = new WebApp(search, new WebConfig("127.0.0.1", 0)).start();
             try {
                 HttpResponse<String> api = get(app, "/api/search?q=keta*");

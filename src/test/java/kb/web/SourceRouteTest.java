@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,7 @@ class SourceRouteTest {
 
     @Test
     void theOriginalFileIsServedInlineWithItsTypeAndSavedPagesAreSandboxed() throws Exception {
-        try (SearchService search = SearchService.open(index); WebApp app = new WebApp(search, new WebConfig("127.0.0.1", 0)).start()) {
+        try (LuceneSearchEngine search = LuceneSearchEngine.open(index); WebApp app = new WebApp(search, new WebConfig("127.0.0.1", 0)).start()) {
             String base = "http://127.0.0.1:" + app.port();
             HttpResponse<String> md = get(base + "/articles/notes/source");
             assertEquals(200, md.statusCode());

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 
 /**
  * A running kb site over the test fixture corpus ({@code src/test/resources/web/corpus}): the corpus is copied
@@ -16,10 +16,10 @@ import kb.search.SearchService;
 final class TestSite implements AutoCloseable {
     static final String[] CORPUS_FILES = {"ketamines-for-depression.txt", "hostile-markup.md"};
 
-    final SearchService search;
+    final LuceneSearchEngine search;
     final WebApp app;
 
-    private TestSite(SearchService search, WebApp app) {
+    private TestSite(LuceneSearchEngine search, WebApp app) {
         this.search = search;
         this.app = app;
     }
@@ -36,7 +36,7 @@ final class TestSite implements AutoCloseable {
         }
         Path index = workDir.resolve("index");
         new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES)).rebuild(corpus, index);
-        SearchService search = SearchService.open(index);
+        LuceneSearchEngine search = LuceneSearchEngine.open(index);
         WebApp app = new WebApp(search, new WebConfig("127.0.0.1", 0)).start();
         return new TestSite(search, app);
     }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -286,7 +286,7 @@ class WebAppHttpTest {
         assertEquals(10, page.get("size").asInt());
         assertTrue(page.get("total").asLong() >= 1);
         JsonNode hit = page.get("hits").get(0);
-        assertEquals(Set.of("id", "article", "title", "section", "sectionPath", "kind", "text", "snippet", "url", "citation",
+        assertEquals(Set.of("id", "article", "title", "section", "sectionPath", "kind", "text", "snippet", "matches", "url", "citation",
                 "page", "score"), fieldNames(hit));
         assertTrue(hit.get("page").isNull(), "a text file has no pages");
         assertEquals(MIDAZOLAM_SECTION, hit.get("section").asText());
@@ -549,7 +549,7 @@ class WebAppHttpTest {
     @Test
     void serverFailureIsA500WithAGenericMessageAndNoStackTrace() throws Exception {
         // A closed search service fails every call: the app must answer plainly, not leak the exception.
-        SearchService closed = SearchService.open(work.resolve("index"));
+        LuceneSearchEngine closed = LuceneSearchEngine.open(work.resolve("index"));
         closed.close();
         try (WebApp broken = new WebApp(closed, new WebConfig("127.0.0.1", 0)).start()) {
             String base = "http://127.0.0.1:" + broken.port();

@@ -23,7 +23,7 @@ public final class Evaluation {
 
     private Evaluation() {}
 
-    /** Something that ranks documents for a query: kb's {@code SearchService.rank}, or the plain BM25 baseline. */
+    /** Something that ranks documents for a query: kb's {@code SearchEngine.rank}, or the plain BM25 baseline. */
     @FunctionalInterface
     public interface Ranker {
         List<RankedId> rank(String query, int depth) throws BadQueryException;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class SciFactRelevanceTest {
         Map<String, String> queries = QueryFile.read(SCIFACT.resolve("queries.train.tsv"));
         Qrels qrels = Qrels.read(SCIFACT.resolve("qrels.train.txt"));
         Evaluation.Report report;
-        try (SearchService service = SearchService.open(tmp.resolve("index"))) {
+        try (LuceneSearchEngine service = LuceneSearchEngine.open(tmp.resolve("index"))) {
             report = Evaluation.run(queries, qrels, (q, depth) -> service.rank(q, depth, true, true), 100);
         }
         String figures = String.format(Locale.ROOT, "SciFact train: nDCG@10 %.4f, Recall@100 %.4f, MRR@10 %.4f, %d failed",

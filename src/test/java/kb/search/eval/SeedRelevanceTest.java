@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
-import kb.search.SearchService;
+import kb.search.LuceneSearchEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +43,7 @@ class SeedRelevanceTest {
         Map<String, String> queries = QueryFile.read(RESOURCES.resolve("seed-queries.tsv"));
         Qrels qrels = Qrels.read(RESOURCES.resolve("seed-qrels.txt"));
         Evaluation.Report report;
-        try (SearchService service = SearchService.open(tmp.resolve("index"))) {
+        try (LuceneSearchEngine service = LuceneSearchEngine.open(tmp.resolve("index"))) {
             report = Evaluation.run(queries, qrels, (q, depth) -> service.rank(q, depth, false, false), 100);
         }
         System.out.printf(Locale.ROOT, "seed relevance: nDCG@5 %.4f, nDCG@10 %.4f, MRR@10 %.4f over %d queries%n",

@@ -1,4 +1,4 @@
-package kb.corpus;
+package kb.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -18,16 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SearchServiceTest {
+class LuceneSearchEngineTest {
     static final String SEED = "ketamines-for-depression";
     @TempDir
     static Path tmp;
-    static SearchService service;
+    static LuceneSearchEngine service;
 
     @BeforeAll
     static void index() throws IOException {
         SeedIndex.build(tmp, "receptors.md", "unsafe.txt", "abbrev.md", "synonyms.txt");
-        service = SearchService.open(tmp.resolve("index"));
+        service = LuceneSearchEngine.open(tmp.resolve("index"));
     }
 
     @AfterAll
@@ -49,7 +49,7 @@ class SearchServiceTest {
         assertEquals(2, page.total());
         Set<String> sections = page.hits().stream().map(SearchHit::section).collect(Collectors.toSet());
         assertEquals(Set.of("What is Ketamine?", "How Does Ketamine Work?"), sections);
-        page.hits().forEach(h -> assertTrue(h.snippet().contains("<mark>NMDA</mark>"), h.snippet()));
+        page.hits().forEach(h -> assertTrue(h.snippet().markedWords().contains("NMDA"), h.snippet().toString()));
     }
 
     @Test
@@ -57,9 +57,9 @@ class SearchServiceTest {
         SearchHit first = search("midazolam").hits().get(0);
         assertEquals("How Effective is Ketamine in Treating Depression?", first.section());
         assertEquals("paragraph", first.kind());
-        assertTrue(first.citation().contains("How Effective is Ketamine in Treating Depression?"), first.citation());
-        assertTrue(first.url().startsWith("/articles/" + SEED + "?q=midazolam#"), first.url());
-        assertTrue(first.url().endsWith(first.id()), first.url());
+        assertEquals(List.of("How Effective is Ketamine in Treating Depression?"), first.sectionPath());
+        assertEquals(SEED, first.article());
+        assertEquals(1, first.ordinal());
     }
 
     @Test
@@ -89,14 +89,12 @@ class SearchServiceTest {
     }
 
     @Test
-    void snippetsMarkStemmedMatchesAndEscapeHtml() throws Exception {
+    void snippetsMarkStemmedMatchesAndKeepTheTextAsWritten() throws Exception {
         SearchHit hit = search("infusions").hits().stream().filter(h -> h.article().equals("receptors")).findFirst().orElseThrow();
-        assertTrue(hit.snippet().contains("<mark>infusion</mark>"), hit.snippet());
-        assertTrue(hit.snippet().contains("<mark>infusions</mark>"), hit.snippet());
+        assertTrue(hit.snippet().markedWords().containsAll(List.of("infusion", "infusions")), hit.snippet().toString());
         SearchHit script = search("alert").hits().get(0);
-        assertFalse(script.snippet().contains("<script"), script.snippet());
-        assertFalse(script.snippet().contains("<img"), script.snippet());
-        assertTrue(script.snippet().contains("&lt;script&gt;"), script.snippet());
+        assertTrue(script.snippet().text().contains("<script>"), "escaping is the page's job: " + script.snippet());
+        assertTrue(script.snippet().markedWords().stream().allMatch("alert"::equals), script.snippet().toString());
         assertTrue(script.text().contains("<script>"), "plain text keeps the original characters");
     }
 
@@ -162,12 +160,11 @@ class SearchServiceTest {
         assertEquals("midazolom", typo.query());
         assertEquals("midazolam", typo.correctedQuery());
         assertEquals(1, typo.total());
-        assertTrue(typo.hits().get(0).snippet().contains("<mark>midazolam</mark>"), typo.hits().get(0).snippet());
-        assertTrue(typo.hits().get(0).url().contains("q=midazolam"), "the link highlights the corrected word");
+        assertTrue(typo.hits().get(0).snippet().markedWords().contains("midazolam"), typo.hits().get(0).snippet().toString());
         SearchPage asTyped = service.search(new SearchRequest("midazolom", 1, 10, null, null, false));
         assertEquals(0, asTyped.total());
         assertNull(asTyped.correctedQuery());
-        assertEquals("midazolam", asTyped.suggestions().get(0));
+        assertEquals("midazolam", asTyped.didYouMean().get(0));
         SearchPage halluc = search("hallucinatons side effects");
         assertEquals("hallucinations side effects", halluc.correctedQuery());
         assertEquals("What are the Potential Side Effects of Ketamine?", halluc.hits().get(0).section());
@@ -176,12 +173,12 @@ class SearchServiceTest {
     @Test
     void knownWordsAndAcronymsAreNeverCorrected() throws Exception {
         assertNull(search("is ketamine safe").correctedQuery(), "'safe' is in a heading");
-        assertTrue(search("is ketamine safe").suggestions().isEmpty());
+        assertTrue(search("is ketamine safe").didYouMean().isEmpty());
         SearchPage acronym = search("NMDB");
         assertNull(acronym.correctedQuery(), "an unknown acronym is not turned into another word");
         assertEquals(0, acronym.total());
-        assertEquals(List.of("NMDA"), acronym.suggestions(), "but when nothing is found, the close acronym is offered");
-        assertTrue(search("NMDB ketamine").suggestions().isEmpty(), "only offered when the search finds nothing");
+        assertEquals(List.of("NMDA"), acronym.didYouMean(), "but when nothing is found, the close acronym is offered");
+        assertTrue(search("NMDB ketamine").didYouMean().isEmpty(), "only offered when the search finds nothing");
         assertNull(search("midaz*").correctedQuery(), "a prefix asks for variants itself");
     }
 
@@ -191,7 +188,8 @@ class SearchServiceTest {
         List<String> sections = page.hits().stream().map(SearchHit::section).toList();
         assertEquals(3, page.total(), sections.toString());
         assertEquals("Long form only", sections.get(2), "the expansion ranks below the passages that say BDNF");
-        assertTrue(page.hits().get(2).snippet().matches(".*<mark>[^<]*neurotrophic[^<]*</mark>.*"), page.hits().get(2).snippet());
+        assertTrue(page.hits().get(2).snippet().markedWords().stream().anyMatch(w -> w.contains("neurotrophic")),
+                page.hits().get(2).snippet().toString());
         assertEquals(List.of(new Expansion("BDNF", "brain-derived neurotrophic factor", Expansion.ABBREVIATION)),
                 page.expansions());
     }
@@ -259,7 +257,7 @@ class SearchServiceTest {
             assertTrue(british.total() > 0, pair[0]);
             assertEquals(ids(british), ids(american), pair[0] + " / " + pair[1]);
         }
-        assertTrue(search("hemoglobin").hits().get(0).snippet().contains("<mark>haemoglobin</mark>"));
+        assertTrue(search("hemoglobin").hits().get(0).snippet().markedWords().contains("haemoglobin"));
     }
 
     private static List<String> ids(SearchPage page) {
@@ -309,14 +307,27 @@ class SearchServiceTest {
     }
 
     @Test
+    void matchOffsetsCoverEveryMatchInTheWholeTextNotOnlyTheSnippet() throws Exception {
+        for (SearchHit hit : search("ketamine").hits()) {
+            List<String> matched = hit.matches().stream().map(m -> hit.text().substring(m.start(), m.end())).toList();
+            long inText = java.util.regex.Pattern.compile("(?i)\\bketamines?\\b").matcher(hit.text()).results().count();
+            assertEquals(inText, matched.size(), hit.text() + " -> " + matched);
+            assertTrue(matched.stream().allMatch(w -> w.toLowerCase(java.util.Locale.ROOT).startsWith("ketamine")), matched.toString());
+            assertTrue(matched.size() >= hit.snippet().marks().size(), "the snippet shows some of them");
+            for (int i = 1; i < hit.matches().size(); i++) {
+                assertTrue(hit.matches().get(i).start() >= hit.matches().get(i - 1).end(), "in order, apart");
+            }
+        }
+    }
+
+    @Test
     void aPassageIsReadBackByItsId() throws Exception {
         String id = search("midazolam").hits().get(0).id();
         PassageView p = service.passage(id).orElseThrow();
         assertEquals(id, p.id());
         assertEquals(SEED, p.article());
-        assertEquals("/passages/" + id, p.url());
-        assertEquals("/articles/" + SEED + "#" + id, p.articleUrl());
-        assertFalse(p.html().contains("<mark>"));
+        assertEquals(p.text(), p.marked().text());
+        assertTrue(p.marked().marks().isEmpty(), "no query, nothing marked");
         assertTrue(service.passage("no-such-passage").isEmpty());
     }
 
@@ -335,12 +346,12 @@ class SearchServiceTest {
         assertEquals("Is Ketamine safe for treating depression?", headings.get(faq + 2));
         assertEquals(2, article.sections().get(faq + 1).depth());
         String effective = article.sections().stream().filter(s -> s.heading().startsWith("How Effective"))
-                .findFirst().orElseThrow().passages().get(0).html();
+                .findFirst().orElseThrow().passages().get(0).marked().markedWords().toString();
         // "treating" stems to "treat", so "treated" in the body is marked too.
-        assertTrue(effective.contains("<mark>treated</mark>"), effective);
+        assertTrue(effective.contains("treated"), effective);
         String escaped = service.article("unsafe", "alert").orElseThrow().sections().stream()
-                .flatMap(s -> s.passages().stream()).filter(p -> p.text().contains("alert")).findFirst().orElseThrow().html();
-        assertTrue(escaped.contains("&lt;script&gt;<mark>alert</mark>"), escaped);
+                .flatMap(s -> s.passages().stream()).filter(p -> p.text().contains("alert")).findFirst().orElseThrow().marked().wrap(t -> t, "[", "]");
+        assertTrue(escaped.contains("<script>[alert]"), escaped);
         assertTrue(service.article("no-such-article", null).isEmpty());
         assertEquals("https://example.org/receptors", service.article("receptors", null).orElseThrow().sourceUrl());
     }
@@ -358,7 +369,7 @@ class SearchServiceTest {
         assertTrue(service.complete("k", 5).isEmpty(), "one letter completes to too much to help");
         assertTrue(service.complete("  ", 5).isEmpty());
         assertThrows(BadQueryException.class, () -> service.complete("ketamine", 0));
-        assertThrows(BadQueryException.class, () -> service.complete("ketamine", SearchService.MAX_COMPLETIONS + 1));
+        assertThrows(BadQueryException.class, () -> service.complete("ketamine", SearchLimits.MAX_COMPLETIONS + 1));
         assertThrows(BadQueryException.class, () -> service.complete("k".repeat(201), 5));
     }
 }

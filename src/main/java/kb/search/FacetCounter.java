@@ -1,0 +1,58 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kb.index.Fields;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+
+/**
+ * Counts the passages a query matched by article and by section, from the doc values of the matched set (every
+ * match counts, not only the page shown), the largest {@value SearchLimits#FACET_VALUES} of each; an article's label is
+ * its title, a section's its innermost heading.
+ */
+final class FacetCounter {
+    private FacetCounter() {}
+
+    static Facets count(Generation gen, FacetsCollector matches) throws IOException {
+        if (gen.facetState == null) {
+            return Facets.EMPTY;
+        }
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(gen.facetState, matches);
+        List<FacetCount> articles = new ArrayList<>();
+        FacetResult byArticle = counts.getTopChildren(SearchLimits.FACET_VALUES, Fields.ARTICLE);
+        if (byArticle != null) {
+            for (LabelAndValue lv : byArticle.labelValues) {
+                articles.add(new FacetCount(lv.label, gen.titles.of(lv.label), List.of(), lv.value.longValue()));
+            }
+        }
+        List<FacetCount> sections = new ArrayList<>();
+        FacetResult bySection = counts.getTopChildren(SearchLimits.FACET_VALUES, Fields.SECTION_PATH);
+        if (bySection != null) {
+            for (LabelAndValue lv : bySection.labelValues) {
+                List<String> path = Fields.sectionPath(lv.label);
+                sections.add(new FacetCount(lv.label, path.get(path.size() - 1), path, lv.value.longValue()));
+            }
+        }
+        return new Facets(articles, sections);
+    }
+
+    /** Passages per innermost heading over the whole index (sections of the same name in several places add up), in the facet's label order. */
+    static Map<String, Long> headings(SortedSetDocValuesReaderState facetState) throws IOException {
+        Map<String, Long> headings = new LinkedHashMap<>();
+        FacetResult sections = new SortedSetDocValuesFacetCounts(facetState).getAllChildren(Fields.SECTION_PATH);
+        if (sections != null) {
+            for (LabelAndValue lv : sections.labelValues) {
+                List<String> path = Fields.sectionPath(lv.label);
+                headings.merge(path.get(path.size() - 1), lv.value.longValue(), Long::sum);
+            }
+        }
+        return headings;
+    }
+}

@@ -1,0 +1,114 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.List;
+import kb.index.Fields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+
+/**
+ * Turns what a person typed into what is run: parsed, expanded with the generation's abbreviations and synonyms,
+ * filtered, held to the clause budget, ranked; and, when a word is unknown to the index but close to indexed ones,
+ * run again with the correction, which is shown only if it finds something. A query that finds nothing is offered
+ * close words for acronyms and short words too, never corrected unasked.
+ */
+final class QueryPlanner {
+    private final UserQueryParser parser = new UserQueryParser();
+    private final Spelling spelling = new Spelling();
+    private final QueryExpander expander = new QueryExpander(parser);
+
+    /** What a query becomes: the run shown, the correction it took (or null), and the other rewrites offered. */
+    record Plan(Run run, String corrected, List<String> didYouMean) {}
+
+    /**
+     * One ranked execution: its best hits, the query that selects the same passages without the proximity bonus
+     * (for counting them and their facets, which only a result page needs), what to highlight, and the expansions.
+     */
+    record Run(TopDocs topDocs, Query matching, Query highlight, List<Expansion> expansions) {
+        /** Whether anything matched: exact, since the ranked pass counts every match up to its threshold. */
+        boolean found() {
+            return topDocs.totalHits.value > 0;
+        }
+    }
+
+    UserQueryParser.Parsed parse(String text) throws BadQueryException {
+        return parser.parse(text);
+    }
+
+    /** The words of {@code text} to mark in an article's passages (expansions included); null when there are none. */
+    Query highlightOnly(String text, Generation gen) throws BadQueryException {
+        UserQueryParser.Parsed parsed = parser.parse(text);
+        return parsed.main() == null ? null : expander.expand(parsed.main(), text, gen.expansions).highlight();
+    }
+
+    Plan plan(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text, SearchRequest request,
+            int wanted) throws IOException, BadQueryException {
+        List<String> corrections = spelling.corrections(searcher.getIndexReader(), text, false);
+        Run run = run(searcher, gen, parsed, text, request, wanted);
+        if (request.correctSpelling() && !corrections.isEmpty()) {
+            String rewrite = corrections.get(0);
+            Run corrected = run(searcher, gen, parser.parse(rewrite), rewrite, request, wanted);
+            if (corrected.found()) {
+                return new Plan(corrected, rewrite, corrections.subList(1, corrections.size()));
+            }
+        }
+        if (!run.found()) {
+            corrections = spelling.corrections(searcher.getIndexReader(), text, true);
+        }
+        return new Plan(run, null, corrections);
+    }
+
+    private Run run(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text,
+            SearchRequest request, int wanted) throws IOException, BadQueryException {
+        Query main = parsed.main();
+        Query words = main;
+        List<Expansion> expansions = List.of();
+        if (main != null) {
+            QueryExpander.Expanded expanded = expander.expand(main, text, gen.expansions);
+            main = expanded.query();
+            words = expanded.highlight();
+            expansions = expanded.expansions();
+        }
+        Query query = withFilters(new UserQueryParser.Parsed(main, parsed.filters()).combined(), request);
+        QueryBudget.checkClauses(query);
+        // Ranking and counting are two passes on purpose. The ranked pass keeps only the best `wanted` and lets
+        // Lucene skip passages that cannot reach them (block-max pruning), which collecting every match forbids.
+        // The counting pass scores nothing, and leaves out the proximity bonus: its phrases only re-rank passages
+        // that the words already match, and checking their positions in every match is what made one pass slow.
+        TopDocs top = rankTop(searcher, query, wanted);
+        Query matching = words == null ? query
+                : withFilters(new UserQueryParser.Parsed(words, parsed.filters()).combined(), request);
+        // Filters select passages; only the words are marked in the text.
+        Query highlight = words != null ? words : query;
+        Query inText = FieldQueries.restrict(highlight, Fields.TEXT);
+        return new Run(top, matching, inText != null ? inText : highlight, expansions);
+    }
+
+    static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, SearchLimits.RANKED_HITS_THRESHOLD));
+    }
+
+    private static Query withFilters(Query query, SearchRequest request) {
+        String article = request.article();
+        String section = request.section();
+        boolean hasArticle = article != null && !article.isBlank();
+        boolean hasSection = section != null && !section.isBlank();
+        if (!hasArticle && !hasSection) {
+            return query;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        if (hasArticle) {
+            b.add(new TermQuery(new Term(Fields.ARTICLE, article)), BooleanClause.Occur.FILTER);
+        }
+        if (hasSection) {
+            b.add(new TermQuery(new Term(Fields.SECTION_PATH, section)), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+}

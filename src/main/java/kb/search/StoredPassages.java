@@ -1,0 +1,68 @@
+package kb.search;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kb.index.Fields;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+
+/**
+ * Reads a passage's stored fields back into the records the engine returns. A result page reads only
+ * {@link #HIT_FIELDS}, once per shown hit; the section path comes from its one-value-per-heading field, so it is a
+ * list end to end.
+ */
+final class StoredPassages {
+    /** The stored fields a search hit shows; nothing else is read for a result page. */
+    static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.ARTICLE, Fields.TITLE, Fields.HEADING, Fields.KIND,
+            Fields.ORDINAL, Fields.TEXT, Fields.PAGE, Fields.ARTICLE_AUTHORS, Fields.ARTICLE_DATE);
+
+    private StoredPassages() {}
+
+    static SearchHit hit(Document doc, SnippetFormatter.Highlight highlight, float score) {
+        List<String> path = sectionPath(doc);
+        String text = doc.get(Fields.TEXT);
+        MarkedText snippet = highlight != null ? highlight.snippet() : MarkedText.plain(text);
+        List<Span> matches = highlight != null ? highlight.inText() : List.of();
+        return new SearchHit(doc.get(Fields.ID), doc.get(Fields.ARTICLE), doc.get(Fields.TITLE), innermost(path), path,
+                doc.get(Fields.KIND), ordinal(doc), text, snippet, matches, page(doc), authors(doc),
+                stored(doc, Fields.ARTICLE_DATE), score);
+    }
+
+    static PassageView view(Document doc, MarkedText marked) {
+        List<String> path = sectionPath(doc);
+        String text = doc.get(Fields.TEXT);
+        return new PassageView(doc.get(Fields.ID), doc.get(Fields.ARTICLE), doc.get(Fields.TITLE), innermost(path), path,
+                doc.get(Fields.KIND), ordinal(doc), text, marked != null ? marked : MarkedText.plain(text),
+                doc.get(Fields.SOURCE), page(doc), authors(doc), stored(doc, Fields.ARTICLE_DATE));
+    }
+
+    static List<String> authors(Document doc) {
+        return List.of(doc.getValues(Fields.ARTICLE_AUTHORS));
+    }
+
+    /** A stored value, or "" when the passage has none. */
+    static String stored(Document doc, String field) {
+        return Optional.ofNullable(doc.get(field)).orElse("");
+    }
+
+    /** The innermost heading of a section path, or "" outside any section. */
+    static String innermost(List<String> path) {
+        return path.isEmpty() ? "" : path.get(path.size() - 1);
+    }
+
+    private static List<String> sectionPath(Document doc) {
+        return Arrays.asList(doc.getValues(Fields.HEADING));
+    }
+
+    private static int ordinal(Document doc) {
+        return doc.getField(Fields.ORDINAL).numericValue().intValue();
+    }
+
+    /** The page a passage starts on, or null for a format without pages. */
+    private static Integer page(Document doc) {
+        IndexableField page = doc.getField(Fields.PAGE);
+        return page == null ? null : page.numericValue().intValue();
+    }
+}

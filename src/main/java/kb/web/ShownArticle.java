@@ -1,0 +1,30 @@
+package kb.web;
+
+import java.util.List;
+import kb.search.ArticleView;
+import kb.search.PassageView;
+
+/**
+ * An article's sections as its page shows them: every passage with its text as HTML (escaped, the query's
+ * matches in {@code <mark>}), its permalink and its citation.
+ */
+final class ShownArticle {
+    private ShownArticle() {}
+
+    record Section(String heading, int depth, List<Passage> passages) {}
+
+    /** One passage on the page; {@code tableRows} and {@code tableCaption} are empty unless it is a table. */
+    record Passage(String id, String kind, Integer page, String html, String url, String citation,
+            List<List<String>> tableRows, String tableCaption) {
+
+        static Passage of(PassageView p) {
+            return new Passage(p.id(), p.kind(), p.page(), MarkedHtml.of(p.marked()), Links.passage(p.id()),
+                    Citations.of(p), p.tableRows(), p.tableCaption());
+        }
+    }
+
+    static List<Section> sections(ArticleView article) {
+        return article.sections().stream().map(s -> new Section(s.heading(), s.depth(),
+                s.passages().stream().map(Passage::of).toList())).toList();
+    }
+}
