@@ -78,8 +78,10 @@ final class ServeCommand implements Callable<Integer> {
         // Before anything is indexed: a refused start must cost nothing and change nothing.
         String token = adminToken();
         String publicAddress = publicAddress();
-        if (port < 0 || port > 65_535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
+        try {
+            WebConfig.checkPort("--port", port);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (watchIntervalMillis < 50) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--watch-interval must be at least 50 ms");
