@@ -1,11 +1,9 @@
 package kb.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kb.index.IndexCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code kb check}: is the index readable? Exit 0 healthy, 1 damaged (or no index), 2 usage. Never changes it. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -14,12 +12,12 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
-    Path index;
+    @CommandLine.Mixin
+    IndexOption folder;
 
     @Override
     public Integer call() throws Exception {
-        IndexCheck.Result result = IndexCheck.check(index);
+        IndexCheck.Result result = IndexCheck.check(folder.index);
         if (result.healthy()) {
             spec.commandLine().getOut().println(result.message());
             return 0;

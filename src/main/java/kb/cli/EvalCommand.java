@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kb.corpus.CorpusReader;
-import kb.index.CorpusBinding;
-import kb.index.CorpusMismatchException;
 import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.index.MassDeletionException;
@@ -29,7 +27,7 @@ import picocli.CommandLine.Option;
  * stale) or against a plain Lucene BM25 baseline, scores it against TREC judgments as trec_eval does, prints
  * nDCG@5, nDCG@10, Recall@100 and MRR@10, and can write the TREC run file.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, resourceBundle = "kb.cli.EvalCommand",
         description = {"Measure ranking quality on a judged query set (metrics as trec_eval computes them).",
                 "Queries: id<TAB>text per line. Judgments: TREC qrels `qid 0 docid grade` (grade > 0 is relevant).",
                 "Document ids are article slugs (JSON Lines: the source ids) with --unit article, passage ids with --unit passage."})
@@ -67,13 +65,9 @@ final class EvalCommand implements Callable<Integer> {
             + "(for claims and questions such as SciFact's, where \"+1\" or \"(+)\" are text, not operators).")
     boolean asText;
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
-    Path index;
-
-    @Option(names = "--corpus", paramLabel = "DIR",
-            description = "Corpus folder, indexed first when the index is missing or stale (default: the index's own "
-                    + "corpus; corpus/ for a new index).")
-    Path corpus;
+    /** {@code --corpus} is worded for eval in EvalCommand.properties (key {@code corpus}). */
+    @CommandLine.Mixin
+    CorpusIndexOptions folders;
 
     @Override
     public Integer call() throws Exception {
@@ -94,14 +88,8 @@ final class EvalCommand implements Callable<Integer> {
         boolean byArticle = unit == Unit.article;
         Evaluation.Report report;
         String what;
-        Path source;
-        try {
-            // The baseline reads a corpus and writes no kb index, so any corpus may be given to it.
-            source = baseline && this.corpus != null ? this.corpus : CorpusBinding.choose(index, this.corpus);
-        } catch (CorpusMismatchException e) {
-            err.println("kb eval: " + e.getMessage());
-            return 2;
-        }
+        // The baseline reads a corpus and writes no kb index, so any corpus may be given to it.
+        Path source = baseline && folders.givenCorpus() != null ? folders.givenCorpus() : folders.boundCorpus();
         if (baseline) {
             if (!Files.isDirectory(source)) {
                 err.println("kb eval: no corpus folder " + source + " to build the baseline from.");
@@ -115,7 +103,7 @@ final class EvalCommand implements Callable<Integer> {
             if (!ensureIndex(source, err)) {
                 return 1;
             }
-            try (SearchEngine service = LuceneSearchEngine.openForQueries(index, EVAL_TIME_LIMIT)) {
+            try (SearchEngine service = LuceneSearchEngine.openForQueries(folders.index(), EVAL_TIME_LIMIT)) {
                 report = Evaluation.run(querySet, judgments, (q, depth) -> service.rank(q, depth, byArticle, asText), size);
             }
             what = "kb";
@@ -137,6 +125,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** Builds the index from the corpus when it is missing or stale; false (with a message) when it cannot. */
     private boolean ensureIndex(Path corpus, PrintWriter err) throws Exception {
+        Path index = folders.index();
         if (!Files.isDirectory(corpus)) {
             if (!Files.isDirectory(index)) {
                 err.println("kb eval: no index in " + index + " and no corpus folder " + corpus + " to build it from.");

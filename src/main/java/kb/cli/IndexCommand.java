@@ -28,12 +28,8 @@ final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--corpus", paramLabel = "DIR",
-            description = "Corpus folder (default: the one the index was built from; corpus/ for a new index).")
-    Path corpus;
-
-    @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).", defaultValue = "index")
-    Path index;
+    @CommandLine.Mixin
+    CorpusIndexOptions folders;
 
     @Option(names = "--max-file-size", paramLabel = "MB", defaultValue = "50",
             description = "Skip corpus files larger than this many megabytes (default: ${DEFAULT-VALUE}).")
@@ -58,18 +54,14 @@ final class IndexCommand implements Callable<Integer> {
         if (maxFileMb < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be at least 1 (MB), not " + maxFileMb);
         }
+        Path corpus = folders.givenCorpus();
+        Path index = folders.index();
         if (replace && (!full || corpus == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--replace rebuilds the index from another corpus: give it with --full and --corpus DIR");
         }
         PrintWriter err = spec.commandLine().getErr();
-        Path source;
-        try {
-            source = replace ? corpus : CorpusBinding.choose(index, corpus);
-        } catch (CorpusMismatchException e) {
-            err.println("kb index: " + e.getMessage());
-            return 2;
-        }
+        Path source = replace ? corpus : folders.boundCorpus();
         if (corpus == null && !replace && !java.nio.file.Files.isDirectory(source)
                 && CorpusBinding.of(index).isPresent()) {
             err.println("kb index: the corpus folder " + source + " that the index in " + index + " was built from does "
@@ -91,8 +83,7 @@ final class IndexCommand implements Callable<Integer> {
             return 1;
         } catch (CorpusMismatchException e) {
             progress.finish();
-            err.println("kb index: " + e.getMessage());
-            return 2;
+            throw e; // reported by Main, exit 2
         }
         progress.finish();
         spec.commandLine().getOut().println(report.summary());

@@ -1,5 +1,7 @@
 package kb.cli;
 
+import kb.index.CorpusMismatchException;
+import kb.search.BadQueryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,13 +39,18 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: say which, e.g. `kb index` or `kb search NMDA`.");
     }
 
-    /** Prints a failure as one plain line instead of a stack trace, and exits 1. */
+    /**
+     * Prints a failure as one plain line, {@code kb COMMAND: message}, instead of a stack trace, and exits 1; or 2
+     * when the input is what must change: a query kb cannot run ({@link BadQueryException}) or a corpus the index
+     * was not built from ({@link CorpusMismatchException}). The commands let these through rather than each
+     * catching them.
+     */
     static final class PlainErrors implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             cmd.getErr().println("kb " + cmd.getCommandName() + ": " + message);
-            return 1;
+            return e instanceof BadQueryException || e instanceof CorpusMismatchException ? 2 : 1;
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import kb.search.BadQueryException;
 import kb.search.Expansion;
 import kb.search.SearchHit;
 import kb.search.SearchPage;
@@ -14,7 +13,6 @@ import kb.search.SearchRequest;
 import kb.search.LuceneSearchEngine;
 import kb.search.SearchEngine;
 import kb.search.SearchLimits;
-import kb.search.SearchTimeoutException;
 import kb.web.Citations;
 import kb.web.SectionPaths;
 import picocli.CommandLine;
@@ -44,8 +42,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--exact", description = "Search the words as typed: do not correct a misspelled word.")
     boolean exact;
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
-    Path index;
+    @CommandLine.Mixin
+    IndexOption folder;
 
     @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "2", converter = QueryTimeoutOption.class,
             description = QueryTimeoutOption.DESCRIPTION)
@@ -55,21 +53,18 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path index = folder.index;
         if (!Files.isDirectory(index)) {
             err.println("kb search: no index in " + index + "; run `kb index` first.");
             return 1;
         }
         String query = String.join(" ", words);
+        // A query kb cannot run (BadQueryException: exit 2) and a search stopped at its time limit
+        // (SearchTimeoutException: exit 1) are reported by Main.PlainErrors, as one plain line.
         try (SearchEngine service = LuceneSearchEngine.openForQueries(index, queryTimeout)) {
             SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null, !exact));
             print(page, out);
             return 0;
-        } catch (BadQueryException e) {
-            err.println("kb search: " + e.getMessage());
-            return 2;
-        } catch (SearchTimeoutException e) {
-            err.println("kb search: " + e.getMessage());
-            return 1;
         }
     }
 

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kb.corpus.CorpusReader;
-import kb.index.CorpusBinding;
 import kb.index.CorpusFingerprint;
-import kb.index.CorpusMismatchException;
 import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.index.MassDeletionException;
@@ -54,12 +52,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; use 0.0.0.0 to allow other machines).")
     String host;
 
-    @Option(names = "--corpus", paramLabel = "DIR",
-            description = "Corpus folder (default: the one the index was built from; corpus/ for a new index).")
-    Path corpus;
-
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
-    Path index;
+    @CommandLine.Mixin
+    CorpusIndexOptions folders;
 
     @Option(names = "--public-url", paramLabel = "URL",
             description = "The address people reach kb at, e.g. https://kb.example.org, for the absolute links kb hands out "
@@ -85,20 +79,17 @@ final class ServeCommand implements Callable<Integer> {
         // Before anything is indexed: a refused start must cost nothing and change nothing.
         String token = adminToken();
         String publicAddress = publicAddress();
-        if (port < 0 || port > 65_535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
+        try {
+            WebConfig.checkPort("--port", port);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (watchIntervalMillis < 50) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--watch-interval must be at least 50 ms");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path corpus;
-        try {
-            corpus = CorpusBinding.choose(index, this.corpus);
-        } catch (CorpusMismatchException e) {
-            spec.commandLine().getErr().println("kb serve: " + e.getMessage());
-            return 2;
-        }
+        Path index = folders.index();
+        Path corpus = folders.boundCorpus();
         Indexer indexer = new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES));
         boolean follow = watch;
         if (!Files.isDirectory(corpus) && Files.isDirectory(index)) {

@@ -13,14 +13,14 @@ import java.util.Locale;
 public record WebConfig(String host, int port, String publicUrl) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
+    /** The highest port number; see {@link #checkPort}. */
+    public static final int MAX_PORT = 65_535;
 
     public WebConfig {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
-        }
+        checkPort("port", port);
         publicUrl = publicUrl == null ? null : checkPublicUrl(publicUrl);
     }
 
@@ -30,6 +30,16 @@ public record WebConfig(String host, int port, String publicUrl) {
 
     public static WebConfig defaults() {
         return new WebConfig(DEFAULT_HOST, DEFAULT_PORT);
+    }
+
+    /**
+     * Refuses a port no server can listen on: valid ports are 0 (the operating system picks a free one) to
+     * {@value #MAX_PORT}. {@code name} starts the message, e.g. {@code "--port must be between 0 and 65535, not -1"}.
+     */
+    public static void checkPort(String name, int port) {
+        if (port < 0 || port > MAX_PORT) {
+            throw new IllegalArgumentException(name + " must be between 0 and " + MAX_PORT + ", not " + port);
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package kb.live;
+package kb.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import kb.corpus.CorpusReader;
 import kb.index.Indexer;
+import kb.live.Reindexer;
 import kb.search.LuceneSearchEngine;
 import kb.web.WebApp;
 import kb.web.WebConfig;

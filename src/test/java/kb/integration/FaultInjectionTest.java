@@ -1,4 +1,4 @@
-package kb.live;
+package kb.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,8 @@ import kb.corpus.Article;
 import kb.corpus.CorpusReader;
 import kb.index.Fields;
 import kb.index.Indexer;
+import kb.testing.SeedExtension;
+import kb.testing.TestSeed;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -24,6 +26,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.tests.store.MockDirectoryWrapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * throws half-way. Each failed update leaves the served index as it was, the directory's last commit unchanged,
  * and Lucene's CheckIndex finds the index clean; the next update without faults succeeds.
  */
+@ExtendWith(SeedExtension.class)
 class FaultInjectionTest {
     private static final int RANDOM_IO_RUNS = 40;
     private static final int DISK_FULL_RUNS = 25;
@@ -40,9 +44,8 @@ class FaultInjectionTest {
     Path tmp;
 
     @Test
-    void failedUpdatesLeaveTheLastCommitServingAndClean() throws Exception {
-        long seed = Long.getLong("kb.test.seed", System.nanoTime());
-        Random random = new Random(seed);
+    void failedUpdatesLeaveTheLastCommitServingAndClean(TestSeed seed) throws Exception {
+        Random random = seed.random();
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
         TwoGenerations gens = new TwoGenerations(30, 3, 25, 4);
         gens.write(corpus, true);
@@ -71,7 +74,7 @@ class FaultInjectionTest {
             indexer.index(corpus, dir, Indexer.Mode.FULL);
             boolean servingA = true;
             for (int run = 0; run < RANDOM_IO_RUNS + DISK_FULL_RUNS + THROWING_READER_RUNS; run++) {
-                String context = "seed " + seed + ", run " + run;
+                String context = seed + ", run " + run;
                 boolean writeA = !servingA;
                 gens.write(corpus, writeA);
                 Indexer.Mode mode = random.nextBoolean() ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL;
@@ -141,7 +144,7 @@ class FaultInjectionTest {
                 + " with a reader that throws half-way; " + succeeded + " runs got through; " + mergeFaults.get()
                 + " more faults hit background merges), every failure left the last "
                 + "commit serving, CheckIndex clean " + (RANDOM_IO_RUNS + DISK_FULL_RUNS + THROWING_READER_RUNS + 1)
-                + " times (seed " + seed + ")");
+                + " times (" + seed + ")");
     }
 
     private static Consumer<Article> throwingAfter(int articles, Consumer<Article> sink) {

@@ -1,4 +1,4 @@
-package kb.live;
+package kb.integration;
 
 import java.io.IOException;
 import java.nio.file.Files;

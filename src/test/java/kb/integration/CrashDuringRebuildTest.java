@@ -1,4 +1,4 @@
-package kb.live;
+package kb.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,8 @@ import kb.index.Indexer;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
 import kb.search.LuceneSearchEngine;
+import kb.testing.SeedExtension;
+import kb.testing.TestSeed;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -24,6 +26,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again and again: after every kill the index opens at its last commit, serves one whole generation (the previous
  * one, or the new one when the commit landed before the kill), and CheckIndex finds it clean.
  */
+@ExtendWith(SeedExtension.class)
 class CrashDuringRebuildTest {
     /** Fifteen rounds keep the suite quick; {@code -Dkb.crash.rounds=200} runs a longer campaign. */
     private static final int ROUNDS = Integer.getInteger("kb.crash.rounds", 15);
@@ -39,9 +43,8 @@ class CrashDuringRebuildTest {
     Path tmp;
 
     @Test
-    void killedUpdatesLeaveTheLastCommitServingAndClean() throws Exception {
-        long seed = Long.getLong("kb.test.seed", System.nanoTime());
-        Random random = new Random(seed);
+    void killedUpdatesLeaveTheLastCommitServingAndClean(TestSeed seed) throws Exception {
+        Random random = seed.random();
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
         Path index = tmp.resolve("index");
         TwoGenerations gens = new TwoGenerations(1_000, 2, 900, 3);
@@ -63,7 +66,7 @@ class CrashDuringRebuildTest {
         int killedBeforeCommit = 0;
         List<Long> delays = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            String context = "seed " + seed + ", round " + round;
+            String context = seed + ", round " + round;
             boolean writeA = serving == 'B';
             gens.write(corpus, writeA);
             // Half the kills anywhere in the run, half around its end, where the commit is written.
@@ -91,7 +94,7 @@ class CrashDuringRebuildTest {
         Figures.record("crash", killed + " child processes killed with SIGKILL during an update of 1,000 articles ("
                 + killedBeforeCommit + " before their commit landed), " + finished + " finished; after every one the index "
                 + "opened at its last commit with one whole generation and CheckIndex clean (undisturbed run "
-                + runMillis + " ms, seed " + seed + ")");
+                + runMillis + " ms, " + seed + ")");
     }
 
     /** Asserts the index holds one whole generation among {@code allowed} and is clean; returns which. */

@@ -1,4 +1,4 @@
-package kb.live;
+package kb.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,0 +1,2 @@
+/** Tests of kb.bench: the latency figures, phase sampler, query sets and extraction evaluation behind {@code kb bench}. */
+package kb.bench;

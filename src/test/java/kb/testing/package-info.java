@@ -1,0 +1,5 @@
+/**
+ * Test support shared by every test package: {@link kb.testing.SeedExtension} gives each randomised test its
+ * {@link kb.testing.TestSeed}, prints it, and takes {@code -Dkb.test.seed=N} to replay one.
+ */
+package kb.testing;
