@@ -105,7 +105,7 @@ final class MarkdownReader {
                 return flat;
             }
             String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            throw new SkipException("invalid front matter: " + firstLine(msg));
+            throw new SkipException("invalid front matter: " + Messages.firstLine(msg));
         }
     }
 
@@ -128,12 +128,6 @@ final class MarkdownReader {
             node.put(m.group(1), m.group(2).strip());
         }
         return node.isEmpty() ? null : node;
-    }
-
-    static String firstLine(String s) {
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl).strip();
     }
 
     private static String text(JsonNode front, String key) {

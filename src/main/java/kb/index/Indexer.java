@@ -28,6 +28,7 @@ import kb.corpus.ArticleContent;
 import kb.corpus.CorpusFiles;
 import kb.corpus.CorpusReader;
 import kb.corpus.CorpusScan;
+import kb.corpus.Messages;
 import kb.corpus.Passage;
 import kb.corpus.PassageKind;
 import kb.corpus.SkippedFile;
@@ -260,7 +261,7 @@ public final class Indexer {
             } catch (IllegalArgumentException e) {
                 // A value Lucene cannot hold (an immense id, a heading past the facet path limit) rules out this
                 // article only; its file is reported and the update goes on.
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : Messages.firstLine(e.getMessage());
                 return new Prepared(article, hash, content, null, List.of(), "cannot index article: "
                         + (why.length() > 200 ? why.substring(0, 200) + "…" : why));
             } catch (IOException e) {
