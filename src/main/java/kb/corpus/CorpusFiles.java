@@ -135,6 +135,6 @@ public final class CorpusFiles {
             return "file not found";
         }
         String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : MarkdownReader.firstLine(msg);
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : Messages.firstLine(msg);
     }
 }

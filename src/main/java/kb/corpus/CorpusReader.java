@@ -185,7 +185,7 @@ public final class CorpusReader {
         } catch (RuntimeException e) {
             // A parser bug on one odd file must not end the whole scan; report it like any other bad file.
             return FileResult.skip(rel, "cannot parse: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + MarkdownReader.firstLine(e.getMessage())));
+                    + (e.getMessage() == null ? "" : ": " + Messages.firstLine(e.getMessage())));
         }
     }
 

@@ -120,7 +120,7 @@ final class DocxReader {
             root = root.getCause();
         }
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return MarkdownReader.firstLine(msg);
+        return Messages.firstLine(msg);
     }
 
     private static final class Walker {

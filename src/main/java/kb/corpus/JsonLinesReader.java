@@ -66,7 +66,7 @@ final class JsonLinesReader {
             node = JSON.readTree(line.startsWith("\uFEFF") ? line.substring(1) : line);
         } catch (JacksonException e) {
             String msg = e.getOriginalMessage() == null ? "cannot parse" : e.getOriginalMessage();
-            throw new SkipException("invalid JSON: " + MarkdownReader.firstLine(msg));
+            throw new SkipException("invalid JSON: " + Messages.firstLine(msg));
         }
         if (node == null || !node.isObject()) {
             throw new SkipException("not a JSON object");
@@ -112,7 +112,7 @@ final class JsonLinesReader {
             }
             return "";
         } catch (IOException e) {
-            throw new SkipException("invalid JSON: " + MarkdownReader.firstLine(String.valueOf(e.getMessage())));
+            throw new SkipException("invalid JSON: " + Messages.firstLine(String.valueOf(e.getMessage())));
         }
     }
 

@@ -1,13 +1,7 @@
 package kb.corpus;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
@@ -27,39 +21,25 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 
 /**
- * Reads a Markdown article with commonmark-java: optional YAML front matter (title, authors/author, date,
- * url/source), headings of any level as a section path, and every paragraph, list item, quoted paragraph and
- * code block as one passage; a GFM table is one {@code table} passage ({@link MarkdownTables}), and entries under a
+ * Reads a Markdown article with commonmark-java: optional YAML front matter ({@link MarkdownFrontMatter}: title,
+ * authors/author, date, url/source), headings of any level as a section path, and every paragraph, list item,
+ * quoted paragraph and code block as one passage; a GFM table is one {@code table} passage ({@link MarkdownTables}), and entries under a
  * reference-list heading are parsed references. The title is the front matter's, else the first H1, else the first
  * heading, else a first line that reads as one ({@link TitleGuess}), else the file name. An H1 equal to the title,
  * or the first line taken as the title, is not also a section or a passage.
  */
 final class MarkdownReader {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-    private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Pattern PLAIN_KEY_VALUE =
-            Pattern.compile("^([A-Za-z_][A-Za-z0-9_-]*):[ \\t]+([^\\[\\]{}\"'|>&*!%@`#\\s-].*)$");
 
     private MarkdownReader() {}
 
     static Article read(String normalizedText, String slug, String sourceFile, String stem) throws SkipException {
-        String body = normalizedText;
-        JsonNode front = null;
-        if (normalizedText.startsWith("---\n") || normalizedText.equals("---")) {
-            int close = findClose(normalizedText);
-            if (close < 0) {
-                throw new SkipException("invalid front matter: no closing '---' line");
-            }
-            String yaml = normalizedText.substring(4, Math.max(4, close));
-            int afterClose = normalizedText.indexOf('\n', close);
-            body = afterClose < 0 ? "" : normalizedText.substring(afterClose + 1);
-            front = parseFrontMatter(yaml);
-        }
-        Node document = PARSER.parse(body);
+        MarkdownFrontMatter front = MarkdownFrontMatter.split(normalizedText);
+        Node document = PARSER.parse(front.body());
         Paragraph titleLine = titleLine(document);
-        String title = TitleGuess.first(text(front, "title"), firstHeading(document, true), firstHeading(document, false),
+        String title = TitleGuess.first(front.title(), firstHeading(document, true), firstHeading(document, false),
                 titleLine == null ? "" : inlineText(titleLine), stem);
-        ArticleBuilder builder = new ArticleBuilder(slug, title, sourceFile, meta(front));
+        ArticleBuilder builder = new ArticleBuilder(slug, title, sourceFile, front.meta());
         Walker walker = new Walker(builder);
         if (titleLine != null && title.equals(inlineText(titleLine))) {
             walker.skip = titleLine;
@@ -69,109 +49,6 @@ final class MarkdownReader {
             throw new SkipException("no text found");
         }
         return builder.build();
-    }
-
-    /** Index of the closing front-matter line ("---" or "..."), or -1. */
-    private static int findClose(String text) {
-        int pos = text.indexOf('\n');
-        while (pos >= 0 && pos < text.length()) {
-            int start = pos + 1;
-            int end = text.indexOf('\n', start);
-            String line = end < 0 ? text.substring(start) : text.substring(start, end);
-            if (line.equals("---") || line.equals("...")) {
-                return start;
-            }
-            pos = end;
-        }
-        return -1;
-    }
-
-    private static JsonNode parseFrontMatter(String yaml) throws SkipException {
-        if (yaml.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode node = YAML.readTree(yaml);
-            if (node == null || node.isMissingNode() || node.isNull()) {
-                return null;
-            }
-            if (!node.isObject()) {
-                throw new SkipException("invalid front matter: not a list of key: value pairs");
-            }
-            return node;
-        } catch (JacksonException e) {
-            JsonNode flat = plainKeyValues(yaml);
-            if (flat != null) {
-                return flat;
-            }
-            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            throw new SkipException("invalid front matter: " + firstLine(msg));
-        }
-    }
-
-    /**
-     * Real front matter is often written by hand or by scripts that do not quote values, e.g. MedQuAD's
-     * "title: Kidney Failure: Choosing a Treatment", which YAML rejects. When every line is a plain top-level
-     * "key: value" whose value does not start with YAML syntax, the values are taken verbatim; anything else
-     * stays an error.
-     */
-    private static JsonNode plainKeyValues(String yaml) {
-        ObjectNode node = YAML.createObjectNode();
-        for (String line : yaml.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher m = PLAIN_KEY_VALUE.matcher(line);
-            if (!m.matches()) {
-                return null;
-            }
-            node.put(m.group(1), m.group(2).strip());
-        }
-        return node.isEmpty() ? null : node;
-    }
-
-    static String firstLine(String s) {
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl).strip();
-    }
-
-    private static String text(JsonNode front, String key) {
-        if (front == null || !front.hasNonNull(key) || front.get(key).isContainerNode()) {
-            return "";
-        }
-        return TextNormalizer.oneLine(front.get(key).asText());
-    }
-
-    private static ArticleMeta meta(JsonNode front) {
-        if (front == null) {
-            return ArticleMeta.EMPTY;
-        }
-        List<String> authors = new ArrayList<>();
-        for (String key : List.of("authors", "author")) {
-            JsonNode a = front.get(key);
-            if (a == null || a.isNull()) {
-                continue;
-            }
-            if (a.isArray()) {
-                a.forEach(n -> {
-                    if (!n.isContainerNode() && !n.asText().isBlank()) {
-                        authors.add(TextNormalizer.oneLine(n.asText()));
-                    }
-                });
-            } else if (!a.isContainerNode() && !a.asText().isBlank()) {
-                authors.add(TextNormalizer.oneLine(a.asText()));
-            }
-            if (!authors.isEmpty()) {
-                break;
-            }
-        }
-        String url = text(front, "url");
-        String source = text(front, "source");
-        if (url.isEmpty() && source.matches("(?i)https?://\\S+")) {
-            url = source;
-        }
-        return new ArticleMeta(authors, text(front, "date"), url);
     }
 
     /** The text of the first top-level heading (only an H1 with {@code h1Only}), or "". */

@@ -128,6 +128,6 @@ final class PdfReader {
 
     private static String reason(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse("").strip();
+        return Messages.firstLine(m);
     }
 }

@@ -1,9 +1,7 @@
 package kb.corpus;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,17 +10,15 @@ import java.util.regex.Pattern;
  * Turns a PDF's lines, in reading order, into sections and passages. The most common type size is body text; a
  * short line in larger type, in bold, in capitals, or numbered ("2.1 Data") and standing alone is a heading, its
  * number or its type setting its depth. A paragraph ends at a wider gap between lines, an indented line, a change of
- * type size, or a short line ending a sentence. "Figure 2." / "Table 1:" starts a caption. Under a reference-list
- * heading every entry (numbered "[1]"/"1."/"1", or by hanging indent or author-year line) is a reference passage.
+ * type size, or a short line ending a sentence ({@link PdfMeasures} says what is wide, indented or short here).
+ * "Figure 2." / "Table 1:" starts a caption. Under a reference-list heading every entry (numbered "[1]"/"1."/"1",
+ * or by hanging indent or author-year line: {@link PdfReferenceList}) is a reference passage.
  */
 final class PdfStructure {
     private static final Pattern NUMBERED_HEADING = Pattern.compile("^(\\d{1,2}(?:\\.\\d{1,2}){0,3})\\.?\\s+(\\p{Lu}.*)$");
-    private static final Pattern CAPTION = Pattern.compile(
+    static final Pattern CAPTION = Pattern.compile(
             "^(?:Figure|Fig\\.|FIGURE|FIG\\.|Table|TABLE|Scheme|Chart|Plate)\\s*(?:\\d{1,3}|[IVX]{1,5})[A-Za-z]?(?:\\s*[.:|—–]|\\s+\\p{Lu}|\\s*$)");
-    private static final Pattern ENTRY_NUMBER = Pattern.compile("^(?:\\[(\\d{1,4})]\\s*|(\\d{1,4})[.)]\\s+|(\\d{1,4})\\s+(?=\\p{Lu}))");
     private static final Pattern FIRST_ENTRY = Pattern.compile("^(?:\\[1]|1[.)]?)\\s+\\p{Lu}");
-    private static final Pattern AUTHOR_START = Pattern.compile(
-            "^(?:(?:van|von|de|der|den|da|di|le|la|du)\\s+)*\\p{Lu}[\\p{L}'’\\-]+(?:,\\s*\\p{Lu}\\.|\\s+\\p{Lu}{1,3}[,.\\s]|,\\s+\\p{Lu}\\p{Ll}+)");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.?!:)\"”’]$");
     private static final int MAX_HEADING_CHARS = 120;
     private static final int MAX_HEADING_LINES = 3;
@@ -45,9 +41,7 @@ final class PdfStructure {
     private final ArticleBuilder builder;
     private final PdfText text;
     private final List<PdfLayout.Line> lines;
-    private final float body;
-    private final float spacing;
-    private final Map<String, float[]> margins = new HashMap<>();
+    private final PdfMeasures measures;
     private final List<Heading> headings = new ArrayList<>();
 
     private final List<PdfLayout.Line> block = new ArrayList<>();
@@ -56,21 +50,13 @@ final class PdfStructure {
     private PdfLayout.Line lastHeadingLine;
     private int headingLines;
     private boolean inReferences;
-    private References refs;
+    private PdfReferenceList refs;
 
     private PdfStructure(ArticleBuilder builder, List<PdfLayout.Line> lines) {
         this.builder = builder;
         this.lines = lines;
         this.text = new PdfText(lines);
-        this.body = bodySize(lines);
-        this.spacing = lineSpacing(lines, body);
-        for (PdfLayout.Line l : lines) {
-            float[] m = margins.computeIfAbsent(l.page() + ":" + l.column(), k -> new float[] {Float.MAX_VALUE, 0});
-            if (Math.abs(l.size() - body) <= 0.6f) {
-                m[0] = Math.min(m[0], l.x0());
-                m[1] = Math.max(m[1], l.x1());
-            }
-        }
+        this.measures = new PdfMeasures(lines);
     }
 
     /** Adds the passages of {@code lines} to {@code builder}, leaving out {@code skip} (the title lines). */
@@ -156,7 +142,7 @@ final class PdfStructure {
         sectionChanged = true;
         boolean references = ReferenceSections.isReferenceHeading(heading.text());
         if (references && !inReferences) {
-            refs = new References(lines, lines.indexOf(line) + 1);
+            refs = new PdfReferenceList(measures, lines, lines.indexOf(line) + 1);
         }
         inReferences = references;
     }
@@ -172,6 +158,7 @@ final class PdfStructure {
     /** The line as a heading, or null when it is text. */
     private Heading heading(PdfLayout.Line line, PdfLayout.Line next) {
         String t = line.text();
+        float body = measures.body();
         if (t.length() > MAX_HEADING_CHARS || t.codePoints().filter(Character::isLetter).count() < 2
                 || t.split("\\s+").length > 14 || t.chars().filter(c -> c == ',').count() >= 2 || t.contains("@")) {
             return null;
@@ -183,8 +170,8 @@ final class PdfStructure {
         boolean caps = bare.codePoints().filter(Character::isLetter).count() >= 4 && bare.equals(bare.toUpperCase())
                 && bare.split("\\s+").length <= 6 && line.size() >= body * 0.9f;
         boolean alone = next == null || next.page() != line.page() || next.column() != line.column()
-                || next.y() - line.y() > spacingFor(line) * 1.35f || !line.sameSize(next)
-                || line.x1() < right(line) - 3 * line.size();
+                || next.y() - line.y() > measures.spacingFor(line) * 1.35f || !line.sameSize(next)
+                || line.x1() < measures.right(line) - 3 * line.size();
         boolean sentence = t.matches(".*[.;,]$") && !t.matches("^\\d+(\\.\\d+)*\\.?\\s+\\S+\\.$");
         if (sentence || t.matches(".*\\p{Ll}\\s*-$")) {
             return null;
@@ -204,7 +191,7 @@ final class PdfStructure {
         }
         // In heading type, a line that runs on into more of the same is display text (a large abstract), not a heading.
         if ((larger || bold) && !alone && next != null && next.sameSize(line) && next.bold() == line.bold()
-                && line.x1() >= right(line) - 3 * line.size() && !numbered.matches()) {
+                && line.x1() >= measures.right(line) - 3 * line.size() && !numbered.matches()) {
             return null;
         }
         return new Heading(bare, depth, line.size(), line.bold() || caps);
@@ -214,19 +201,19 @@ final class PdfStructure {
         if (prev == null || !line.sameSize(prev)) {
             return true;
         }
-        float left = left(line);
+        float left = measures.left(line);
         boolean indented = line.x0() - left > 0.7f * line.size() && line.x0() - left < 6 * line.size();
-        boolean prevIndented = prev.x0() - left(prev) > 0.7f * prev.size();
+        boolean prevIndented = prev.x0() - measures.left(prev) > 0.7f * prev.size();
         if (indented && !prevIndented) {
             return true;
         }
         if (prev.page() == line.page() && prev.column() == line.column()) {
             float gap = line.y() - prev.y();
-            if (gap > spacingFor(line) * 1.45f) {
+            if (gap > measures.spacingFor(line) * 1.45f) {
                 return true;
             }
         }
-        return prev.x1() < right(prev) - 2.5f * prev.size() && endsSentence(prev);
+        return prev.x1() < measures.right(prev) - 2.5f * prev.size() && endsSentence(prev);
     }
 
     private void flush() {
@@ -266,155 +253,5 @@ final class PdfStructure {
 
     private static boolean endsSentence(PdfLayout.Line line) {
         return line != null && ENDS_SENTENCE.matcher(line.text()).find();
-    }
-
-    private float left(PdfLayout.Line l) {
-        float[] m = margins.get(l.page() + ":" + l.column());
-        return m == null || m[0] == Float.MAX_VALUE ? l.x0() : m[0];
-    }
-
-    private float right(PdfLayout.Line l) {
-        float[] m = margins.get(l.page() + ":" + l.column());
-        return m == null || m[1] == 0 ? l.x1() : m[1];
-    }
-
-    private float spacingFor(PdfLayout.Line l) {
-        return spacing * l.size() / body;
-    }
-
-    /** The most common type size, counted by characters: the body text's. */
-    static float bodySize(List<PdfLayout.Line> lines) {
-        Map<Float, Integer> chars = new HashMap<>();
-        for (PdfLayout.Line l : lines) {
-            // A long reference list in small type must not pass for the body text.
-            if (chars.size() > 0 && ReferenceSections.isReferenceHeading(l.text())) {
-                break;
-            }
-            chars.merge(l.size(), l.text().length(), Integer::sum);
-        }
-        return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(10f);
-    }
-
-    /** The most common distance between the baselines of two body lines that follow each other in a column. */
-    private static float lineSpacing(List<PdfLayout.Line> lines, float body) {
-        Map<Float, Integer> gaps = new HashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            PdfLayout.Line a = lines.get(i - 1);
-            PdfLayout.Line b = lines.get(i);
-            float gap = b.y() - a.y();
-            if (a.page() == b.page() && a.column() == b.column() && Math.abs(a.size() - body) <= 0.6f
-                    && Math.abs(b.size() - body) <= 0.6f && gap > body * 0.8f && gap < body * 2.5f) {
-                gaps.merge(Math.round(gap * 2) / 2f, 1, Integer::sum);
-            }
-        }
-        return gaps.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(body * 1.2f);
-    }
-
-    /**
-     * How a reference list marks where an entry starts, decided from the lines after its heading: by its numbers when
-     * the first line is numbered, by a hanging (or first-line) indent when some lines are indented, else by a wider
-     * gap or a line opening with an author's name after an entry that ended.
-     */
-    private final class References {
-        private final boolean numbered;
-        /** 1 when flush-left lines start entries (hanging indent), 2 when indented lines do, 0 for neither. */
-        private final int indentStyle;
-        private final Map<String, Float> listLeft = new HashMap<>();
-        private int lastNumber;
-
-        References(List<PdfLayout.Line> all, int from) {
-            List<PdfLayout.Line> list = new ArrayList<>();
-            for (int i = from; i < all.size() && i < from + 3000; i++) {
-                PdfLayout.Line l = all.get(i);
-                if (!list.isEmpty() && !l.sameSize(list.get(0)) && CAPTION.matcher(l.text()).find()) {
-                    break;
-                }
-                list.add(l);
-                listLeft.merge(l.page() + ":" + l.column(), l.x0(), Math::min);
-            }
-            numbered = !list.isEmpty() && ENTRY_NUMBER.matcher(list.get(0).text()).find();
-            int flush = 0;
-            int indented = 0;
-            int flushAuthors = 0;
-            int indentedAuthors = 0;
-            for (PdfLayout.Line l : list) {
-                boolean author = AUTHOR_START.matcher(l.text()).find();
-                if (indented(l)) {
-                    indented++;
-                    indentedAuthors += author ? 1 : 0;
-                } else {
-                    flush++;
-                    flushAuthors += author ? 1 : 0;
-                }
-            }
-            int total = flush + indented;
-            if (numbered || total == 0 || indented * 5 < total || indented * 20 > total * 19) {
-                indentStyle = 0;
-            } else {
-                indentStyle = flushAuthors * indented >= indentedAuthors * flush ? 1 : 2;
-            }
-        }
-
-        private boolean indented(PdfLayout.Line l) {
-            Float left = listLeft.get(l.page() + ":" + l.column());
-            return left != null && l.x0() - left > 0.6f * l.size();
-        }
-
-        boolean looksLikeEntry(PdfLayout.Line l) {
-            return ENTRY_NUMBER.matcher(l.text()).find() || AUTHOR_START.matcher(l.text()).find();
-        }
-
-        /**
-         * Whether {@code line} is past the end of a numbered list: unnumbered, after a gap of almost two lines below
-         * the entry read so far in the same column.
-         */
-        boolean endsList(PdfLayout.Line line, List<PdfLayout.Line> entry) {
-            if (!numbered || entry.isEmpty() || ENTRY_NUMBER.matcher(line.text()).find()) {
-                return false;
-            }
-            PdfLayout.Line prev = entry.get(entry.size() - 1);
-            return prev.page() == line.page() && prev.column() == line.column()
-                    && line.y() - prev.y() > spacingFor(line) * 1.8f;
-        }
-
-        /** Whether {@code line} opens a new entry, given the lines of the entry read so far. */
-        boolean startsEntry(PdfLayout.Line line, List<PdfLayout.Line> entry) {
-            if (entry.isEmpty()) {
-                Matcher m = ENTRY_NUMBER.matcher(line.text());
-                if (numbered && m.find()) {
-                    lastNumber = number(m);
-                }
-                return true;
-            }
-            if (numbered) {
-                Matcher m = ENTRY_NUMBER.matcher(line.text());
-                if (m.find() && number(m) == lastNumber + 1) {
-                    lastNumber++;
-                    return true;
-                }
-                return false;
-            }
-            if (indentStyle == 1) {
-                return !indented(line);
-            }
-            if (indentStyle == 2) {
-                return indented(line);
-            }
-            PdfLayout.Line prev = entry.get(entry.size() - 1);
-            if (prev.page() == line.page() && prev.column() == line.column()
-                    && line.y() - prev.y() > spacingFor(line) * 1.3f) {
-                return true;
-            }
-            return prev.text().matches(".*[.\\d)]$") && AUTHOR_START.matcher(line.text()).find();
-        }
-
-        private static int number(Matcher m) {
-            for (int g = 1; g <= 3; g++) {
-                if (m.group(g) != null) {
-                    return Integer.parseInt(m.group(g));
-                }
-            }
-            return 0;
-        }
     }
 }

@@ -93,7 +93,7 @@ final class PdfTitle {
             max = Math.max(max, l.size());
         }
         // A page all in one type has no title by type: its first lines are text.
-        if (max <= PdfStructure.bodySize(page1) + 0.5f) {
+        if (max <= PdfMeasures.bodySize(page1) + 0.5f) {
             return List.of();
         }
         List<PdfLayout.Line> run = new ArrayList<>();
