@@ -3,11 +3,7 @@ package kb.search;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kb.index.Fields;
@@ -18,11 +14,9 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -152,16 +146,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         return querying(searcher -> {
             QueryPlanner.Plan plan = planner.plan(searcher, generationFor(searcher), parsed, searched,
                     SearchRequest.of(searched), passages);
-            ScoreDoc[] top = plan.run().topDocs().scoreDocs;
-            StoredFields stored = searcher.storedFields();
-            String field = byArticle ? Fields.ARTICLE : Fields.ID;
-            Set<String> wanted = Set.of(field);
-            Map<String, RankedId> ranked = new LinkedHashMap<>();
-            for (int i = 0; i < top.length && ranked.size() < depth; i++) {
-                String id = stored.document(top[i].doc, wanted).get(field);
-                ranked.putIfAbsent(id, new RankedId(id, top[i].score));
-            }
-            return List.copyOf(ranked.values());
+            return StoredPassages.rankedIds(searcher, plan.run().topDocs().scoreDocs, byArticle ? Fields.ARTICLE : Fields.ID,
+                    depth);
         });
     }
 

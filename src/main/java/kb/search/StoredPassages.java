@@ -1,12 +1,18 @@
 package kb.search;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kb.index.Fields;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 
 /**
  * Reads a passage's stored fields back into the records the engine returns. A result page reads only
@@ -36,6 +42,21 @@ final class StoredPassages {
         return new PassageView(doc.get(Fields.ID), doc.get(Fields.ARTICLE), doc.get(Fields.TITLE), innermost(path), path,
                 doc.get(Fields.KIND), ordinal(doc), text, marked != null ? marked : MarkedText.plain(text),
                 doc.get(Fields.SOURCE), page(doc), authors(doc), stored(doc, Fields.ARTICLE_DATE));
+    }
+
+    /**
+     * The first {@code depth} distinct values of {@code field} (a passage id, or an article slug so that an article
+     * scores as its best passage), in rank order, each with the score of its first occurrence.
+     */
+    static List<RankedId> rankedIds(IndexSearcher searcher, ScoreDoc[] ranked, String field, int depth) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Set<String> wanted = Set.of(field);
+        Map<String, RankedId> ids = new LinkedHashMap<>();
+        for (int i = 0; i < ranked.length && ids.size() < depth; i++) {
+            String id = stored.document(ranked[i].doc, wanted).get(field);
+            ids.putIfAbsent(id, new RankedId(id, ranked[i].score));
+        }
+        return List.copyOf(ids.values());
     }
 
     static List<String> authors(Document doc) {
