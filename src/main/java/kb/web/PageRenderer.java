@@ -31,4 +31,12 @@ final class PageRenderer {
         model.forEach(context::setVariable);
         return engine.process(template, context);
     }
+
+    /** Answers with the rendered page; an answer with an error status is never stored. */
+    void respond(io.javalin.http.Context ctx, int status, String template, Map<String, ?> model) {
+        if (status >= 400) {
+            ctx.header("Cache-Control", SecurityHeaders.NO_STORE);
+        }
+        ctx.status(status).contentType("text/html; charset=utf-8").result(render(template, model));
+    }
 }
