@@ -99,16 +99,13 @@ final class AdminRoutes {
         String waitParam = ctx.queryParam("wait");
         String allowParam = ctx.queryParam("allowDeletions");
         if (modeParam != null && !modeParam.equals("full") && !modeParam.equals("incremental")) {
-            ctx.status(400).json(new ApiError("bad_request", "mode must be incremental or full"));
-            return;
+            throw new BadParameterException("mode must be incremental or full");
         }
         if (waitParam != null && !waitParam.equals("true") && !waitParam.equals("false")) {
-            ctx.status(400).json(new ApiError("bad_request", "wait must be true or false"));
-            return;
+            throw new BadParameterException("wait must be true or false");
         }
         if (allowParam != null && !allowParam.equals("true") && !allowParam.equals("false")) {
-            ctx.status(400).json(new ApiError("bad_request", "allowDeletions must be true or false"));
-            return;
+            throw new BadParameterException("allowDeletions must be true or false");
         }
         boolean allowDeletions = "true".equals(allowParam);
         Indexer.Mode mode = "full".equals(modeParam) ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL;

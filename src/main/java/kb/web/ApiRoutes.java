@@ -55,6 +55,6 @@ final class ApiRoutes {
     record SuggestResponse(String query, List<Completion> suggestions) {}
 
     private void apiPassage(Context ctx) throws IOException {
-        passages.passageOrNotFound(ctx, id -> API_PASSAGES + Links.encodePathSegment(id)).ifPresent(ctx::json);
+        passages.passageOrRedirect(ctx, id -> API_PASSAGES + Links.encodePathSegment(id)).ifPresent(ctx::json);
     }
 }

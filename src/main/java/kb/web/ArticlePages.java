@@ -22,14 +22,12 @@ import kb.search.SearchService;
 final class ArticlePages {
     private final SearchService search;
     private final PageRenderer pages;
-    private final ErrorMapper errors;
     private final SourceRoute sources;
     private final PassageLookup passages;
 
-    ArticlePages(SearchService search, PageRenderer pages, ErrorMapper errors, SourceRoute sources, PassageLookup passages) {
+    ArticlePages(SearchService search, PageRenderer pages, SourceRoute sources, PassageLookup passages) {
         this.search = search;
         this.pages = pages;
-        this.errors = errors;
         this.sources = sources;
         this.passages = passages;
     }
@@ -59,7 +57,7 @@ final class ArticlePages {
                 String q = ctx.queryString();
                 ctx.redirect(Links.article(moved.get()) + (q == null || q.isEmpty() ? "" : "?" + q), HttpStatus.MOVED_PERMANENTLY);
             } else {
-                errors.notFound(ctx, "There is no article “" + slug + "”.");
+                throw new NotFoundException("There is no article “" + slug + "”.");
             }
             return;
         }
@@ -69,7 +67,7 @@ final class ArticlePages {
         model.put("plainUrl", Links.article(slug));
         model.put("sourceUrl", safeExternalUrl(article.get().sourceUrl()));
         model.put("originalUrl", sources.file(slug).isPresent() ? Links.articleSource(slug) : null);
-        pages.respond(ctx, 200, "article", model);
+        pages.respond(ctx, "article", model);
     }
 
     private Optional<ArticleView> articleWithoutQuery(String slug) throws IOException {
@@ -83,12 +81,12 @@ final class ArticlePages {
     private void articleSource(Context ctx) throws IOException {
         String slug = ctx.pathParam("slug");
         if (!sources.serve(ctx, slug)) {
-            errors.notFound(ctx, "There is no original file for “" + slug + "” in the corpus.");
+            throw new NotFoundException("There is no original file for “" + slug + "” in the corpus.");
         }
     }
 
     private void passageRedirect(Context ctx) throws IOException {
-        passages.passageOrNotFound(ctx, Links::passage).ifPresent(p -> ctx.redirect(p.articleUrl(), HttpStatus.FOUND));
+        passages.passageOrRedirect(ctx, Links::passage).ifPresent(p -> ctx.redirect(p.articleUrl(), HttpStatus.FOUND));
     }
 
     /** Only http(s) links from article metadata become clickable; anything else (javascript:, data:) stays text. */

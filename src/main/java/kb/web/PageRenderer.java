@@ -32,11 +32,8 @@ final class PageRenderer {
         return engine.process(template, context);
     }
 
-    /** Answers with the rendered page; an answer with an error status is never stored. */
-    void respond(io.javalin.http.Context ctx, int status, String template, Map<String, ?> model) {
-        if (status >= 400) {
-            ctx.header("Cache-Control", SecurityHeaders.NO_STORE);
-        }
-        ctx.status(status).contentType("text/html; charset=utf-8").result(render(template, model));
+    /** Answers 200 with the rendered page; error answers are {@link ErrorMapper}'s. */
+    void respond(io.javalin.http.Context ctx, String template, Map<String, ?> model) {
+        ctx.status(200).contentType("text/html; charset=utf-8").result(render(template, model));
     }
 }

@@ -14,18 +14,16 @@ import kb.search.SearchService;
  */
 final class PassageLookup {
     private final SearchService search;
-    private final ErrorMapper errors;
 
-    PassageLookup(SearchService search, ErrorMapper errors) {
+    PassageLookup(SearchService search) {
         this.search = search;
-        this.errors = errors;
     }
 
     /**
-     * The passage named by the path's {@code id}. When there is none, the answer is set to a 301 to {@code route} of
-     * its new id if its article was renamed, else to a 404 saying so.
+     * The passage named by the path's {@code id}; empty when its article was renamed, the answer then being a 301
+     * to {@code route} of its new id. An unknown id throws {@link NotFoundException}.
      */
-    Optional<PassageView> passageOrNotFound(Context ctx, UnaryOperator<String> route) throws IOException {
+    Optional<PassageView> passageOrRedirect(Context ctx, UnaryOperator<String> route) throws IOException {
         String id = ctx.pathParam("id");
         Optional<PassageView> passage = search.passage(id);
         if (passage.isEmpty()) {
@@ -33,7 +31,7 @@ final class PassageLookup {
             if (moved.isPresent()) {
                 ctx.redirect(route.apply(moved.get()), HttpStatus.MOVED_PERMANENTLY);
             } else {
-                errors.notFound(ctx, "There is no passage “" + id + "”.");
+                throw new NotFoundException("There is no passage “" + id + "”.");
             }
         }
         return passage;

@@ -28,7 +28,7 @@ final class SearchPages {
         cfg.routes.get("/search", this::searchPage);
     }
 
-    private void searchPage(Context ctx) throws IOException {
+    private void searchPage(Context ctx) throws BadQueryException, IOException {
         String query = Params.text(ctx, "q");
         String article = Params.text(ctx, "article");
         String section = Params.text(ctx, "section");
@@ -37,18 +37,18 @@ final class SearchPages {
         // The tips (empty query, refused query, nothing found) show examples from the corpus being served.
         model.put("examples", search.examples());
         if (query == null) {
-            pages.respond(ctx, 200, "search", model);
+            pages.respond(ctx, "search", model);
             return;
         }
-        try {
-            int page = Params.wholeNumber(ctx, "page", 1);
-            SearchPage results = search.search(new SearchRequest(query, page, SearchRequest.DEFAULT_SIZE, article, section,
-                    Params.correctSpelling(ctx)));
-            model.put("view", SearchView.of(results, article, section));
-            pages.respond(ctx, 200, "search", model);
-        } catch (BadQueryException | BadParameterException e) {
-            model.put("error", e.getMessage());
-            pages.respond(ctx, 400, "search", model);
-        }
+        // A refused query or parameter shows this form again, with the reason, as a 400.
+        ErrorMapper.badRequestShows(ctx, reason -> {
+            model.put("error", reason);
+            return pages.render("search", model);
+        });
+        int page = Params.wholeNumber(ctx, "page", 1);
+        SearchPage results = search.search(new SearchRequest(query, page, SearchRequest.DEFAULT_SIZE, article, section,
+                Params.correctSpelling(ctx)));
+        model.put("view", SearchView.of(results, article, section));
+        pages.respond(ctx, "search", model);
     }
 }

@@ -40,9 +40,9 @@ public final class WebApp implements AutoCloseable {
         this.config = config;
         AdminRoutes admin = new AdminRoutes(search, reindexer, adminToken);
         ErrorMapper errors = new ErrorMapper(pages);
-        PassageLookup passages = new PassageLookup(search, errors);
+        PassageLookup passages = new PassageLookup(search);
         SearchPages searchPages = new SearchPages(search, pages);
-        ArticlePages articlePages = new ArticlePages(search, pages, errors, new SourceRoute(search), passages);
+        ArticlePages articlePages = new ArticlePages(search, pages, new SourceRoute(search), passages);
         ApiRoutes api = new ApiRoutes(search, passages);
         StaticRoutes fixed = new StaticRoutes(config, this::url);
         this.server = Javalin.create(cfg -> {
