@@ -125,8 +125,11 @@ final class AdminRoutes {
         }
         RebuildStatus status = done.get();
         // A held update is not the server's failure: the request asked for something that needs consent.
-        ctx.status(status.outcome().equals(RebuildStatus.FAILED) ? 500
-                : status.outcome().equals(RebuildStatus.HELD) ? 409 : 200).json(status);
+        ctx.status(switch (status.outcome()) {
+            case FAILED -> 500;
+            case HELD -> 409;
+            case OK, NOTHING_INDEXED -> 200;
+        }).json(status);
     }
 
     private static void busy(Context ctx) {
