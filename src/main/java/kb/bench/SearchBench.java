@@ -8,6 +8,7 @@ import kb.search.BadQueryException;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
 import kb.search.SearchEngine;
+import kb.search.SearchLimits;
 
 /**
  * In-process search latency: kb's {@link SearchEngine#search} (page 1, 10 hits, every quality feature on:
@@ -44,7 +45,7 @@ public final class SearchBench {
         long checksum = 0;
         for (int pass = 0; pass < warmup; pass++) {
             for (String q : queries) {
-                checksum += kbOnce(kb, q) + baseline.search(q, SearchRequest.DEFAULT_SIZE).length;
+                checksum += kbOnce(kb, q) + baseline.search(q, SearchLimits.DEFAULT_PAGE_SIZE).length;
             }
         }
         Latencies.Recorder kbTimes = new Latencies.Recorder();
@@ -57,7 +58,7 @@ public final class SearchBench {
                     checksum += timeKb(kb, q, kbTimes);
                 }
                 long t0 = System.nanoTime();
-                checksum += baseline.search(q, SearchRequest.DEFAULT_SIZE).length;
+                checksum += baseline.search(q, SearchLimits.DEFAULT_PAGE_SIZE).length;
                 baseTimes.add(System.nanoTime() - t0);
                 if (!kbFirst) {
                     checksum += timeKb(kb, q, kbTimes);

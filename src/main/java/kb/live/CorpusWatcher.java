@@ -78,7 +78,7 @@ public final class CorpusWatcher implements AutoCloseable {
                 lastSeen = now;
                 return;
             }
-            boolean failedBefore = retry || reindexer.last().map(s -> RebuildStatus.FAILED.equals(s.outcome())).orElse(false);
+            boolean failedBefore = retry || reindexer.last().map(s -> s.outcome() == RebuildOutcome.FAILED).orElse(false);
             // After a hold, any other state is worth a look: even the indexed one (the missing files came back).
             boolean wasHeld = held != null;
             if ((now.equals(indexed) && !failedBefore && !wasHeld) || now.equals(held)
@@ -86,12 +86,12 @@ public final class CorpusWatcher implements AutoCloseable {
                 return;
             }
             RebuildStatus status = reindexer.rebuild(Indexer.Mode.INCREMENTAL);
-            if (status.outcome().equals(RebuildStatus.FAILED)) {
+            if (status.outcome() == RebuildOutcome.FAILED) {
                 // Try again later (the lock may be held by a `kb index` run), but do not hammer a broken disk.
                 retry = true;
                 backoffMillis = Math.min(MAX_BACKOFF_MILLIS, Math.max(interval.toMillis(), backoffMillis * 2));
                 nextAttempt = System.currentTimeMillis() + backoffMillis;
-            } else if (status.outcome().equals(RebuildStatus.HELD)) {
+            } else if (status.outcome() == RebuildOutcome.HELD) {
                 retry = false;
                 held = now;
             } else {

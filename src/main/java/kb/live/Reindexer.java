@@ -125,7 +125,7 @@ public final class Reindexer {
                 } catch (IOException | RuntimeException e) {
                     // The commit stands (a restart serves it); only this process's searchers are behind.
                     LOG.warn("Index updated, but the searchers could not be refreshed", e);
-                    status = new RebuildStatus(status.startedAt(), Instant.now().toString(), RebuildStatus.FAILED,
+                    status = new RebuildStatus(status.startedAt(), Instant.now().toString(), RebuildOutcome.FAILED,
                             "The index was updated, but searches still see the previous version: " + e.getMessage(),
                             status.mode(), status.added(), status.changed(), status.deleted(), status.unchanged(),
                             status.passages(), status.skipped());
@@ -149,7 +149,7 @@ public final class Reindexer {
         String summary = report.summary();
         int firstLine = summary.indexOf('\n');
         return new RebuildStatus(started.toString(), Instant.now().toString(),
-                report.committed() || report.upToDate() ? RebuildStatus.OK : RebuildStatus.NOTHING_INDEXED,
+                report.committed() || report.upToDate() ? RebuildOutcome.OK : RebuildOutcome.NOTHING_INDEXED,
                 report.upToDate() ? "Nothing changed; the index is up to date."
                         : report.committed() ? (firstLine < 0 ? summary : summary.substring(0, firstLine))
                         : "Nothing could be indexed; the previous index is unchanged.",
@@ -159,7 +159,7 @@ public final class Reindexer {
 
     /** The status of an update held back because it would delete most of the index. */
     public static RebuildStatus held(Indexer.Mode mode, Instant started, MassDeletionException e) {
-        return new RebuildStatus(started.toString(), Instant.now().toString(), RebuildStatus.HELD,
+        return new RebuildStatus(started.toString(), Instant.now().toString(), RebuildOutcome.HELD,
                 e.getMessage() + "; the index keeps serving as it was. Restore the missing files, or confirm the "
                         + "deletions with POST /admin/reindex?allowDeletions=true or kb index --allow-deletions.",
                 modeName(mode), 0, 0, 0, 0, 0, 0);
@@ -167,8 +167,8 @@ public final class Reindexer {
 
     /** The status of an update that threw: nothing changed, the message says why. */
     public static RebuildStatus failed(Indexer.Mode mode, Instant started, Throwable e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        return new RebuildStatus(started.toString(), Instant.now().toString(), RebuildStatus.FAILED,
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : kb.corpus.Messages.firstLine(e.getMessage());
+        return new RebuildStatus(started.toString(), Instant.now().toString(), RebuildOutcome.FAILED,
                 "The update failed and was rolled back; the previous index keeps serving. " + why, modeName(mode),
                 0, 0, 0, 0, 0, 0);
     }

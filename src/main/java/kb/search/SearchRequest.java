@@ -7,13 +7,11 @@ package kb.search;
  * which answers a bad value with {@link BadQueryException}.
  */
 public record SearchRequest(String query, int page, int size, String article, String section, boolean correctSpelling) {
-    public static final int DEFAULT_SIZE = 10;
-
     public SearchRequest(String query, int page, int size, String article, String section) {
         this(query, page, size, article, section, true);
     }
 
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, 1, DEFAULT_SIZE, null, null);
+        return new SearchRequest(query, 1, SearchLimits.DEFAULT_PAGE_SIZE, null, null);
     }
 }

@@ -99,16 +99,13 @@ final class AdminRoutes {
         String waitParam = ctx.queryParam("wait");
         String allowParam = ctx.queryParam("allowDeletions");
         if (modeParam != null && !modeParam.equals("full") && !modeParam.equals("incremental")) {
-            ctx.status(400).json(new ApiError("bad_request", "mode must be incremental or full"));
-            return;
+            throw new BadParameterException("mode must be incremental or full");
         }
         if (waitParam != null && !waitParam.equals("true") && !waitParam.equals("false")) {
-            ctx.status(400).json(new ApiError("bad_request", "wait must be true or false"));
-            return;
+            throw new BadParameterException("wait must be true or false");
         }
         if (allowParam != null && !allowParam.equals("true") && !allowParam.equals("false")) {
-            ctx.status(400).json(new ApiError("bad_request", "allowDeletions must be true or false"));
-            return;
+            throw new BadParameterException("allowDeletions must be true or false");
         }
         boolean allowDeletions = "true".equals(allowParam);
         Indexer.Mode mode = "full".equals(modeParam) ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL;
@@ -128,8 +125,11 @@ final class AdminRoutes {
         }
         RebuildStatus status = done.get();
         // A held update is not the server's failure: the request asked for something that needs consent.
-        ctx.status(status.outcome().equals(RebuildStatus.FAILED) ? 500
-                : status.outcome().equals(RebuildStatus.HELD) ? 409 : 200).json(status);
+        ctx.status(switch (status.outcome()) {
+            case FAILED -> 500;
+            case HELD -> 409;
+            case OK, NOTHING_INDEXED -> 200;
+        }).json(status);
     }
 
     private static void busy(Context ctx) {

@@ -31,4 +31,9 @@ final class PageRenderer {
         model.forEach(context::setVariable);
         return engine.process(template, context);
     }
+
+    /** Answers 200 with the rendered page; error answers are {@link ErrorMapper}'s. */
+    void respond(io.javalin.http.Context ctx, String template, Map<String, ?> model) {
+        ctx.status(200).contentType("text/html; charset=utf-8").result(render(template, model));
+    }
 }

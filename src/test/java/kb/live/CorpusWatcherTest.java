@@ -82,7 +82,7 @@ class CorpusWatcherTest {
             failing.set(true);
             watcher.poll(); // sees the change
             watcher.poll(); // the change held still: update, which fails
-            assertEquals(RebuildStatus.FAILED, reindexer.last().orElseThrow().outcome());
+            assertEquals(RebuildOutcome.FAILED, reindexer.last().orElseThrow().outcome());
 
             Files.delete(extra);
             failing.set(false);
@@ -90,7 +90,7 @@ class CorpusWatcherTest {
                 Thread.sleep(INTERVAL.toMillis());
                 watcher.poll();
             }
-            assertEquals(RebuildStatus.OK, reindexer.last().orElseThrow().outcome(), "retried after the failure");
+            assertEquals(RebuildOutcome.OK, reindexer.last().orElseThrow().outcome(), "retried after the failure");
             assertTrue(!reindexer.last().orElseThrow().needsAttention(), "health is ok again");
         }
     }
@@ -109,7 +109,7 @@ class CorpusWatcherTest {
             watcher.poll();
             watcher.poll();
             RebuildStatus held = reindexer.last().orElseThrow();
-            assertEquals(RebuildStatus.HELD, held.outcome());
+            assertEquals(RebuildOutcome.HELD, held.outcome());
             assertTrue(held.message().contains("corpus looks incomplete: 29 of 30 articles missing"), held.message());
             assertTrue(held.needsAttention());
             assertEquals(passages, search.state().passages(), "still serving every article");
@@ -127,13 +127,13 @@ class CorpusWatcherTest {
             }
             watcher.poll();
             watcher.poll();
-            assertEquals(RebuildStatus.OK, reindexer.last().orElseThrow().outcome(), "held no more");
+            assertEquals(RebuildOutcome.OK, reindexer.last().orElseThrow().outcome(), "held no more");
             for (int i = 1; i < 30; i++) {
                 Files.delete(corpus.resolve("a" + i + ".md"));
             }
             watcher.poll();
             watcher.poll();
-            assertEquals(RebuildStatus.HELD, reindexer.last().orElseThrow().outcome());
+            assertEquals(RebuildOutcome.HELD, reindexer.last().orElseThrow().outcome());
 
             // The files come back (the copy finished): the next look updates normally.
             for (int i = 1; i < 30; i++) {
@@ -141,7 +141,7 @@ class CorpusWatcherTest {
             }
             watcher.poll();
             watcher.poll();
-            assertEquals(RebuildStatus.OK, reindexer.last().orElseThrow().outcome());
+            assertEquals(RebuildOutcome.OK, reindexer.last().orElseThrow().outcome());
             assertEquals(passages, search.state().passages());
         }
     }

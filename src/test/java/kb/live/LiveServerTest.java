@@ -196,6 +196,10 @@ class LiveServerTest {
         for (String field : List.of("startedAt", "finishedAt", "outcome", "message", "added", "changed", "deleted")) {
             assertTrue(status.has(field), field);
         }
+        List<String> documented = new java.util.ArrayList<>();
+        status.get("outcome").get("enum").forEach(v -> documented.add(v.asText()));
+        assertEquals(java.util.Arrays.stream(RebuildOutcome.values()).map(RebuildOutcome::json).toList(), documented,
+                "every outcome is documented, under the name the JSON uses");
     }
 
     @Test
