@@ -11,8 +11,9 @@ import kb.search.SearchEngine;
 import kb.search.SearchLimits;
 
 /**
- * The JSON API: {@code GET /api/search}, {@code /api/passages/{id}} and {@code /api/suggest}. Rule: the service's
- * records are the bodies as they are; parameters are checked for form only ({@link Params}), ranges by the service.
+ * The JSON API: {@code GET /api/search}, {@code /api/passages/{id}} and {@code /api/suggest} (autocomplete: the
+ * path keeps its published name). Rule: bodies are composed from the engine's records by {@link ApiJson};
+ * parameters are checked for form only ({@link Params}), ranges by the engine.
  */
 final class ApiRoutes {
     static final String API_PASSAGES = "/api/passages/";
