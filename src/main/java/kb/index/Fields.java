@@ -30,6 +30,8 @@ public final class Fields {
     /** Reading order within the article: stored and doc values, for sorting an article's passages. */
     public static final String POSITION = "position";
     public static final String SOURCE = "source";
+    /** The passage's meaning: a unit-length vector from {@code kb.meaning}, searched by dot product (cosine). */
+    public static final String VECTOR = "vector";
     /** The 1-based page a passage starts on (stored only), for formats with pages. */
     public static final String PAGE = "page";
     public static final String CITES = "cites";

@@ -33,6 +33,8 @@ final class Generation {
     /** The real path of the corpus this generation was built from; null for an index that records none. */
     final Path corpusRoot;
     final ArticleTitles titles;
+    /** Passages with a meaning vector; search by meaning is on when every passage has one. */
+    final int withMeaning;
     private volatile CorpusExamples examples;
     /** The previous generation's until this one's are built; null only when none was ever built. */
     private volatile Completions completions;
@@ -55,6 +57,7 @@ final class Generation {
         this.corpusRoot = corpus == null || corpus.isEmpty() ? null : Path.of(corpus);
         this.snippets = new Snippets(searcher);
         this.titles = new ArticleTitles(searcher);
+        this.withMeaning = MeaningSearch.livePassagesWithVectors(reader);
     }
 
     /** Found on first use rather than at open: most generations of a watched corpus never show the tips. */

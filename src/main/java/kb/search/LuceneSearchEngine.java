@@ -125,7 +125,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         int size = request.size();
         SearchLimits.checkPaging(page, size);
         if (text.isEmpty()) {
-            return new SearchPage("", 0, 0, page, size, List.of(), Facets.EMPTY, List.of(), null, List.of());
+            return new SearchPage("", 0, 0, page, size, List.of(), Facets.EMPTY, List.of(), null, List.of(),
+                    SearchMode.LEXICAL);
         }
         UserQueryParser.Parsed parsed = planner.parse(text);
         return querying(searcher -> ResultPages.page(searcher, generationFor(searcher), planner, parsed, request, timeLimit, start));
@@ -157,6 +158,15 @@ public final class LuceneSearchEngine implements SearchEngine {
             TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
             return top.scoreDocs.length == 0 ? Optional.<PassageView>empty()
                     : Optional.of(StoredPassages.view(searcher.storedFields().document(top.scoreDocs[0].doc), null));
+        });
+    }
+
+    @Override
+    public Optional<RelatedPassages> related(String passageId, int limit) throws IOException {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, passageId)), 1);
+            return top.scoreDocs.length == 0 ? Optional.<RelatedPassages>empty()
+                    : Optional.of(MeaningSearch.related(searcher, top.scoreDocs[0].doc, limit));
         });
     }
 
@@ -206,7 +216,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
             long generation = reader instanceof DirectoryReader dr ? dr.getIndexCommit().getGeneration() : 0;
-            return new IndexState(generation, reader.numDocs());
+            return new IndexState(generation, reader.numDocs(), generationFor(searcher).withMeaning);
         });
     }
 

@@ -38,7 +38,7 @@ final class ResultPages {
         long took = (System.nanoTime() - startNanos) / 1_000_000;
         long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
         return new SearchPage(text, total, took, page, size, hits, facets, plan.didYouMean(), plan.corrected(),
-                run.expansions());
+                run.expansions(), SearchMode.LEXICAL);
     }
 
     private static FacetsCollector collectMatches(IndexSearcher searcher, Query matching) throws IOException {

@@ -31,6 +31,12 @@ public interface SearchEngine extends Closeable {
     /** The whole article in reading order; with a query (may be null), every passage's matches are marked. */
     Optional<ArticleView> article(String slug, String query) throws BadQueryException, IOException;
 
+    /**
+     * The passages closest in meaning to this one, from other articles and from its own, at most {@code limit} of
+     * each; empty for an unknown id, {@link RelatedPassages#NONE} when the index has no vectors.
+     */
+    Optional<RelatedPassages> related(String passageId, int limit) throws IOException;
+
     /** Where an article slug or passage id of a renamed file lives now; empty when it never moved. */
     Optional<String> movedTo(String id) throws IOException;
 

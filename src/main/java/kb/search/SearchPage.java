@@ -6,7 +6,8 @@ import java.util.List;
  * One page of results, the same record behind the HTML page, the JSON API and the CLI. {@code query} is what the
  * person typed; when a misspelled word was corrected, {@code correctedQuery} is the query whose results these are
  * (otherwise null). {@code expansions} lists the abbreviations and synonyms that were also searched;
- * {@code didYouMean} are other close rewrites of the query, built from terms in the index.
+ * {@code didYouMean} are other close rewrites of the query, built from terms in the index. {@code mode} is how the
+ * page was ranked, which is lexical when the request's mode could not apply (no vectors, or query syntax).
  */
 public record SearchPage(
         String query,
@@ -18,7 +19,8 @@ public record SearchPage(
         Facets facets,
         List<String> didYouMean,
         String correctedQuery,
-        List<Expansion> expansions) {
+        List<Expansion> expansions,
+        SearchMode mode) {
 
     public int totalPages() {
         return (int) Math.min(Integer.MAX_VALUE, (total + size - 1) / size);

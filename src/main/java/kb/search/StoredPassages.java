@@ -33,7 +33,12 @@ final class StoredPassages {
         List<Span> matches = highlight != null ? highlight.inText() : List.of();
         return new SearchHit(doc.get(Fields.ID), doc.get(Fields.ARTICLE), doc.get(Fields.TITLE), innermost(path), path,
                 doc.get(Fields.KIND), ordinal(doc), text, snippet, matches, page(doc), authors(doc),
-                stored(doc, Fields.ARTICLE_DATE), score);
+                stored(doc, Fields.ARTICLE_DATE), MatchedBy.WORDS, score);
+    }
+
+    static RelatedPassages.Item related(Document doc, float similarity) {
+        return new RelatedPassages.Item(doc.get(Fields.ID), doc.get(Fields.ARTICLE), doc.get(Fields.TITLE),
+                sectionPath(doc), doc.get(Fields.KIND), ordinal(doc), page(doc), doc.get(Fields.TEXT), similarity);
     }
 
     static PassageView view(Document doc, MarkedText marked) {

@@ -1,0 +1,92 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kb.index.Fields;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+
+/**
+ * Searches the passages' meaning vectors with Lucene's HNSW graph ({@link KnnFloatVectorQuery}): the passages
+ * nearest a query vector, and a passage's nearest neighbours split by article. Vectors are unit length, so the
+ * score Lucene gives for a dot product, {@code (1 + cos) / 2}, maps back to the cosine.
+ */
+final class MeaningSearch {
+    /** How many neighbours are asked of the graph per passage wanted: other articles' and its own share the list. */
+    private static final int OVERSAMPLE = 4;
+
+    private MeaningSearch() {}
+
+    /** Live passages that carry a vector, over the whole reader. */
+    static int livePassagesWithVectors(IndexReader reader) throws IOException {
+        int count = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+            if (values == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = values.nextDoc(); doc != FloatVectorValues.NO_MORE_DOCS; doc = values.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The vector of a passage (a top-level doc id), or empty when it has none. */
+    static Optional<float[]> vectorOf(IndexReader reader, int docId) throws IOException {
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(docId, reader.leaves()));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        int local = docId - leaf.docBase;
+        if (values == null || values.advance(local) != local) {
+            return Optional.empty();
+        }
+        return Optional.of(values.vectorValue().clone());
+    }
+
+    /** The {@code k} passages nearest {@code query} among those {@code filter} selects (null: all), best first. */
+    static TopDocs nearest(IndexSearcher searcher, float[] query, int k, Query filter) throws IOException {
+        return searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, query, k, filter), k);
+    }
+
+    /** Lucene's dot-product score back to the cosine of two unit vectors. */
+    static float cosine(float score) {
+        return 2 * score - 1;
+    }
+
+    static RelatedPassages related(IndexSearcher searcher, int docId, int limit) throws IOException {
+        Optional<float[]> vector = vectorOf(searcher.getIndexReader(), docId);
+        if (vector.isEmpty()) {
+            return RelatedPassages.NONE;
+        }
+        StoredFields stored = searcher.storedFields();
+        String article = stored.document(docId, StoredPassages.HIT_FIELDS).get(Fields.ARTICLE);
+        List<RelatedPassages.Item> others = new ArrayList<>();
+        List<RelatedPassages.Item> same = new ArrayList<>();
+        for (ScoreDoc sd : nearest(searcher, vector.get(), limit * OVERSAMPLE + 1, null).scoreDocs) {
+            if (sd.doc == docId) {
+                continue;
+            }
+            Document doc = stored.document(sd.doc, StoredPassages.HIT_FIELDS);
+            List<RelatedPassages.Item> into = article.equals(doc.get(Fields.ARTICLE)) ? same : others;
+            if (into.size() < limit) {
+                into.add(StoredPassages.related(doc, cosine(sd.score)));
+            }
+        }
+        return new RelatedPassages(others, same);
+    }
+}
