@@ -1,0 +1,84 @@
+package kb.meaning;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A passage's sentences, and the one nearest a query vector (for a snippet that is the passage's most similar
+ * sentence). Rule: sentences are found with {@link BreakIterator#getSentenceInstance(Locale)} for {@link
+ * Locale#ROOT}, as kb's lexical snippets are, and given as offsets into the passage, trimmed of white space; a
+ * stretch with no letter or digit is no sentence; a passage of one sentence is answered without embedding.
+ */
+public final class Sentences {
+    /** The characters {@code [start, end)} of a passage. */
+    public record Span(int start, int end) {
+        public Span {
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("no span from " + start + " to " + end);
+            }
+        }
+
+        /** This span's text within {@code text}. */
+        public String of(String text) {
+            return text.substring(start, end);
+        }
+    }
+
+    private Sentences() {}
+
+    /** The sentences of {@code text}, in order. */
+    public static List<Span> split(String text) {
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+        sentences.setText(text);
+        List<Span> spans = new ArrayList<>();
+        int start = sentences.first();
+        for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+                to--;
+            }
+            if (hasLetterOrDigit(text, from, to)) {
+                spans.add(new Span(from, to));
+            }
+        }
+        return spans;
+    }
+
+    /**
+     * The sentence of {@code text} whose vector is nearest {@code query} (the first of equals); its only sentence
+     * when it has one (nothing is embedded), the empty span at 0 when it has none.
+     */
+    public static Span mostSimilar(Embedder embedder, String text, float[] query) {
+        List<Span> spans = split(text);
+        if (spans.size() <= 1) {
+            return spans.isEmpty() ? new Span(0, 0) : spans.get(0);
+        }
+        List<String> sentences = spans.stream().map(span -> span.of(text)).toList();
+        float[][] vectors = embedder.embed(sentences);
+        int best = 0;
+        float bestScore = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < vectors.length; i++) {
+            float score = Vectors.dot(vectors[i], query);
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        return spans.get(best);
+    }
+
+    private static boolean hasLetterOrDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
