@@ -9,6 +9,7 @@ import java.util.Set;
 import kb.index.Fields;
 import kb.index.IndexDamage;
 import kb.index.Ranking;
+import kb.meaning.Embedder;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
@@ -40,11 +41,14 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final CompletionBuilds completionBuilds;
     private final SearcherManager manager;
     private final QueryPlanner planner = new QueryPlanner();
+    /** Embeds queries for search by meaning; null when meaning is off or not available here. */
+    private final Embedder embedder;
     /** The newest generation opened; its completions fall back to this one's while they are built. */
     private volatile Generation latest;
 
     private LuceneSearchEngine(Directory directory, Path indexDir, Duration timeLimit, Runnable beforeCompletions,
-            boolean autocomplete) throws IOException {
+            boolean autocomplete, Embedder embedder) throws IOException {
+        this.embedder = embedder;
         this.directory = directory;
         this.indexDir = indexDir;
         this.timeLimit = new SearchTimeLimit(timeLimit);
@@ -78,7 +82,12 @@ public final class LuceneSearchEngine implements SearchEngine {
      * {@link SearchTimeoutException}. Fails with a plain message when there is no index or it is damaged.
      */
     public static LuceneSearchEngine open(Path indexDir, Duration timeLimit) throws IOException {
-        return open(indexDir, timeLimit, () -> {}, true);
+        return open(indexDir, timeLimit, () -> {}, true, null);
+    }
+
+    /** As {@link #open(Path, Duration)}, searching by meaning too with {@code embedder} (null: words only). */
+    public static LuceneSearchEngine open(Path indexDir, Duration timeLimit, Embedder embedder) throws IOException {
+        return open(indexDir, timeLimit, () -> {}, true, embedder);
     }
 
     /**
@@ -86,23 +95,24 @@ public final class LuceneSearchEngine implements SearchEngine {
      * {@code kb eval}): no completions are built, so it neither pays for them nor waits for a build when it closes;
      * {@link #complete} answers nothing.
      */
-    public static LuceneSearchEngine openForQueries(Path indexDir, Duration timeLimit) throws IOException {
-        return open(indexDir, timeLimit, () -> {}, false);
+    public static LuceneSearchEngine openForQueries(Path indexDir, Duration timeLimit, Embedder embedder)
+            throws IOException {
+        return open(indexDir, timeLimit, () -> {}, false, embedder);
     }
 
     /** As {@link #open(Path, Duration)}; {@code beforeCompletions} runs on the build thread before each build (tests). */
     static LuceneSearchEngine open(Path indexDir, Duration timeLimit, Runnable beforeCompletions) throws IOException {
-        return open(indexDir, timeLimit, beforeCompletions, true);
+        return open(indexDir, timeLimit, beforeCompletions, true, null);
     }
 
     private static LuceneSearchEngine open(Path indexDir, Duration timeLimit, Runnable beforeCompletions,
-            boolean autocomplete) throws IOException {
+            boolean autocomplete, Embedder embedder) throws IOException {
         Directory dir = FSDirectory.open(indexDir);
         try {
             if (!DirectoryReader.indexExists(dir)) {
                 throw new IOException("no index in " + indexDir + "; run `kb index` first");
             }
-            return new LuceneSearchEngine(dir, indexDir, timeLimit, beforeCompletions, autocomplete);
+            return new LuceneSearchEngine(dir, indexDir, timeLimit, beforeCompletions, autocomplete, embedder);
         } catch (IOException e) {
             dir.close();
             throw IndexDamage.explain(indexDir, e);
