@@ -60,6 +60,11 @@ final class Generation {
         this.withMeaning = MeaningSearch.livePassagesWithVectors(reader);
     }
 
+    /** Whether search by meaning is on for this generation: every passage has its vector. */
+    boolean meaningOn() {
+        return withMeaning > 0 && withMeaning == reader.numDocs();
+    }
+
     /** Found on first use rather than at open: most generations of a watched corpus never show the tips. */
     CorpusExamples examples() throws IOException {
         CorpusExamples found = examples;
@@ -91,5 +96,15 @@ final class Generation {
             }
         }
         completions = new Completions(headings);
+    }
+
+    /** A searcher that carries what was built for its index generation. */
+    static final class Searcher extends IndexSearcher {
+        /** Set when the generation is opened, before the searcher is published. */
+        Generation generation;
+
+        Searcher(IndexReader reader) {
+            super(reader);
+        }
     }
 }

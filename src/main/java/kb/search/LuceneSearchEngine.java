@@ -5,23 +5,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import kb.index.Fields;
 import kb.index.IndexDamage;
 import kb.index.Ranking;
 import kb.meaning.Embedder;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -65,9 +58,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             });
         } catch (IOException | RuntimeException e) {
             reader.close();
-            if (completionBuilds != null) {
-                completionBuilds.close();
-            }
+            closeBuilds();
             throw e;
         }
     }
@@ -139,11 +130,13 @@ public final class LuceneSearchEngine implements SearchEngine {
                     SearchMode.LEXICAL);
         }
         UserQueryParser.Parsed parsed = planner.parse(text);
-        return querying(searcher -> ResultPages.page(searcher, generationFor(searcher), planner, parsed, request, timeLimit, start));
+        return querying(searcher -> ResultPages.page(searcher, generationFor(searcher), planner, embedder, parsed,
+                request, timeLimit, start));
     }
 
     @Override
-    public List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText) throws BadQueryException {
+    public List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText, SearchMode mode)
+            throws BadQueryException {
         String text = query == null ? "" : query.strip();
         if (text.isEmpty() || depth < 1) {
             return List.of();
@@ -155,28 +148,27 @@ public final class LuceneSearchEngine implements SearchEngine {
         int window = SearchLimits.MAX_RESULT_WINDOW;
         int passages = byArticle ? (int) Math.min((long) depth * 10, window) : Math.min(depth, window);
         return querying(searcher -> {
-            QueryPlanner.Plan plan = planner.plan(searcher, generationFor(searcher), parsed, searched,
-                    SearchRequest.of(searched), passages);
-            return StoredPassages.rankedIds(searcher, plan.run().topDocs().scoreDocs, byArticle ? Fields.ARTICLE : Fields.ID,
-                    depth);
+            ModeRanking.Ranked ranked = ModeRanking.rank(searcher, generationFor(searcher), planner, embedder, parsed,
+                    searched, asText ? text : null, SearchRequest.of(searched).withMode(mode), passages);
+            return StoredPassages.rankedIds(searcher, ranked.docs(), byArticle ? Fields.ARTICLE : Fields.ID, depth);
         });
     }
 
     @Override
     public Optional<PassageView> passage(String id) throws IOException {
         return withSearcher(searcher -> {
-            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-            return top.scoreDocs.length == 0 ? Optional.<PassageView>empty()
-                    : Optional.of(StoredPassages.view(searcher.storedFields().document(top.scoreDocs[0].doc), null));
+            Optional<Integer> doc = StoredPassages.docOf(searcher, id);
+            return doc.isEmpty() ? Optional.<PassageView>empty()
+                    : Optional.of(StoredPassages.view(searcher.storedFields().document(doc.get()), null));
         });
     }
 
     @Override
     public Optional<RelatedPassages> related(String passageId, int limit) throws IOException {
         return withSearcher(searcher -> {
-            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, passageId)), 1);
-            return top.scoreDocs.length == 0 ? Optional.<RelatedPassages>empty()
-                    : Optional.of(MeaningSearch.related(searcher, top.scoreDocs[0].doc, limit));
+            Optional<Integer> doc = StoredPassages.docOf(searcher, passageId);
+            return doc.isEmpty() ? Optional.<RelatedPassages>empty()
+                    : Optional.of(MeaningSearch.related(searcher, doc.get(), limit));
         });
     }
 
@@ -237,7 +229,7 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     /** Called by the searcher manager, at open and on refresh, before any request can see the new searcher. */
     private IndexSearcher openGeneration(IndexReader reader) throws IOException {
-        GenerationSearcher searcher = new GenerationSearcher(reader);
+        Generation.Searcher searcher = new Generation.Searcher(reader);
         searcher.setSimilarity(Ranking.similarity());
         searcher.setTimeout(timeLimit);
         Generation previous = latest;
@@ -250,18 +242,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         return searcher;
     }
 
-    /** A searcher that carries what was built for its index generation. */
-    private static final class GenerationSearcher extends IndexSearcher {
-        /** Set by {@link #openGeneration} before the searcher is published. */
-        Generation generation;
-
-        GenerationSearcher(IndexReader reader) {
-            super(reader);
-        }
-    }
-
     private static Generation generationFor(IndexSearcher searcher) {
-        return ((GenerationSearcher) searcher).generation;
+        return ((Generation.Searcher) searcher).generation;
     }
 
     /** Work on one searcher: it sees one commit from start to end, and is released however the work ends. */
@@ -298,11 +280,15 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
     }
 
-    @Override
-    public void close() throws IOException {
+    private void closeBuilds() {
         if (completionBuilds != null) {
             completionBuilds.close();
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeBuilds();
         try {
             manager.close();
         } finally {

@@ -7,6 +7,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -92,6 +93,11 @@ final class QueryPlanner {
 
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
         return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, SearchLimits.RANKED_HITS_THRESHOLD));
+    }
+
+    /** The request's article and section filters as one query; all passages when it has none. */
+    static Query filtersOf(SearchRequest request) {
+        return withFilters(new MatchAllDocsQuery(), request);
     }
 
     private static Query withFilters(Query query, SearchRequest request) {

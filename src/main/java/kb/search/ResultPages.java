@@ -4,59 +4,105 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import kb.meaning.Embedder;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 
 /**
- * Makes one page of results from a planned query: the page's slice of the ranked hits, highlighted one passage at a
+ * Makes one page of results from a ranking ({@link ModeRanking}): the page's slice, highlighted one passage at a
  * time with the time limit checked between, each hit's stored fields read once; then every match counted, with its
- * facets, in a pass that scores nothing.
+ * facets, in a pass that scores nothing. A hit is found by its words when it matches the lexical query, by meaning
+ * when it is among the meaning candidates; found by meaning only, its snippet is its sentence nearest the query.
+ * Counts and facets cover every lexical match plus the meaning candidates.
  */
 final class ResultPages {
     private ResultPages() {}
 
-    static SearchPage page(IndexSearcher searcher, Generation gen, QueryPlanner planner, UserQueryParser.Parsed parsed,
-            SearchRequest request, SearchTimeLimit timeLimit, long startNanos) throws IOException, BadQueryException {
+    static SearchPage page(IndexSearcher searcher, Generation gen, QueryPlanner planner, Embedder embedder,
+            UserQueryParser.Parsed parsed, SearchRequest request, SearchTimeLimit timeLimit, long startNanos)
+            throws IOException, BadQueryException {
         String text = request.query().strip();
         int page = request.page();
         int size = request.size();
-        QueryPlanner.Plan plan = planner.plan(searcher, gen, parsed, text, request, page * size);
+        ModeRanking.Ranked ranked = ModeRanking.rank(searcher, gen, planner, embedder, parsed, text, null, request,
+                page * size);
         timeLimit.check();
-        QueryPlanner.Run run = plan.run();
-        TopDocs top = run.topDocs();
-        ScoreDoc[] pageDocs = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
-                top.scoreDocs.length);
-        List<SearchHit> hits = hits(searcher, gen, run.highlight(), pageDocs, timeLimit);
+        QueryPlanner.Run run = ranked.plan().run();
+        ScoreDoc[] all = ranked.docs();
+        ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(all.length, (page - 1) * size), Math.min(all.length, page * size));
+        List<SearchHit> hits = hits(searcher, gen, run, ranked, embedder, pageDocs, timeLimit);
         timeLimit.check();
-        FacetsCollector matches = collectMatches(searcher, run.matching());
+        Query counted = switch (ranked.mode()) {
+            case LEXICAL -> run.matching();
+            case SEMANTIC -> ranked.nearQuery();
+            case HYBRID -> new BooleanQuery.Builder().add(run.matching(), BooleanClause.Occur.SHOULD)
+                    .add(ranked.nearQuery(), BooleanClause.Occur.SHOULD).build();
+        };
+        FacetsCollector matches = collectMatches(searcher, counted);
         Facets facets = FacetCounter.count(gen, matches);
         long took = (System.nanoTime() - startNanos) / 1_000_000;
         long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        QueryPlanner.Plan plan = ranked.plan();
         return new SearchPage(text, total, took, page, size, hits, facets, plan.didYouMean(), plan.corrected(),
-                run.expansions(), SearchMode.LEXICAL);
+                run.expansions(), ranked.mode());
     }
 
     private static FacetsCollector collectMatches(IndexSearcher searcher, Query matching) throws IOException {
         return searcher.search(matching, new FacetsCollectorManager());
     }
 
-    private static List<SearchHit> hits(IndexSearcher searcher, Generation gen, Query highlight, ScoreDoc[] docs,
-            SearchTimeLimit timeLimit) throws IOException {
+    private static List<SearchHit> hits(IndexSearcher searcher, Generation gen, QueryPlanner.Run run,
+            ModeRanking.Ranked ranked, Embedder embedder, ScoreDoc[] docs, SearchTimeLimit timeLimit) throws IOException {
         SnippetFormatter.Highlight[] found = new SnippetFormatter.Highlight[docs.length];
         for (int i = 0; i < docs.length; i++) {
             timeLimit.check();
-            found[i] = gen.snippets.ofHit(highlight, docs[i].doc);
+            found[i] = gen.snippets.ofHit(run.highlight(), docs[i].doc);
         }
+        Weight words = ranked.mode() == SearchMode.LEXICAL ? null
+                : searcher.createWeight(searcher.rewrite(run.matching()), ScoreMode.COMPLETE_NO_SCORES, 1f);
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            hits.add(StoredPassages.hit(stored.document(docs[i].doc, StoredPassages.HIT_FIELDS), found[i], docs[i].score));
+            MatchedBy by = matchedBy(searcher, words, ranked.near(), docs[i].doc);
+            SnippetFormatter.Highlight highlight = found[i];
+            SearchHit hit = StoredPassages.hit(stored.document(docs[i].doc, StoredPassages.HIT_FIELDS), highlight,
+                    docs[i].score, by);
+            if (by == MatchedBy.MEANING) {
+                timeLimit.check();
+                hit = NearestSentence.asSnippet(hit, embedder, ranked.vector());
+            }
+            hits.add(hit);
         }
         return hits;
+    }
+
+    private static MatchedBy matchedBy(IndexSearcher searcher, Weight words, Set<Integer> near, int doc)
+            throws IOException {
+        if (words == null) {
+            return MatchedBy.WORDS;
+        }
+        boolean byWords = matches(searcher, words, doc);
+        boolean byMeaning = near.contains(doc);
+        return byWords && byMeaning ? MatchedBy.BOTH : byWords ? MatchedBy.WORDS : MatchedBy.MEANING;
+    }
+
+    private static boolean matches(IndexSearcher searcher, Weight weight, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        Scorer scorer = weight.scorer(leaf);
+        int local = doc - leaf.docBase;
+        return scorer != null && scorer.iterator().advance(local) == local;
     }
 }

@@ -23,7 +23,13 @@ public interface SearchEngine extends Closeable {
      * highlighting; with {@code asText}, the query's syntax characters are escaped first. With {@code byArticle}
      * an article scores as its best passage and appears once (ids are slugs); otherwise ids are passage ids.
      */
-    List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText) throws BadQueryException;
+    List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText, SearchMode mode)
+            throws BadQueryException;
+
+    /** As {@link #rank(String, int, boolean, boolean, SearchMode)} in the default mode, as a search ranks. */
+    default List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText) throws BadQueryException {
+        return rank(query, depth, byArticle, asText, SearchMode.HYBRID);
+    }
 
     /** The passage with this id, nothing marked. */
     Optional<PassageView> passage(String id) throws IOException;

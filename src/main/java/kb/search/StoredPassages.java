@@ -13,6 +13,9 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.index.Term;
 
 /**
  * Reads a passage's stored fields back into the records the engine returns. A result page reads only
@@ -26,14 +29,20 @@ final class StoredPassages {
 
     private StoredPassages() {}
 
-    static SearchHit hit(Document doc, SnippetFormatter.Highlight highlight, float score) {
+    static SearchHit hit(Document doc, SnippetFormatter.Highlight highlight, float score, MatchedBy matchedBy) {
         List<String> path = sectionPath(doc);
         String text = doc.get(Fields.TEXT);
         MarkedText snippet = highlight != null ? highlight.snippet() : MarkedText.plain(text);
         List<Span> matches = highlight != null ? highlight.inText() : List.of();
         return new SearchHit(doc.get(Fields.ID), doc.get(Fields.ARTICLE), doc.get(Fields.TITLE), innermost(path), path,
                 doc.get(Fields.KIND), ordinal(doc), text, snippet, matches, page(doc), authors(doc),
-                stored(doc, Fields.ARTICLE_DATE), MatchedBy.WORDS, score);
+                stored(doc, Fields.ARTICLE_DATE), matchedBy, score);
+    }
+
+    /** The doc id of the passage with this id, if the index has it. */
+    static Optional<Integer> docOf(IndexSearcher searcher, String passageId) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, passageId)), 1);
+        return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(top.scoreDocs[0].doc);
     }
 
     static RelatedPassages.Item related(Document doc, float similarity) {

@@ -1,0 +1,60 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import kb.meaning.Embedder;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import kb.index.Fields;
+
+/**
+ * Ranks a query in the mode asked, or lexically when that mode cannot apply: no embedder, a generation whose
+ * passages do not all have vectors yet, or a query with exact syntax ({@link QuerySyntax}). By meaning, the
+ * passages nearest the query's vector (within the request's article and section filters) are the candidates;
+ * hybrid fuses them with the lexical candidates ({@link HybridRanking}).
+ */
+final class ModeRanking {
+    /**
+     * A ranking: the lexical plan (spelling, expansions, what to highlight and count), the mode used, the ranked docs,
+     * the query selecting the meaning candidates (already rewritten, so it never searches the graph twice; null
+     * when lexical) and those candidates' doc ids, and the query's vector (null when lexical).
+     */
+    record Ranked(QueryPlanner.Plan plan, SearchMode mode, ScoreDoc[] docs, Query nearQuery, Set<Integer> near,
+            float[] vector) {}
+
+    private ModeRanking() {}
+
+    static Ranked rank(IndexSearcher searcher, Generation gen, QueryPlanner planner, Embedder embedder,
+            UserQueryParser.Parsed parsed, String text, String plainWords, SearchRequest request, int wanted)
+            throws IOException, BadQueryException {
+        SearchMode mode = request.mode();
+        // `plainWords` is the query as plain words when its syntax was escaped for an evaluation: no operator applies.
+        if (embedder == null || !gen.meaningOn() || (plainWords == null && QuerySyntax.hasOperators(text))) {
+            mode = SearchMode.LEXICAL;
+        }
+        int candidates = mode == SearchMode.LEXICAL ? wanted : Math.max(wanted, HybridRanking.CANDIDATES);
+        QueryPlanner.Plan plan = planner.plan(searcher, gen, parsed, text, request, candidates);
+        ScoreDoc[] words = plan.run().topDocs().scoreDocs;
+        if (mode == SearchMode.LEXICAL) {
+            return new Ranked(plan, mode, words, null, Set.of(), null);
+        }
+        String searched = plan.corrected() != null ? plan.corrected() : plainWords != null ? plainWords : text;
+        float[] vector = embedder.embedQuery(searched);
+        Query filter = QueryPlanner.filtersOf(request);
+        Query near = searcher.rewrite(new KnnFloatVectorQuery(Fields.VECTOR, vector, candidates,
+                filter instanceof MatchAllDocsQuery ? null : filter));
+        TopDocs nearest = searcher.search(near, candidates);
+        Set<Integer> nearIds = new HashSet<>();
+        for (ScoreDoc sd : nearest.scoreDocs) {
+            nearIds.add(sd.doc);
+        }
+        ScoreDoc[] ranked = mode == SearchMode.SEMANTIC ? nearest.scoreDocs
+                : HybridRanking.fuse(words, nearest.scoreDocs, HybridRanking.MEANING_WEIGHT, candidates);
+        return new Ranked(plan, mode, ranked, near, nearIds, vector);
+    }
+}

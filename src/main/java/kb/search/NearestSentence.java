@@ -1,0 +1,36 @@
+package kb.search;
+
+import java.util.List;
+import kb.meaning.Embedder;
+import kb.meaning.Sentences;
+import kb.meaning.Vectors;
+
+/**
+ * The snippet of a passage found by meaning only: its sentence nearest the query in meaning, nothing marked (no word
+ * matched). Sentences are embedded on the request's own thread, never behind a batch, and at most
+ * {@value #MAX_SENTENCES} of them: past that the first sentences stand for the passage.
+ */
+final class NearestSentence {
+    static final int MAX_SENTENCES = 8;
+
+    private NearestSentence() {}
+
+    static SearchHit asSnippet(SearchHit hit, Embedder embedder, float[] query) {
+        List<Sentences.Span> spans = Sentences.split(hit.text());
+        Sentences.Span best = spans.isEmpty() ? new Sentences.Span(0, hit.text().length()) : spans.get(0);
+        float bestScore = Float.NEGATIVE_INFINITY;
+        if (spans.size() > 1) {
+            for (Sentences.Span span : spans.subList(0, Math.min(MAX_SENTENCES, spans.size()))) {
+                float score = Vectors.dot(embedder.embedQuery(span.of(hit.text())), query);
+                if (score > bestScore) {
+                    best = span;
+                    bestScore = score;
+                }
+            }
+        }
+        MarkedText snippet = MarkedText.plain(best.of(hit.text()));
+        return new SearchHit(hit.id(), hit.article(), hit.title(), hit.section(), hit.sectionPath(), hit.kind(),
+                hit.ordinal(), hit.text(), snippet, List.of(), hit.page(), hit.authors(), hit.date(), hit.matchedBy(),
+                hit.score());
+    }
+}
