@@ -32,6 +32,13 @@ public final class Fields {
     public static final String SOURCE = "source";
     /** The passage's meaning: a unit-length vector from {@code kb.meaning}, searched by dot product (cosine). */
     public static final String VECTOR = "vector";
+    /**
+     * The vector-cache key of the passage's text ({@code Embedder.textKey}: model and text): exact, not stored, only
+     * on passages with a vector. A run looks a text up here before embedding it, so unchanged text is never re-embedded.
+     */
+    public static final String TEXT_KEY = "text_key";
+    /** The model the article's vectors come from (stored on its first passage once every passage has a vector). */
+    public static final String MEANING_MODEL = "meaning_model";
     /** The 1-based page a passage starts on (stored only), for formats with pages. */
     public static final String PAGE = "page";
     public static final String CITES = "cites";
@@ -68,6 +75,10 @@ public final class Fields {
     public static final String COMMIT_REDIRECTS = "kb.redirects";
     /** A random id per indexing run, to tell whether a commit that reported a failure landed all the same. */
     public static final String COMMIT_RUN = "kb.run";
+    /** Search by meaning for this index: {@code off} after {@code kb index --no-meaning}, {@code on} (or absent) else. */
+    public static final String COMMIT_MEANING = "kb.meaning";
+    /** The model the index's vectors come from, so a run without the model can still carry vectors over. */
+    public static final String COMMIT_MEANING_MODEL = "kb.meaning.model";
 
     /** What a person may type before a colon in a query, and the field it searches. */
     public static final Map<String, String> QUERY_ALIASES = Map.of(

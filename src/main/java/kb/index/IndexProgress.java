@@ -18,6 +18,12 @@ public interface IndexProgress {
 
     void article(long articles, long passages, long bytesDone, long bytesTotal);
 
+    /**
+     * Told before {@link #article} when the run writes meaning vectors: {@code withMeaning} of the {@code passages}
+     * so far have one (kept, found in the last commit, or embedded).
+     */
+    default void meaning(long withMeaning, long passages) {}
+
     /** The total size of the corpus's regular files ({@link CorpusFiles}: the files the indexer reads). */
     static long corpusBytes(Path corpusDir) throws IOException {
         long total = 0;
@@ -50,12 +56,16 @@ public interface IndexProgress {
             this.total = sink == NONE ? 0 : corpusBytes(corpusDir);
         }
 
-        void article(kb.corpus.Article article) {
+        /** One more article written or kept; {@code withMeaning}: passages so far with a vector, -1 when none are made. */
+        void article(kb.corpus.Article article, long withMeaning) {
             if (sink == NONE) {
                 return;
             }
             articles++;
             passages += article.passages().size();
+            if (withMeaning >= 0) {
+                sink.meaning(withMeaning, passages);
+            }
             if (!article.sourceFile().equals(currentFile)) {
                 finishedFiles += currentFileSize;
                 currentFile = article.sourceFile();

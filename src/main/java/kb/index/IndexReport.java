@@ -15,7 +15,8 @@ import kb.corpus.SkippedFile;
  * it was, or when nothing had changed ({@code upToDate}: no commit, no new generation); {@code abbreviations} counts the abbreviation definitions learned from the text for query expansion;
  * {@code changes} compares the articles read with those the previous commit held, by content hash;
  * {@code chromeDropped} counts web-page blocks left out as site chrome repeated across a site's pages;
- * {@code fingerprint} is the corpus state the run read ({@link CorpusFingerprint}).
+ * {@code fingerprint} is the corpus state the run read ({@link CorpusFingerprint}); {@code meaning} counts the
+ * texts embedded and the passages that have a vector.
  */
 public record IndexReport(
         int filesRead,
@@ -30,7 +31,8 @@ public record IndexReport(
         Changes changes,
         boolean upToDate,
         int chromeDropped,
-        String fingerprint) {
+        String fingerprint,
+        Meaning meaning) {
 
     private static final Pattern REASON_PARTICULARS = Pattern.compile("[:;,(]");
     private static final Pattern TRAILING_EXTENSION = Pattern.compile("\\s\\.[A-Za-z0-9]+$");
@@ -38,9 +40,31 @@ public record IndexReport(
     /** Articles new to the index, rewritten because their content changed, removed, and left as they were. */
     public record Changes(int added, int changed, int deleted, int unchanged) {}
 
+    /**
+     * Meaning vectors: texts given to the embedder in this run and the time that took, and the passages of the
+     * index (after the run) that have a vector.
+     */
+    public record Meaning(int embedded, int withMeaning, long embedMillis) {
+        public static final Meaning NONE = new Meaning(0, 0, 0);
+
+        /** Texts embedded per second, 0 when none were. */
+        public double perSecond() {
+            return embedMillis <= 0 ? 0 : embedded * 1000.0 / embedMillis;
+        }
+    }
+
     public IndexReport {
         passagesByKind = Map.copyOf(passagesByKind);
         skipped = List.copyOf(skipped);
+        meaning = meaning == null ? Meaning.NONE : meaning;
+    }
+
+    /** A report of a run that made no vectors. */
+    public IndexReport(int filesRead, int articles, Map<String, Integer> passagesByKind, List<SkippedFile> skipped,
+            long bytesRead, long millis, boolean committed, int abbreviations, Indexer.Mode mode, Changes changes,
+            boolean upToDate, int chromeDropped, String fingerprint) {
+        this(filesRead, articles, passagesByKind, skipped, bytesRead, millis, committed, abbreviations, mode, changes,
+                upToDate, chromeDropped, fingerprint, Meaning.NONE);
     }
 
     public int passages() {
@@ -86,6 +110,15 @@ public record IndexReport(
         if (chromeDropped > 0) {
             out.append(String.format(Locale.ROOT, "%nDropped %d block%s of site chrome (repeated across pages of a site).",
                     chromeDropped, chromeDropped == 1 ? "" : "s"));
+        }
+        if (meaning.withMeaning() > 0 || meaning.embedded() > 0) {
+            out.append(String.format(Locale.ROOT, "%nMeaning: %,d of %,d passages have a vector; embedded %,d",
+                    meaning.withMeaning(), passages(), meaning.embedded()));
+            if (meaning.embedded() > 0) {
+                out.append(String.format(Locale.ROOT, " in %.1f s (%.1f passages/s)", meaning.embedMillis() / 1000.0,
+                        meaning.perSecond()));
+            }
+            out.append('.');
         }
         if (abbreviations > 0) {
             out.append(String.format(Locale.ROOT, "%nLearned %d abbreviation%s for query expansion.", abbreviations,

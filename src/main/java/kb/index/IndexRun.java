@@ -26,9 +26,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
 /**
- * One indexing pass over the corpus: prepares each article, writes it in corpus order, then works out what left
- * the index, the redirects and the commit data, and commits once. A pass that would change nothing but per-run
- * commit data is rolled back, so searchers keep their generation and caches.
+ * One indexing pass over the corpus: prepares each article (documents, and meaning vectors through {@link
+ * PassageVectors}), writes it in corpus order, then works out what left the index, the redirects and the commit
+ * data, and commits once. A pass that would change nothing but per-run commit data is rolled back, so searchers
+ * keep their generation and caches; an article rewritten only to add vectors is a change.
  */
 final class IndexRun {
     /** The last commit's data, and what this run carries into its own commit beside the dictionary. */
@@ -39,9 +40,12 @@ final class IndexRun {
     private static final Set<String> PER_RUN_KEYS = Set.of(Fields.COMMIT_CORPUS_FINGERPRINT, Fields.COMMIT_BUILT_AT,
             Fields.COMMIT_RUN, Fields.COMMIT_CORPUS_GIVEN);
 
-    /** An article made ready for the writer; {@code docs} is null when it cannot be indexed, and {@code problem} says why. */
+    /**
+     * An article made ready for the writer; {@code docs} is null when it cannot be indexed, and {@code problem} says
+     * why. {@code write}: its documents replace those in the index; {@code vectors}: how many of them have a vector.
+     */
     record Prepared(Article article, String hash, String contentHash, List<Document> docs,
-            List<Abbreviations.Definition> definitions, String problem) {}
+            List<Abbreviations.Definition> definitions, String problem, boolean write, int vectors) {}
 
     private final IndexWriter writer;
     private final Indexer.Mode mode;
@@ -58,11 +62,17 @@ final class IndexRun {
     private int added;
     private int changed;
     private int unchanged;
+    /** Articles whose content is unchanged, rewritten to add vectors. */
+    private int refreshed;
+    /** Passages, among the articles written or kept so far, that have a vector. */
+    private long vectors;
+    private final PassageVectors<Prepared> meaning;
 
     private final IndexProgress.Tracker progress;
 
     IndexRun(IndexWriter writer, Indexer.Mode mode, Map<String, IndexedArticle> previous, Indexer.Options options,
-            IndexProgress.Tracker progress) {
+            PassageVectors<Prepared> meaning, IndexProgress.Tracker progress) {
+        this.meaning = meaning;
         this.writer = writer;
         this.mode = mode;
         this.previous = previous;
@@ -72,9 +82,19 @@ final class IndexRun {
 
     /**
      * What writing an article needs, worked out from the article alone: its hash, its documents (or why it
-     * cannot be indexed) and the abbreviations it defines. Runs on the reading thread, ahead of the writer.
+     * cannot be indexed), its vectors and the abbreviations it defines. Runs on the reading thread, ahead of the
+     * writer; answers the articles ready to write, in corpus order (none while a batch of texts to embed fills).
      */
-    Prepared prepare(Article article) {
+    List<Prepared> prepare(Article article) {
+        return meaning.hold(prepareOne(article));
+    }
+
+    /** The articles still held back for their vectors, once the read has ended. */
+    List<Prepared> endOfRead() {
+        return meaning.flush();
+    }
+
+    private Prepared prepareOne(Article article) {
         String hash = ArticleHash.of(article);
         String content = ArticleContent.hash(article);
         List<Document> docs;
@@ -85,7 +105,7 @@ final class IndexRun {
             // article only; its file is reported and the update goes on.
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : Messages.firstLine(e.getMessage());
             return new Prepared(article, hash, content, null, List.of(), "cannot index article: "
-                    + (why.length() > 200 ? why.substring(0, 200) + "…" : why));
+                    + (why.length() > 200 ? why.substring(0, 200) + "…" : why), false, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,7 +115,10 @@ final class IndexRun {
                 found.addAll(Abbreviations.find(p.text()));
             }
         }
-        return new Prepared(article, hash, content, docs, found, null);
+        IndexedArticle was = previous.get(article.slug());
+        boolean contentChanged = mode == Indexer.Mode.FULL || was == null || !was.hash().equals(hash);
+        PassageVectors.Plan plan = meaning.plan(article.passages(), docs, was, contentChanged);
+        return new Prepared(article, hash, content, docs, found, null, plan.write(), plan.vectors());
     }
 
     /** Writes a prepared article, in corpus order, on the thread that owns the writer. */
@@ -119,16 +142,19 @@ final class IndexRun {
         }
         if (mode == Indexer.Mode.FULL || before == null) {
             writer.addDocuments(prepared.docs());
-        } else if (!before.equals(hash)) {
+        } else if (prepared.write()) {
             // Delete and add in one step: no reader of this writer ever sees the article missing or doubled.
             writer.updateDocuments(new Term(Fields.ARTICLE, article.slug()), prepared.docs());
+            refreshed += before.equals(hash) ? 1 : 0;
         }
+        boolean written = mode == Indexer.Mode.FULL || before == null || prepared.write();
+        vectors += written ? prepared.vectors() : indexed.vectors();
         for (Passage p : article.passages()) {
             byKind.merge(p.kind().label(), 1, Integer::sum);
         }
         definitions.addAll(prepared.definitions());
         articles++;
-        progress.article(article);
+        progress.article(article, meaning.active() ? vectors : -1);
     }
 
     private List<Document> documentsOf(Article article, String hash, String contentHash) throws IOException {
@@ -181,7 +207,8 @@ final class IndexRun {
         commitData.putAll(ExpansionDictionary.commitData(abbreviations, synonyms));
         commitData.put(Fields.COMMIT_REDIRECTS, commit.redirects().with(renamed, seen).toJson());
         commitData.put(Fields.COMMIT_RETIRED_SLUGS, RetiredSlugs.toJson(retired));
-        boolean nothingChanged = mode == Indexer.Mode.INCREMENTAL && added == 0 && changed == 0 && gone.isEmpty()
+        boolean nothingChanged = mode == Indexer.Mode.INCREMENTAL && added == 0 && changed == 0 && refreshed == 0
+                && gone.isEmpty()
                 && withoutPerRunKeys(commitData).equals(withoutPerRunKeys(commit.before()));
         boolean committed = articles > 0 && !nothingChanged;
         if (committed) {
@@ -200,7 +227,8 @@ final class IndexRun {
         skipped.addAll(unindexable);
         return new IndexReport(scan.filesRead(), articles, byKind, skipped, scan.bytesRead(), millis, committed,
                 abbreviations.size(), mode, new IndexReport.Changes(added, changed, gone.size(), unchanged),
-                nothingChanged && articles > 0, scan.chromeDropped(), fingerprint);
+                nothingChanged && articles > 0, scan.chromeDropped(), fingerprint,
+                new IndexReport.Meaning(meaning.embedded(), (int) vectors, meaning.embedMillis()));
     }
 
     private static Map<String, String> withoutPerRunKeys(Map<String, String> commitData) {

@@ -20,6 +20,7 @@ import kb.corpus.CorpusReader;
 import kb.corpus.CorpusScan;
 import kb.corpus.SkippedFile;
 import kb.corpus.SlugBook;
+import kb.meaning.Embedder;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -45,10 +46,46 @@ public final class Indexer {
 
     /**
      * What a run may do beyond a plain update: delete most of the index ({@code allowDeletions}), or rebuild an
-     * index from another corpus than the one it was built from ({@code replaceCorpus}, full rebuilds only).
+     * index from another corpus than the one it was built from ({@code replaceCorpus}, full rebuilds only). With an
+     * {@code embedder} it also gives passages meaning vectors, embedding at most {@code meaningBudget} texts (text
+     * embedded before comes from the last commit); without one it writes no new vectors, keeping those of unchanged
+     * text. {@code meaning} is the setting the run records ({@link MeaningSwitch}).
      */
-    public record Options(boolean allowDeletions, boolean replaceCorpus) {
+    public record Options(boolean allowDeletions, boolean replaceCorpus, Embedder embedder, int meaningBudget,
+            MeaningSwitch meaning) {
+        /** No limit on the texts a run embeds. */
+        public static final int UNLIMITED = Integer.MAX_VALUE;
         public static final Options DEFAULT = new Options(false, false);
+
+        public Options {
+            if (meaningBudget < 0) {
+                throw new IllegalArgumentException("the meaning budget cannot be negative: " + meaningBudget);
+            }
+            java.util.Objects.requireNonNull(meaning, "meaning");
+            if (embedder != null && meaning == MeaningSwitch.OFF) {
+                throw new IllegalArgumentException("a run that switches meaning off embeds nothing");
+            }
+        }
+
+        /** No vectors made; the index's meaning setting kept. */
+        public Options(boolean allowDeletions, boolean replaceCorpus) {
+            this(allowDeletions, replaceCorpus, null, UNLIMITED, MeaningSwitch.KEEP);
+        }
+
+        /** The embedder, when this run makes vectors. */
+        public Optional<Embedder> meaningEmbedder() {
+            return Optional.ofNullable(embedder);
+        }
+
+        /** These options embedding with {@code embedder} (null: none), at most {@code budget} texts. */
+        public Options withEmbedder(Embedder embedder, int budget) {
+            return new Options(allowDeletions, replaceCorpus, embedder, budget, meaning);
+        }
+
+        /** These options recording {@code setting}. */
+        public Options withMeaning(MeaningSwitch setting) {
+            return new Options(allowDeletions, replaceCorpus, embedder, meaningBudget, setting);
+        }
     }
 
     /** How a run treats the existing index: start from nothing, or change only what changed. */
@@ -135,17 +172,19 @@ public final class Indexer {
         if (options.replaceCorpus() && effective != Mode.FULL) {
             throw new IllegalArgumentException("replacing the corpus needs a full rebuild");
         }
-        // A full rebuild starts from an empty writer, so what the index held is read first: for the report, and
-        // to give every article back the slug it had.
-        Map<String, IndexedArticle> previous = exists && effective == Mode.FULL ? IndexedArticle.allIfReadable(dir) : Map.of();
+        // A full rebuild starts from an empty writer, so what the index held (and its vectors, to reuse) is read
+        // first: for the report, and to give every article back the slug it had.
+        IndexedArticle.Old old = exists && effective == Mode.FULL ? IndexedArticle.Old.openIfReadable(dir) : IndexedArticle.Old.NONE;
+        DirectoryReader current = null;
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                 .setSimilarity(Ranking.similarity())
                 .setOpenMode(effective == Mode.FULL ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(64)
                 // A run commits once, at the end; no intermediate commit may become visible.
                 .setCommitOnClose(false);
-        try (IndexWriter writer = new IndexWriter(dir, config)) {
+        try (old; IndexWriter writer = new IndexWriter(dir, config)) {
             try {
+                Map<String, IndexedArticle> previous = old.articles();
                 // Read under the writer's lock: no other process can commit between this read and our commit.
                 Map<String, String> before = exists ? lastCommitDataIfReadable(dir) : Map.of();
                 Optional<CorpusBinding> binding = CorpusBinding.of(before);
@@ -153,10 +192,10 @@ public final class Indexer {
                     throw new CorpusMismatchException(indexLabel, binding.get().corpus(), corpusDir);
                 }
                 if (effective == Mode.INCREMENTAL) {
-                    // Read under the writer's lock, so no other process can commit between this read and our changes.
-                    try (DirectoryReader current = DirectoryReader.open(writer)) {
-                        previous = IndexedArticle.all(current);
-                    }
+                    // Read under the writer's lock, so no other process can commit between this read and our changes;
+                    // kept open for the run as the cache of the vectors the last commit holds.
+                    current = DirectoryReader.open(writer);
+                    previous = IndexedArticle.all(current);
                 }
                 // Slugs stay with their files even when the index moves to another corpus on purpose (a corpus that
                 // moved keeps its relative paths, so its ids).
@@ -168,9 +207,13 @@ public final class Indexer {
                 carried.put(Fields.COMMIT_CORPUS_GIVEN, corpusDir.toAbsolutePath().normalize().toString());
                 carried.put(Fields.COMMIT_INDEX_ID, options.replaceCorpus() || !before.containsKey(Fields.COMMIT_INDEX_ID)
                         ? UUID.randomUUID().toString() : before.get(Fields.COMMIT_INDEX_ID));
+                PassageVectors<IndexRun.Prepared> vectors = vectors(options, before, carried,
+                        VectorCache.of(current != null ? current : old.reader()));
                 Redirects redirects = Redirects.fromCommit(before);
-                IndexRun run = new IndexRun(writer, effective, previous, options, new IndexProgress.Tracker(progress, root));
-                CorpusScan scan = new ReadAhead<>(reader, root, new SlugBook(kept, retired), run::prepare, run::write).drain();
+                IndexRun run = new IndexRun(writer, effective, previous, options, vectors,
+                        new IndexProgress.Tracker(progress, root));
+                CorpusScan scan = new ReadAhead<>(reader, root, new SlugBook(kept, retired), run::prepare,
+                        run::endOfRead, run::write).drain();
                 return run.finish(scan, configProblems, synonyms, fingerprint, start,
                         new IndexRun.Commit(before, carried, redirects, retired));
             } catch (UncheckedIOException e) {
@@ -179,8 +222,28 @@ public final class Indexer {
             } catch (IOException | RuntimeException | Error e) {
                 CommitOrRollback.rollback(writer, e);
                 throw e;
+            } finally {
+                if (current != null) {
+                    current.close();
+                }
             }
         }
+    }
+
+    /**
+     * How this run treats vectors, and the meaning setting and model it commits: vectors of the embedder's model, or
+     * without one of the model the index's vectors come from (carried over, none made); none while meaning is off.
+     */
+    private static PassageVectors<IndexRun.Prepared> vectors(Options options, Map<String, String> before,
+            Map<String, String> carried, VectorCache cache) {
+        options.meaning().record(before, carried);
+        String model = options.embedder() != null ? options.embedder().modelId() : before.get(Fields.COMMIT_MEANING_MODEL);
+        // Recorded once vectors may be made (a run with nothing to embed changes nothing), then carried.
+        if (model != null && (before.containsKey(Fields.COMMIT_MEANING_MODEL) || options.meaningBudget() > 0)) {
+            carried.put(Fields.COMMIT_MEANING_MODEL, model);
+        }
+        boolean off = options.meaning().offAfter(before);
+        return new PassageVectors<>(off ? null : options.embedder(), off ? null : model, cache, options.meaningBudget());
     }
 
     /** The last commit's user data, or none when it cannot be read (a damaged index being rebuilt). */

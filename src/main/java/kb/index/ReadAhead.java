@@ -3,10 +3,12 @@ package kb.index;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import kb.corpus.Article;
 import kb.corpus.CorpusScan;
 import kb.corpus.SlugBook;
@@ -17,6 +19,8 @@ import kb.corpus.SlugBook;
  * corpus is about a third of indexing; this overlaps it with the analysis the writer does. The queue holds
  * at most {@value #QUEUE} prepared articles, so memory stays bounded. A failure on either side stops both (the
  * reader at its next article), and the reader's failure is thrown on the calling thread as it was thrown.
+ * Preparing may hold articles back and hand several over at once (meaning vectors are embedded in batches); what
+ * it still holds when the read ends is handed over then.
  */
 final class ReadAhead<T> {
     private static final int QUEUE = 32;
@@ -33,7 +37,7 @@ final class ReadAhead<T> {
     }
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
-    private final Function<Article, T> prepare;
+    private final Function<Article, List<T>> prepare;
     private final Writer<T> writer;
     private final Thread thread;
     private volatile boolean cancelled;
@@ -44,19 +48,21 @@ final class ReadAhead<T> {
         void write(T prepared) throws IOException;
     }
 
-    ReadAhead(Indexer.ArticleSource source, Path corpusDir, SlugBook keptSlugs, Function<Article, T> prepare,
-            Writer<T> writer) {
+    ReadAhead(Indexer.ArticleSource source, Path corpusDir, SlugBook keptSlugs, Function<Article, List<T>> prepare,
+            Supplier<List<T>> endOfRead, Writer<T> writer) {
         this.prepare = prepare;
         this.writer = writer;
         this.thread = new Thread(() -> {
             End end;
             try {
-                end = new End(source.read(corpusDir, keptSlugs, article -> {
+                CorpusScan scan = source.read(corpusDir, keptSlugs, article -> {
                     if (cancelled) {
                         throw new Cancelled();
                     }
-                    put(prepare.apply(article));
-                }), null);
+                    prepare.apply(article).forEach(this::put);
+                });
+                endOfRead.get().forEach(this::put);
+                end = new End(scan, null);
             } catch (Cancelled e) {
                 if (cancelled) {
                     return; // the writer side failed first and no longer listens

@@ -30,6 +30,35 @@ final class IndexContents {
         return docs;
     }
 
+    /** Passage id to vector of every live passage that has one, sorted by id. */
+    static Map<String, float[]> vectors(Path index) throws IOException {
+        Map<String, float[]> vectors = new TreeMap<>();
+        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
+            for (org.apache.lucene.index.LeafReaderContext leaf : r.leaves()) {
+                org.apache.lucene.index.FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+                if (values == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int doc = values.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                        doc = values.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        vectors.put(stored.document(doc).get(Fields.ID), values.vectorValue().clone());
+                    }
+                }
+            }
+        }
+        return vectors;
+    }
+
+    /** The user data of the index's last commit. */
+    static Map<String, String> commitData(Path index) throws IOException {
+        try (Directory dir = FSDirectory.open(index)) {
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData();
+        }
+    }
+
     /** The generation of the index's last commit. */
     static long generation(Path index) throws IOException {
         try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
