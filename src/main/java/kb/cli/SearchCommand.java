@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kb.search.Expansion;
+import kb.search.MatchedBy;
 import kb.search.SearchHit;
+import kb.search.SearchMode;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
 import kb.search.LuceneSearchEngine;
@@ -20,7 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kb search}: prints ranked passages with their section path, a marked snippet and the citation. */
+/**
+ * {@code kb search}: prints ranked passages with their section path, a marked snippet and the citation. Rule: a
+ * passage found by meaning alone says so ("(by meaning)" after its kind), since nothing in it is marked.
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search the index and print ranked passages.",
                 "Syntax: plain words (any may match; more matches rank higher), \"quoted phrases\", AND/OR/NOT, -word,",
@@ -42,6 +47,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--exact", description = "Search the words as typed: do not correct a misspelled word.")
     boolean exact;
 
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid", converter = SearchModeOption.class,
+            description = SearchModeOption.DESCRIPTION)
+    SearchMode mode;
+
     @CommandLine.Mixin
     IndexOption folder;
 
@@ -62,13 +71,14 @@ final class SearchCommand implements Callable<Integer> {
         // A query kb cannot run (BadQueryException: exit 2) and a search stopped at its time limit
         // (SearchTimeoutException: exit 1) are reported by Main.PlainErrors, as one plain line.
         try (SearchEngine service = LuceneSearchEngine.openForQueries(index, queryTimeout, null)) {
-            SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null, !exact));
-            print(page, out);
+            SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null, !exact, mode));
+            print(page, mode, out);
             return 0;
         }
     }
 
-    private static void print(SearchPage page, PrintWriter out) {
+    /** The page as printed; {@code asked} is the mode the person asked for. */
+    static void print(SearchPage page, SearchMode asked, PrintWriter out) {
         if (page.total() == 0) {
             out.println("No passages match \"" + page.query() + "\".");
         } else {
@@ -82,6 +92,10 @@ final class SearchCommand implements Callable<Integer> {
             out.println("Showing results for \"" + page.correctedQuery() + "\" (no passage has \"" + page.query()
                     + "\"; add --exact to search for it as typed).");
         }
+        if (asked == SearchMode.SEMANTIC && page.mode() != SearchMode.SEMANTIC) {
+            out.println("Matched by words only: search by meaning needs an index with meaning vectors and a query "
+                    + "without operators, quotes, fields or wildcards.");
+        }
         for (Expansion e : page.expansions()) {
             out.println("Also searched: " + e.term() + " = " + e.meaning() + " (" + e.source() + ")");
         }
@@ -93,7 +107,8 @@ final class SearchCommand implements Callable<Integer> {
             out.println();
             String where = hit.sectionPath().isEmpty() ? hit.title()
                     : hit.title() + SectionPaths.SEPARATOR + SectionPaths.shown(hit.sectionPath());
-            out.printf("%d. %s  [%s%s, score %.2f]%n", ++rank, where, hit.kind(),
+            out.printf("%d. %s  [%s%s%s, score %.2f]%n", ++rank, where, hit.kind(),
+                    hit.matchedBy() == MatchedBy.MEANING ? " (by meaning)" : "",
                     hit.page() == null ? "" : ", p. " + hit.page(), hit.score());
             out.println("   " + hit.snippet().wrap(text -> text, "[", "]"));
             out.println("   Cite: " + Citations.of(hit));

@@ -4,8 +4,11 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import kb.search.BadQueryException;
 import kb.search.Completion;
+import kb.search.PassageView;
+import kb.search.RelatedPassages;
 import kb.search.SearchRequest;
 import kb.search.SearchEngine;
 import kb.search.SearchLimits;
@@ -13,7 +16,9 @@ import kb.search.SearchLimits;
 /**
  * The JSON API: {@code GET /api/search}, {@code /api/passages/{id}} and {@code /api/suggest} (autocomplete: the
  * path keeps its published name). Rule: bodies are composed from the engine's records by {@link ApiJson};
- * parameters are checked for form only ({@link Params}), ranges by the engine.
+ * parameters are checked for form only ({@link Params}), ranges by the engine. A passage comes with its related
+ * passages ({@link SearchEngine#related}, at most {@value ArticleRelated#LIMIT} of each kind; empty lists without
+ * meaning vectors).
  */
 final class ApiRoutes {
     static final String API_PASSAGES = "/api/passages/";
@@ -41,7 +46,7 @@ final class ApiRoutes {
         int page = Params.wholeNumber(ctx, "page", 1);
         int size = Params.wholeNumber(ctx, "size", SearchLimits.DEFAULT_PAGE_SIZE);
         SearchRequest request = new SearchRequest(query, page, size, Params.text(ctx, "article"), Params.text(ctx, "section"),
-                Params.correctSpelling(ctx));
+                Params.correctSpelling(ctx), Params.mode(ctx));
         ctx.json(ApiJson.page(search.search(request)));
     }
 
@@ -56,6 +61,10 @@ final class ApiRoutes {
     record CompletionsResponse(String query, List<Completion> suggestions) {}
 
     private void apiPassage(Context ctx) throws IOException {
-        passages.passageOrRedirect(ctx, id -> API_PASSAGES + Links.encodePathSegment(id)).ifPresent(p -> ctx.json(ApiJson.passage(p)));
+        Optional<PassageView> p = passages.passageOrRedirect(ctx, id -> API_PASSAGES + Links.encodePathSegment(id));
+        if (p.isPresent()) {
+            RelatedPassages related = search.related(p.get().id(), ArticleRelated.LIMIT).orElse(RelatedPassages.NONE);
+            ctx.json(ApiJson.passage(p.get(), related));
+        }
     }
 }

@@ -16,7 +16,7 @@ import kb.search.SearchEngine;
  * {@code GET /articles/{slug}}, its original file at {@code /articles/{slug}/source}, and {@code GET /passages/{id}}
  * (a redirect to the passage's anchor): the one place an article page is rendered. Rule: a renamed article or
  * passage is a 301 to its new address (query kept), an unknown one a 404; a query that cannot be highlighted still
- * shows the article, unhighlighted, saying why.
+ * shows the article, unhighlighted, saying why. Each passage's related passages are {@link ArticleRelated}'s.
  */
 final class ArticlePages {
     private final SearchEngine search;
@@ -61,7 +61,7 @@ final class ArticlePages {
             return;
         }
         model.put("article", article.get());
-        model.put("sections", ShownArticle.sections(article.get()));
+        model.put("sections", ShownArticle.sections(article.get(), ArticleRelated.of(search, article.get())));
         model.put("query", query);
         model.put("resultsUrl", SearchLinks.search(query, null, null, 1));
         model.put("plainUrl", Links.article(slug));

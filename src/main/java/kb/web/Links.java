@@ -12,6 +12,11 @@ public final class Links {
         return "/passages/" + encodePathSegment(passageId);
     }
 
+    /** The page listing the passages related in meaning to this one. */
+    public static String passageRelated(String passageId) {
+        return passage(passageId) + "/related";
+    }
+
     public static String article(String slug) {
         return "/articles/" + encodePathSegment(slug);
     }

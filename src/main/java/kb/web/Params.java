@@ -1,6 +1,8 @@
 package kb.web;
 
 import io.javalin.http.Context;
+import kb.search.BadQueryException;
+import kb.search.SearchMode;
 
 /**
  * Reads query parameters into the types the search layer takes. Only the form is checked here (is it a whole
@@ -34,6 +36,19 @@ final class Params {
             throw new BadParameterException(name + " is out of range");
         }
         return (int) value;
+    }
+
+    /** {@code mode=lexical|hybrid|semantic}; absent or blank is the default, hybrid. Anything else is a 400. */
+    static SearchMode mode(Context ctx) {
+        String raw = text(ctx, "mode");
+        if (raw == null) {
+            return SearchMode.HYBRID;
+        }
+        try {
+            return SearchMode.parse(raw);
+        } catch (BadQueryException e) {
+            throw new BadParameterException(e.getMessage());
+        }
     }
 
     /** {@code correct=0} (or {@code false}) asks for the query exactly as typed, without spelling correction. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import kb.search.BadQueryException;
+import kb.search.SearchMode;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
 import kb.search.SearchEngine;
@@ -13,7 +14,8 @@ import kb.search.SearchLimits;
 
 /**
  * {@code GET /} and {@code GET /search}: the search page, the one place a page of results is rendered. Rule: no
- * query shows the form with tips; a refused query or parameter shows the form again with the reason (400).
+ * query shows the form with tips; a refused query or parameter (a bad {@code mode} too) shows the form again with
+ * the reason (400). The form's "search by" control shows the mode asked for, hybrid when none (or a bad one) was.
  */
 final class SearchPages {
     private final SearchEngine search;
@@ -35,9 +37,16 @@ final class SearchPages {
         String section = Params.text(ctx, "section");
         Map<String, Object> model = new HashMap<>();
         model.put("q", query == null ? "" : query);
+        model.put("modes", ModeChoice.options(SearchMode.HYBRID));
         // The tips (empty query, refused query, nothing found) show examples from the corpus being served.
         model.put("examples", search.examples());
         if (query == null) {
+            // Nothing to search: a valid mode is kept in the form for the next search, a bad one is not worth a 400.
+            try {
+                model.put("modes", ModeChoice.options(Params.mode(ctx)));
+            } catch (BadParameterException ignored) {
+                // the form keeps the default
+            }
             pages.respond(ctx, "search", model);
             return;
         }
@@ -46,10 +55,12 @@ final class SearchPages {
             model.put("error", reason);
             return pages.render("search", model);
         });
+        SearchMode mode = Params.mode(ctx);
+        model.put("modes", ModeChoice.options(mode));
         int page = Params.wholeNumber(ctx, "page", 1);
         SearchPage results = search.search(new SearchRequest(query, page, SearchLimits.DEFAULT_PAGE_SIZE, article, section,
-                Params.correctSpelling(ctx)));
-        model.put("view", SearchView.of(results, article, section));
+                Params.correctSpelling(ctx), mode));
+        model.put("view", SearchView.of(results, article, section, mode));
         pages.respond(ctx, "search", model);
     }
 }

@@ -4,18 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import kb.search.FacetCount;
 import kb.search.SearchLimits;
+import kb.search.SearchMode;
 import kb.search.SearchPage;
 
 /**
  * What the results template shows beyond the {@link SearchPage} itself: every link pre-built, so templates hold
  * no URL logic. Filter links toggle (following an active filter removes it); pagination never offers a page
- * beyond the result window the service accepts.
+ * beyond the result window the service accepts. Every link keeps the mode asked for ({@code mode}), which may
+ * differ from the one the page was ranked by ({@code page.mode}); {@code wordsOnly} says a search by meaning alone
+ * was asked for but could not be run.
  */
 record SearchView(
         SearchPage page,
         List<ShownHit> hits,
         String article,
         String section,
+        SearchMode mode,
+        boolean wordsOnly,
         List<FilterLink> articleFilters,
         List<FilterLink> sectionFilters,
         List<ActiveFilter> activeFilters,
@@ -42,32 +47,32 @@ record SearchView(
     /** "Showing results for {corrected} — search instead for {original}", with both links. */
     record Correction(String corrected, String correctedUrl, String original, String originalUrl) {}
 
-    static SearchView of(SearchPage page, String article, String section) {
+    static SearchView of(SearchPage page, String article, String section, SearchMode mode) {
         // After a spelling correction, further pages and filters continue with the corrected query.
         String q = page.correctedQuery() != null ? page.correctedQuery() : page.query();
         Correction correction = page.correctedQuery() == null ? null : new Correction(page.correctedQuery(),
-                SearchLinks.search(page.correctedQuery(), article, section, 1), page.query(),
-                SearchLinks.exact(page.query(), article, section));
+                SearchLinks.search(page.correctedQuery(), article, section, mode, 1), page.query(),
+                SearchLinks.exact(page.query(), article, section, mode));
         List<FilterLink> articles = new ArrayList<>();
         for (FacetCount f : page.facets().articles()) {
             boolean active = f.value().equals(article);
             articles.add(new FilterLink(f.label(), f.count(),
-                    SearchLinks.search(q, active ? null : f.value(), section, 1), active));
+                    SearchLinks.search(q, active ? null : f.value(), section, mode, 1), active));
         }
         List<FilterLink> sections = new ArrayList<>();
         for (FacetCount f : page.facets().sections()) {
             boolean active = f.value().equals(section);
             sections.add(new FilterLink(SectionPaths.facetLabel(f), f.count(),
-                    SearchLinks.search(q, article, active ? null : f.value(), 1), active));
+                    SearchLinks.search(q, article, active ? null : f.value(), mode, 1), active));
         }
         List<ActiveFilter> active = new ArrayList<>();
         if (article != null) {
             String label = page.facets().articles().stream()
                     .filter(f -> f.value().equals(article)).map(FacetCount::label).findFirst().orElse(article);
-            active.add(new ActiveFilter("Article", label, SearchLinks.search(q, null, section, 1)));
+            active.add(new ActiveFilter("Article", label, SearchLinks.search(q, null, section, mode, 1)));
         }
         if (section != null) {
-            active.add(new ActiveFilter("Section", section, SearchLinks.search(q, article, null, 1)));
+            active.add(new ActiveFilter("Section", section, SearchLinks.search(q, article, null, mode, 1)));
         }
         int lastPage = lastPage(page);
         int current = page.page();
@@ -76,31 +81,32 @@ record SearchView(
             int from = Math.max(1, current - PAGE_RADIUS);
             int to = Math.min(lastPage, current + PAGE_RADIUS);
             if (from > 1) {
-                pages.add(link(q, article, section, 1, current));
+                pages.add(link(q, article, section, mode, 1, current));
                 if (from > 2) {
                     pages.add(new PageLink("…", null, false, true));
                 }
             }
             for (int n = from; n <= to; n++) {
-                pages.add(link(q, article, section, n, current));
+                pages.add(link(q, article, section, mode, n, current));
             }
             if (to < lastPage) {
                 if (to < lastPage - 1) {
                     pages.add(new PageLink("…", null, false, true));
                 }
-                pages.add(link(q, article, section, lastPage, current));
+                pages.add(link(q, article, section, mode, lastPage, current));
             }
         }
-        String prev = current > 1 && current <= lastPage + 1 ? SearchLinks.search(q, article, section, current - 1) : null;
-        String next = current < lastPage ? SearchLinks.search(q, article, section, current + 1) : null;
+        String prev = current > 1 && current <= lastPage + 1 ? SearchLinks.search(q, article, section, mode, current - 1) : null;
+        String next = current < lastPage ? SearchLinks.search(q, article, section, mode, current + 1) : null;
         List<Suggestion> suggestions = page.didYouMean() == null ? List.of() : page.didYouMean().stream()
-                .map(s -> new Suggestion(s, SearchLinks.search(s, article, section, 1))).toList();
+                .map(s -> new Suggestion(s, SearchLinks.search(s, article, section, mode, 1))).toList();
         long first = page.hits().isEmpty() ? 0 : (long) (current - 1) * page.size() + 1;
         long last = page.hits().isEmpty() ? 0 : first + page.hits().size() - 1;
-        String clear = active.isEmpty() ? null : SearchLinks.search(q, null, null, 1);
+        String clear = active.isEmpty() ? null : SearchLinks.search(q, null, null, mode, 1);
         List<ShownHit> hits = page.hits().stream().map(h -> ShownHit.of(h, q)).toList();
-        return new SearchView(page, hits, article, section, articles, sections, active, clear, pages, prev, next,
-                suggestions, correction, first, last);
+        boolean wordsOnly = mode == SearchMode.SEMANTIC && page.mode() != SearchMode.SEMANTIC;
+        return new SearchView(page, hits, article, section, mode, wordsOnly, articles, sections, active, clear, pages,
+                prev, next, suggestions, correction, first, last);
     }
 
     private static int lastPage(SearchPage page) {
@@ -108,14 +114,15 @@ record SearchView(
         return Math.min(page.totalPages(), windowPages);
     }
 
-    private static PageLink link(String q, String article, String section, int n, int current) {
+    private static PageLink link(String q, String article, String section, SearchMode mode, int n, int current) {
         return n == current
                 ? new PageLink(Integer.toString(n), null, true, false)
-                : new PageLink(Integer.toString(n), SearchLinks.search(q, article, section, n), false, false);
+                : new PageLink(Integer.toString(n), SearchLinks.search(q, article, section, mode, n), false, false);
     }
 
     public String firstPageUrl() {
-        return SearchLinks.search(page.correctedQuery() != null ? page.correctedQuery() : page.query(), article, section, 1);
+        return SearchLinks.search(page.correctedQuery() != null ? page.correctedQuery() : page.query(), article, section,
+                mode, 1);
     }
 
     public boolean hasFilters() {

@@ -16,7 +16,7 @@ import kb.search.SearchEngine;
  * and never with a stack trace.
  *
  * <p>This class only wires the rooms: {@link ServerSetup} (Jetty, static files, headers), {@link SearchPages},
- * {@link ArticlePages}, {@link ApiRoutes}, {@link StaticRoutes}, {@link AdminRoutes} and {@link ErrorMapper}.
+ * {@link ArticlePages}, {@link RelatedPages}, {@link ApiRoutes}, {@link StaticRoutes}, {@link AdminRoutes} and {@link ErrorMapper}.
  */
 public final class WebApp implements AutoCloseable {
     static final String CSP = SecurityHeaders.CSP;
@@ -43,12 +43,14 @@ public final class WebApp implements AutoCloseable {
         PassageLookup passages = new PassageLookup(search);
         SearchPages searchPages = new SearchPages(search, pages);
         ArticlePages articlePages = new ArticlePages(search, pages, new SourceRoute(search), passages);
+        RelatedPages relatedPages = new RelatedPages(search, pages, passages);
         ApiRoutes api = new ApiRoutes(search, passages);
         StaticRoutes fixed = new StaticRoutes(config, this::url);
         this.server = Javalin.create(cfg -> {
             ServerSetup.apply(cfg, json, errors::errorPage);
             searchPages.register(cfg);
             articlePages.register(cfg);
+            relatedPages.register(cfg);
             fixed.register(cfg);
             api.register(cfg);
             admin.register(cfg);

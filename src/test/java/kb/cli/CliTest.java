@@ -72,6 +72,21 @@ class CliTest {
     }
 
     @Test
+    void modeTakesTheThreeModesAndRefusesAnythingElsePlainly() {
+        index();
+        for (String mode : new String[] {"lexical", "hybrid", "semantic"}) {
+            KbRun run = kb("search", "NMDA", "--mode", mode, "--index=" + index);
+            assertEquals(0, run.code(), mode + ": " + run.err());
+            assertTrue(run.out().startsWith("2 passages match \"NMDA\""), run.out());
+        }
+        KbRun bad = kb("search", "NMDA", "--mode", "fuzzy", "--index=" + index);
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("mode must be lexical, hybrid or semantic, not \"fuzzy\"."), bad.err());
+        assertFalse(bad.err().contains("Exception"), bad.err());
+        assertTrue(kb("search", "--help").out().contains("--mode=MODE"), "the option is documented");
+    }
+
+    @Test
     void searchingWithoutAnIndexSaysWhatToDo() {
         KbRun run = kb("search", "NMDA", "--index=" + tmp.resolve("none"));
         assertEquals(1, run.code());

@@ -113,6 +113,17 @@ class SearchBrowserTest {
     }
 
     @Test
+    void theSearchByControlIsSentWithTheFormAndKept() {
+        driver.get(url("/search?q=NMDA"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("mode"))).selectByVisibleText("Words only");
+        driver.findElement(By.cssSelector(".search-form button[type=submit]")).click();
+        await().until(ExpectedConditions.urlContains("mode=lexical"));
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".result")));
+        assertEquals("lexical", driver.findElement(By.id("mode")).getAttribute("value"), "the page keeps the choice");
+        assertTrue(driver.findElement(By.cssSelector(".search-form button[type=submit]")).isDisplayed());
+    }
+
+    @Test
     void typingFillsTheSearchBoxSuggestions() {
         driver.get(url("/"));
         driver.findElement(By.id("q")).sendKeys("midaz");

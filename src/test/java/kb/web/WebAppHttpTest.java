@@ -118,6 +118,17 @@ class WebAppHttpTest {
     }
 
     @Test
+    void paginationKeepsAModeOtherThanTheDefault() throws Exception {
+        String lexical = get("/search?q=ketamine&mode=lexical").body();
+        assertTrue(lexical.contains("href=\"/search?q=ketamine&amp;mode=lexical&amp;page=2\" rel=\"next\""), lexical);
+        assertTrue(lexical.contains("<option value=\"lexical\" selected=\"selected\">Words only</option>"), lexical);
+        assertFalse(get("/search?q=ketamine&mode=hybrid").body().contains("mode=hybrid"), "the default is implied");
+        HttpResponse<String> bad = get("/search?q=ketamine&mode=fuzzy");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("mode must be lexical, hybrid or semantic, not &quot;fuzzy&quot;."), bad.body());
+    }
+
+    @Test
     void emptyQueryGivesTheHelpPageNotABlank() throws Exception {
         HttpResponse<String> r = get("/search?q=");
         assertEquals(200, r.statusCode());
@@ -244,6 +255,21 @@ class WebAppHttpTest {
         assertTrue(seed.contains("<summary>Cite</summary>"), "citation readable without JavaScript");
         assertTrue(seed.contains("class=\"copy-citation\" hidden data-copy=\"Ketamines For Depression"), "copy button");
         assertFalse(seed.contains("<mark>"), "no highlights without a query");
+        // The fixture index has no meaning vectors: the engine finds no related passages, so no box is shown.
+        assertFalse(seed.contains("class=\"related"), "no empty related boxes");
+        assertFalse(seed.contains("Related passages"));
+    }
+
+    @Test
+    void everyPassageHasARelatedPageAndAnUnknownOneIs404() throws Exception {
+        HttpResponse<String> r = get("/passages/ketamines-for-depression.what-is-ketamine.1/related");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("<h1>Related passages</h1>"), r.body());
+        assertTrue(r.body().contains("href=\"/articles/ketamines-for-depression#ketamines-for-depression.what-is-ketamine.1\""));
+        assertTrue(r.body().contains("No related passages were found"), "the fixture index has no meaning vectors");
+        HttpResponse<String> unknown = get("/passages/no-such.passage.1/related");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("<h1>Not found</h1>"));
     }
 
     @Test
@@ -280,20 +306,26 @@ class WebAppHttpTest {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode page = JSON.readTree(r.body());
         assertEquals(Set.of("query", "total", "tookMs", "page", "size", "hits", "facets", "suggestions", "correctedQuery",
-                "expansions"), fieldNames(page));
+                "expansions", "mode"), fieldNames(page));
         assertEquals("midazolam", page.get("query").asText());
         assertEquals(1, page.get("page").asInt());
         assertEquals(10, page.get("size").asInt());
         assertTrue(page.get("total").asLong() >= 1);
         JsonNode hit = page.get("hits").get(0);
         assertEquals(Set.of("id", "article", "title", "section", "sectionPath", "kind", "text", "snippet", "matches", "url", "citation",
-                "page", "score"), fieldNames(hit));
+                "page", "matchedBy", "score"), fieldNames(hit));
         assertTrue(hit.get("page").isNull(), "a text file has no pages");
         assertEquals(MIDAZOLAM_SECTION, hit.get("section").asText());
         assertEquals(MIDAZOLAM_SECTION, hit.get("sectionPath").get(0).asText());
         assertTrue(hit.get("snippet").asText().contains("<mark>midazolam</mark>"));
         assertTrue(page.get("facets").get("articles").get(0).has("count"));
         assertTrue(page.get("suggestions").isArray());
+        assertTrue(Set.of("lexical", "hybrid", "semantic").contains(page.get("mode").asText()), page.get("mode").asText());
+        assertTrue(Set.of("words", "meaning", "both").contains(hit.get("matchedBy").asText()));
+        // A query with syntax is always searched by words, whatever mode was asked for.
+        JsonNode quoted = json("/api/search?q=%22midazolam%22&mode=semantic");
+        assertEquals("lexical", quoted.get("mode").asText());
+        assertEquals("words", quoted.get("hits").get(0).get("matchedBy").asText());
     }
 
     @Test
@@ -315,6 +347,9 @@ class WebAppHttpTest {
         assertEquals("What is Ketamine?", p.get("section").asText());
         assertEquals("/articles/ketamines-for-depression#ketamines-for-depression.what-is-ketamine.1", p.get("articleUrl").asText());
         assertTrue(p.get("text").asText().contains("NMDA"));
+        assertEquals(Set.of("otherArticles", "sameArticle"), fieldNames(p.get("related")));
+        assertTrue(p.get("related").get("otherArticles").isArray());
+        assertTrue(p.get("related").get("sameArticle").isArray());
     }
 
     @ParameterizedTest
@@ -331,7 +366,7 @@ class WebAppHttpTest {
     @ValueSource(strings = {
         "q=%22ketamine", "q=(ketamine", "q=AND", "q=*amine", "q=ketamine&page=999999999", "q=ketamine&size=100000",
         "q=ketamine&page=abc", "q=ketamine&size=ten", "q=ketamine&page=0", "q=ketamine&size=0", "q=ketamine&page=99999999999999",
-        "q=", ""})
+        "q=ketamine&mode=fuzzy", "q=ketamine&mode=Hybrid", "q=", ""})
     void apiBadInputIsA400WithPlainJsonMessage(String query) throws Exception {
         HttpResponse<String> r = get("/api/search?" + query);
         assertEquals(400, r.statusCode(), query + " → " + r.body());
@@ -345,6 +380,8 @@ class WebAppHttpTest {
     void apiMessagesNameTheBadParameter() throws Exception {
         assertEquals("page must be a whole number", json400("/api/search?q=ketamine&page=abc").get("message").asText());
         assertEquals("size must be a whole number", json400("/api/search?q=ketamine&size=1.5").get("message").asText());
+        assertEquals("mode must be lexical, hybrid or semantic, not \"fuzzy\".",
+                json400("/api/search?q=ketamine&mode=fuzzy").get("message").asText());
     }
 
     @Test
@@ -379,6 +416,9 @@ class WebAppHttpTest {
         assertEquals(fieldNames(page), fieldNames(schemas.get("SearchPage").get("properties")));
         assertEquals(fieldNames(page.get("hits").get(0)), fieldNames(schemas.get("Hit").get("properties")));
         assertEquals(fieldNames(page.get("expansions").get(0)), fieldNames(schemas.get("Expansion").get("properties")));
+        JsonNode passage = json("/api/passages/ketamines-for-depression.what-is-ketamine.1");
+        assertEquals(fieldNames(passage), fieldNames(schemas.get("Passage").get("properties")));
+        assertEquals(fieldNames(passage.get("related")), fieldNames(schemas.get("RelatedPassages").get("properties")));
         JsonNode suggest = json("/api/suggest?q=midaz");
         assertEquals(fieldNames(suggest), fieldNames(schemas.get("Suggestions").get("properties")));
         assertEquals(fieldNames(suggest.get("suggestions").get(0)), fieldNames(schemas.get("Completion").get("properties")));
@@ -527,6 +567,7 @@ class WebAppHttpTest {
     @org.junit.jupiter.params.provider.CsvSource({
         "/, no-cache", "/search?q=NMDA, no-cache", "/articles/ketamines-for-depression, no-cache",
         "/passages/ketamines-for-depression.what-is-ketamine.1, no-cache", "/favicon.ico, no-cache",
+        "/passages/ketamines-for-depression.what-is-ketamine.1/related, no-cache", "/passages/nope.1/related, no-store",
         "/search?q=%22x, no-store", "/nowhere, no-store", "/articles/nope, no-store", "/static/nope.css, no-store",
         "/api/search?q=NMDA, no-store", "/api/suggest?q=ket, no-store", "/api/openapi.json, no-store",
         "/api/passages/ketamines-for-depression.what-is-ketamine.1, no-store", "/api/search?q=%22x, no-store",
