@@ -13,6 +13,7 @@ import kb.index.Indexer;
 import kb.index.MassDeletionException;
 import kb.search.LuceneSearchEngine;
 import kb.search.SearchEngine;
+import kb.search.SearchMode;
 import kb.search.SearchLimits;
 import kb.search.eval.Evaluation;
 import kb.search.eval.PlainBm25;
@@ -56,6 +57,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "article",
             description = "What is ranked: article (an article scores as its best passage) or passage (default: ${DEFAULT-VALUE}).")
     Unit unit;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid", converter = SearchModeOption.class,
+            description = SearchModeOption.DESCRIPTION)
+    private SearchMode mode;
 
     @Option(names = "--baseline", description = "Evaluate plain Lucene BM25 (EnglishAnalyzer, k1=0.9, b=0.4, title and text in one field) "
             + "built in a temporary folder from --corpus, instead of kb's ranking.")
@@ -104,7 +109,7 @@ final class EvalCommand implements Callable<Integer> {
                 return 1;
             }
             try (SearchEngine service = LuceneSearchEngine.openForQueries(folders.index(), EVAL_TIME_LIMIT, null)) {
-                report = Evaluation.run(querySet, judgments, (q, depth) -> service.rank(q, depth, byArticle, asText), size);
+                report = Evaluation.run(querySet, judgments, (q, depth) -> service.rank(q, depth, byArticle, asText, mode), size);
             }
             what = "kb";
         }

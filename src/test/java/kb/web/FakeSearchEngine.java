@@ -86,7 +86,7 @@ final class FakeSearchEngine implements SearchEngine {
     }
 
     @Override
-    public List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText) {
+    public List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText, SearchMode mode) {
         return List.of();
     }
 
