@@ -3,10 +3,11 @@ package kb.meaning;
 import java.util.Optional;
 
 /**
- * Whether search by meaning is available, and the {@link Embedder} when it is. Rule: loading never throws and
- * never prints: on an unsupported platform, when the model cannot load, or when switched off with {@code
- * -Dkb.meaning.unavailable=true}, the result is empty and {@link #message()} is one plain line naming the platform
- * ("search by meaning is not available on linux-riscv64; kb serves lexical search"), never a stack trace.
+ * Whether search by meaning is available, and the {@link Embedder} when it is. Rule: loading never prints and
+ * never throws for what the machine lacks (only a thread count below 1 is refused): on an unsupported platform,
+ * when the model cannot load, or when switched off with {@code -Dkb.meaning.unavailable=true}, the result is empty
+ * and {@link #message()} is one plain line naming the platform ("search by meaning is not available on
+ * linux-riscv64; kb serves lexical search"), never a stack trace.
  */
 public final class Meaning {
     /** Set to {@code true} to switch search by meaning off (tests, or a machine that should not spend the memory). */

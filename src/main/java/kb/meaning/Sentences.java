@@ -52,19 +52,18 @@ public final class Sentences {
 
     /**
      * The sentence of {@code text} whose vector is nearest {@code query} (the first of equals); its only sentence
-     * when it has one (nothing is embedded), the empty span at 0 when it has none.
+     * when it has one (nothing is embedded), the empty span at 0 when it has none. The sentences are embedded on
+     * the calling thread, as a query is ({@link Embedder#embedQuery}), so a search never waits behind indexing.
      */
     public static Span mostSimilar(Embedder embedder, String text, float[] query) {
         List<Span> spans = split(text);
         if (spans.size() <= 1) {
             return spans.isEmpty() ? new Span(0, 0) : spans.get(0);
         }
-        List<String> sentences = spans.stream().map(span -> span.of(text)).toList();
-        float[][] vectors = embedder.embed(sentences);
         int best = 0;
         float bestScore = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < vectors.length; i++) {
-            float score = Vectors.dot(vectors[i], query);
+        for (int i = 0; i < spans.size(); i++) {
+            float score = Vectors.dot(embedder.embedQuery(spans.get(i).of(text)), query);
             if (score > bestScore) {
                 best = i;
                 bestScore = score;

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Where search by meaning is not available, loading says so in one plain line and gives no embedder. */
 class MeaningTest {
@@ -71,6 +73,13 @@ class MeaningTest {
         assertTrue(NativePlatform.supported("osx-aarch64"));
         assertFalse(NativePlatform.supported("osx-x86_64"));
         assertFalse(NativePlatform.supported("windows-x86_64"));
+    }
+
+    @Test
+    void djlsCacheMovesWhereTheHomeFolderCannotBeWritten(@TempDir Path dir) {
+        assertTrue(NativeCaches.canWrite(dir));
+        assertTrue(NativeCaches.canWrite(dir.resolve(".djl.ai")));
+        assertFalse(NativeCaches.canWrite(dir.resolve("no-such-home").resolve(".djl.ai")));
     }
 
     @Test
