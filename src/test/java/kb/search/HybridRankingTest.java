@@ -44,11 +44,20 @@ class HybridRankingTest {
 
     @Test
     void scoresAreNormalisedPerListSoScaleDoesNotMatter() {
-        ScoreDoc[] words = docs(1, 900f, 2, 100f);
-        ScoreDoc[] meaning = docs(2, 0.9f, 1, 0.1f);
-        // Equal weight, mirrored ranks: a tie, broken by doc id.
-        assertArrayEquals(new int[] {1, 2}, ids(HybridRanking.fuse(words, meaning, 0.5f, 10)));
-        assertArrayEquals(new int[] {1}, ids(HybridRanking.fuse(words, meaning, 0.5f, 1)), "cut at wanted");
+        ScoreDoc[] meaning = docs(2, 0.9f, 4, 0.5f, 1, 0.1f);
+        int[] small = ids(HybridRanking.fuse(docs(1, 9f, 2, 1f, 3, 0.5f), meaning, 0.4f, 10));
+        int[] large = ids(HybridRanking.fuse(docs(1, 9000f, 2, 1000f, 3, 500f), meaning, 0.4f, 10));
+        assertArrayEquals(small, large);
+        assertArrayEquals(new int[] {1}, ids(HybridRanking.fuse(docs(1, 9f), meaning, 0.4f, 1)), "cut at wanted");
+    }
+
+    @Test
+    void theLastWordMatchStillOutranksAWeakMeaningOnlyCandidate() {
+        // Two passages match the words; meaning brings a third that is only loosely related (its cosine is the
+        // lowest of the candidates but one): it must not slip between or above the word matches.
+        ScoreDoc[] words = docs(1, 5f, 2, 2f);
+        ScoreDoc[] meaning = docs(1, 0.8f, 9, 0.45f, 2, 0.4f, 8, 0.1f);
+        assertArrayEquals(new int[] {1, 2, 9, 8}, ids(HybridRanking.fuse(words, meaning, 0.4f, 10)));
     }
 
     @ParameterizedTest
