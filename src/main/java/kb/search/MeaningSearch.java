@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kb.index.Fields;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -20,13 +24,11 @@ import org.apache.lucene.util.Bits;
 
 /**
  * Searches the passages' meaning vectors with Lucene's HNSW graph ({@link KnnFloatVectorQuery}): the passages
- * nearest a query vector, and a passage's nearest neighbours split by article. Vectors are unit length, so the
+ * nearest a query vector, and a passage's nearest neighbours from other articles and from its own, each found by
+ * its own filtered search. Vectors are unit length, so the
  * score Lucene gives for a dot product, {@code (1 + cos) / 2}, maps back to the cosine.
  */
 final class MeaningSearch {
-    /** How many neighbours are asked of the graph per passage wanted: other articles' and its own share the list. */
-    private static final int OVERSAMPLE = 4;
-
     private MeaningSearch() {}
 
     /** Live passages that carry a vector, over the whole reader. */
@@ -75,18 +77,23 @@ final class MeaningSearch {
         }
         StoredFields stored = searcher.storedFields();
         String article = stored.document(docId, StoredPassages.HIT_FIELDS).get(Fields.ARTICLE);
-        List<RelatedPassages.Item> others = new ArrayList<>();
-        List<RelatedPassages.Item> same = new ArrayList<>();
-        for (ScoreDoc sd : nearest(searcher, vector.get(), limit * OVERSAMPLE + 1, null).scoreDocs) {
-            if (sd.doc == docId) {
-                continue;
-            }
-            Document doc = stored.document(sd.doc, StoredPassages.HIT_FIELDS);
-            List<RelatedPassages.Item> into = article.equals(doc.get(Fields.ARTICLE)) ? same : others;
-            if (into.size() < limit) {
-                into.add(StoredPassages.related(doc, cosine(sd.score)));
+        Query own = new TermQuery(new Term(Fields.ARTICLE, article));
+        // Two searches of the graph, one per side: a long article would otherwise fill every place near its passages.
+        Query others = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+                .add(own, BooleanClause.Occur.MUST_NOT).build();
+        return new RelatedPassages(items(searcher, vector.get(), limit, others, docId),
+                items(searcher, vector.get(), limit, own, docId));
+    }
+
+    private static List<RelatedPassages.Item> items(IndexSearcher searcher, float[] vector, int limit, Query filter,
+            int self) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<RelatedPassages.Item> items = new ArrayList<>(limit);
+        for (ScoreDoc sd : nearest(searcher, vector, limit + 1, filter).scoreDocs) {
+            if (sd.doc != self && items.size() < limit) {
+                items.add(StoredPassages.related(stored.document(sd.doc, StoredPassages.HIT_FIELDS), cosine(sd.score)));
             }
         }
-        return new RelatedPassages(others, same);
+        return items;
     }
 }
