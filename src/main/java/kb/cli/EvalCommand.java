@@ -108,7 +108,8 @@ final class EvalCommand implements Callable<Integer> {
             if (!ensureIndex(source, err)) {
                 return 1;
             }
-            try (SearchEngine service = LuceneSearchEngine.openForQueries(folders.index(), EVAL_TIME_LIMIT, null)) {
+            try (SearchEngine service = LuceneSearchEngine.openForQueries(folders.index(), EVAL_TIME_LIMIT,
+                    MeaningOption.forQueries(folders.index(), err, "kb eval"))) {
                 report = Evaluation.run(querySet, judgments, (q, depth) -> service.rank(q, depth, byArticle, asText, mode), size);
             }
             what = "kb";

@@ -6,9 +6,11 @@ import java.util.concurrent.Callable;
 import kb.corpus.CorpusReader;
 import kb.index.CorpusBinding;
 import kb.index.CorpusMismatchException;
+import kb.index.IndexMeaning;
 import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.index.MassDeletionException;
+import kb.meaning.Meaning;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Option;
                 "The new index becomes current only when complete; a failed or killed run leaves the previous one in use.",
                 "Files that cannot be read are skipped with a reason; the rest are indexed.",
                 "An index is bound to the corpus it was built from; an update that would delete more than half of it "
-                        + "waits for --allow-deletions."})
+                        + "waits for --allow-deletions.",
+                "Every passage gets a meaning vector for search by meaning (text embedded before is reused); "
+                        + "--no-meaning switches that off for the index, --meaning back on."})
 final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,6 +53,9 @@ final class IndexCommand implements Callable<Integer> {
             description = "With --full: rebuild the index from the corpus given with --corpus, though it was built from another.")
     boolean replace;
 
+    @CommandLine.Mixin
+    MeaningOption meaning;
+
     @Override
     public Integer call() throws Exception {
         if (maxFileMb < 1) {
@@ -70,12 +77,20 @@ final class IndexCommand implements Callable<Integer> {
             return 1;
         }
         // Progress goes to stderr, so the report on stdout stays clean for scripts.
+        Indexer.Options options = new Indexer.Options(allowDeletions, replace).withMeaning(meaning.recorded());
+        if (meaning.wanted(IndexMeaning.of(index))) {
+            Meaning model = MeaningOption.shared();
+            if (model.available()) {
+                options = options.withEmbedder(model.embedder().orElseThrow(), Indexer.Options.UNLIMITED);
+            } else {
+                err.println("kb index: " + model.message());
+            }
+        }
         ProgressDisplay progress = ProgressDisplay.forConsole(err);
         IndexReport report;
         try {
             report = new Indexer(new CorpusReader(maxFileMb * 1024 * 1024)).index(source, index,
-                    full ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL, progress,
-                    new Indexer.Options(allowDeletions, replace));
+                    full ? Indexer.Mode.FULL : Indexer.Mode.INCREMENTAL, progress, options);
         } catch (MassDeletionException e) {
             progress.finish();
             err.println("kb index: " + e.getMessage() + ". If those files were removed on purpose, run again with "

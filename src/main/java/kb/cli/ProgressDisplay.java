@@ -7,7 +7,8 @@ import kb.index.IndexProgress;
 
 /**
  * Shows indexing progress: on a terminal, one bar redrawn in place with {@code \r}; otherwise (a log, a pipe) a
- * plain line every few seconds, so logs stay readable. The line is built by {@link #line}, a pure function.
+ * plain line every few seconds, so logs stay readable. The line is built by {@link #line}, a pure function; a run
+ * that makes meaning vectors adds how many passages have one ("meaning: 1,200 of 3,400 passages").
  */
 final class ProgressDisplay implements IndexProgress {
     static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
@@ -21,6 +22,8 @@ final class ProgressDisplay implements IndexProgress {
     private final long started;
     private long lastShown;
     private boolean shownAny;
+    /** Passages with a meaning vector so far, or -1 when the run makes none. */
+    private long withMeaning = -1;
 
     ProgressDisplay(PrintWriter out, boolean terminal, LongSupplier clock, long intervalNanos) {
         this.out = out;
@@ -38,6 +41,11 @@ final class ProgressDisplay implements IndexProgress {
     }
 
     @Override
+    public void meaning(long withMeaning, long passages) {
+        this.withMeaning = withMeaning;
+    }
+
+    @Override
     public void article(long articles, long passages, long bytesDone, long bytesTotal) {
         long now = clock.getAsLong();
         if (now - lastShown < interval) {
@@ -45,6 +53,9 @@ final class ProgressDisplay implements IndexProgress {
         }
         lastShown = now;
         String text = line(articles, passages, bytesDone, bytesTotal, now - started, terminal);
+        if (withMeaning >= 0) {
+            text += String.format(Locale.ROOT, ", meaning: %,d of %,d passages", withMeaning, passages);
+        }
         if (terminal) {
             out.print("\r" + text + "\u001b[K");
         } else {

@@ -70,7 +70,8 @@ final class SearchCommand implements Callable<Integer> {
         String query = String.join(" ", words);
         // A query kb cannot run (BadQueryException: exit 2) and a search stopped at its time limit
         // (SearchTimeoutException: exit 1) are reported by Main.PlainErrors, as one plain line.
-        try (SearchEngine service = LuceneSearchEngine.openForQueries(index, queryTimeout, null)) {
+        try (SearchEngine service = LuceneSearchEngine.openForQueries(index, queryTimeout,
+                MeaningOption.forQueries(index, err, "kb search"))) {
             SearchPage page = service.search(new SearchRequest(query, this.page, limit, null, null, !exact, mode));
             print(page, mode, out);
             return 0;

@@ -7,15 +7,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import kb.corpus.CorpusReader;
 import kb.index.CorpusFingerprint;
 import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.index.MassDeletionException;
+import kb.index.IndexMeaning;
 import kb.live.CorpusWatcher;
+import kb.live.MeaningBuilder;
+import kb.live.MeaningStatus;
 import kb.live.RebuildStatus;
 import kb.live.Reindexer;
+import kb.meaning.Embedder;
+import kb.meaning.Meaning;
 import kb.search.BadQueryException;
 import kb.search.SearchRequest;
 import kb.search.LuceneSearchEngine;
@@ -31,13 +37,16 @@ import picocli.CommandLine.Option;
  * {@code kb serve}: updates the index when it is missing or older than the corpus, then serves the web front end
  * until the process is stopped; with {@code --watch} it keeps the index current as the corpus changes, and with
  * {@code KB_ADMIN_TOKEN} set it accepts {@code POST /admin/reindex}. Listens on the loopback address unless
- * {@code --host} says otherwise.
+ * {@code --host} says otherwise. Nobody waits for meaning vectors: the start-up update makes none, and a {@link
+ * MeaningBuilder} adds them in the background (the model loads while the start-up update runs).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the search web pages and JSON API.",
                 "Updates the index first when it is missing or out of date, then runs until stopped (Ctrl+C).",
                 "Set the environment variable KB_ADMIN_TOKEN (at least 24 characters, e.g. from `openssl rand -hex 32`)",
-                "to enable POST /admin/reindex (Authorization: Bearer <token>)."})
+                "to enable POST /admin/reindex (Authorization: Bearer <token>).",
+                "Search by meaning starts once every passage has a meaning vector; they are added in the background "
+                        + "(GET /health shows how far). --no-meaning serves by words only this time."})
 final class ServeCommand implements Callable<Integer> {
     /** The environment variable holding the admin token; unset or blank turns the admin endpoint off. */
     static final String ADMIN_TOKEN_VARIABLE = "KB_ADMIN_TOKEN";
@@ -54,6 +63,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     CorpusIndexOptions folders;
+
+    @CommandLine.Mixin
+    MeaningOption meaning;
 
     @Option(names = "--public-url", paramLabel = "URL",
             description = "The address people reach kb at, e.g. https://kb.example.org, for the absolute links kb hands out "
@@ -99,6 +111,10 @@ final class ServeCommand implements Callable<Integer> {
             follow = false;
         }
         boolean corpusPresent = Files.isDirectory(corpus);
+        // The model loads while the start-up update runs (which makes no vectors, so lexical search starts as soon
+        // as ever); it is needed to search by meaning and to add vectors afterwards.
+        CompletableFuture<Meaning> model = meaning.wanted(IndexMeaning.of(index))
+                ? CompletableFuture.supplyAsync(MeaningOption::shared) : null;
         // Taken before the startup update, so a change made while it runs is still seen by the watcher.
         String fingerprint = follow ? CorpusFingerprint.of(corpus, watchContent) : null;
         RebuildStatus startup = null;
@@ -123,11 +139,19 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (SearchEngine search = LuceneSearchEngine.open(index, queryTimeout)) {
+        Meaning loaded = model == null ? null : model.join();
+        Embedder embedder = loaded == null ? null : loaded.embedder().orElse(null);
+        try (SearchEngine search = LuceneSearchEngine.open(index, queryTimeout, embedder)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
             if (startup != null) {
                 reindexer.record(startup);
             }
+            MeaningBuilder builder = loaded == null ? MeaningBuilder.off("search by meaning is off"
+                    + (meaning.meaning == null ? " for this index (kb index --meaning turns it on)" : " (--no-meaning)"))
+                    : embedder == null ? MeaningBuilder.unavailable(loaded.message())
+                    : corpusPresent ? MeaningBuilder.start(reindexer, embedder, MeaningBuilder.RUN_BUDGET, meaning.recorded())
+                    : MeaningBuilder.off("no vectors can be added without the corpus folder");
+            reindexer.meaning(builder);
             CorpusWatcher watcher = follow
                     ? new CorpusWatcher(corpus, reindexer, Duration.ofMillis(watchIntervalMillis), fingerprint, watchContent).start()
                     : null;
@@ -140,6 +164,7 @@ final class ServeCommand implements Callable<Integer> {
                 if (watcher != null) {
                     watcher.close();
                 }
+                builder.close();
                 app.stop();
                 stopped.countDown();
             }, "kb-serve-shutdown"));
@@ -152,6 +177,14 @@ final class ServeCommand implements Callable<Integer> {
             if (follow) {
                 out.println("Watching " + corpus.toAbsolutePath().normalize() + " for changes.");
             }
+            MeaningStatus meaningNow = reindexer.meaningStatus(search.state());
+            out.println(switch (meaningNow.state()) {
+                case MeaningStatus.BUILDING -> "Search by meaning: adding vectors in the background (" + meaningNow.message()
+                        + "); words only until every passage has one. GET /health shows how far.";
+                case MeaningStatus.DONE -> "Search by meaning: on (" + meaningNow.message() + ").";
+                case MeaningStatus.UNAVAILABLE -> meaningNow.message();
+                default -> "Search by words only: " + meaningNow.message() + ".";
+            });
             if (token != null) {
                 out.println("POST " + app.url() + "admin/reindex is enabled (" + ADMIN_TOKEN_VARIABLE + " is set).");
             }

@@ -207,7 +207,7 @@ public final class Indexer {
                 carried.put(Fields.COMMIT_CORPUS_GIVEN, corpusDir.toAbsolutePath().normalize().toString());
                 carried.put(Fields.COMMIT_INDEX_ID, options.replaceCorpus() || !before.containsKey(Fields.COMMIT_INDEX_ID)
                         ? UUID.randomUUID().toString() : before.get(Fields.COMMIT_INDEX_ID));
-                PassageVectors<IndexRun.Prepared> vectors = vectors(options, before, carried,
+                PassageVectors<IndexRun.Prepared> vectors = PassageVectors.forRun(options, before, carried,
                         VectorCache.of(current != null ? current : old.reader()));
                 Redirects redirects = Redirects.fromCommit(before);
                 IndexRun run = new IndexRun(writer, effective, previous, options, vectors,
@@ -228,22 +228,6 @@ public final class Indexer {
                 }
             }
         }
-    }
-
-    /**
-     * How this run treats vectors, and the meaning setting and model it commits: vectors of the embedder's model, or
-     * without one of the model the index's vectors come from (carried over, none made); none while meaning is off.
-     */
-    private static PassageVectors<IndexRun.Prepared> vectors(Options options, Map<String, String> before,
-            Map<String, String> carried, VectorCache cache) {
-        options.meaning().record(before, carried);
-        String model = options.embedder() != null ? options.embedder().modelId() : before.get(Fields.COMMIT_MEANING_MODEL);
-        // Recorded once vectors may be made (a run with nothing to embed changes nothing), then carried.
-        if (model != null && (before.containsKey(Fields.COMMIT_MEANING_MODEL) || options.meaningBudget() > 0)) {
-            carried.put(Fields.COMMIT_MEANING_MODEL, model);
-        }
-        boolean off = options.meaning().offAfter(before);
-        return new PassageVectors<>(off ? null : options.embedder(), off ? null : model, cache, options.meaningBudget());
     }
 
     /** The last commit's user data, or none when it cannot be read (a damaged index being rebuilt). */

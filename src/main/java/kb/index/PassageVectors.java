@@ -58,6 +58,22 @@ final class PassageVectors<T> {
     }
 
     /**
+     * How this run treats vectors, and the meaning setting and model it commits: vectors of the embedder's model, or
+     * without one of the model the index's vectors come from (carried over, none made); none while meaning is off.
+     */
+    static <T> PassageVectors<T> forRun(Indexer.Options options, Map<String, String> before,
+            Map<String, String> carried, VectorCache cache) {
+        options.meaning().record(before, carried);
+        String model = options.embedder() != null ? options.embedder().modelId() : before.get(Fields.COMMIT_MEANING_MODEL);
+        // Recorded once vectors may be made (a run with nothing to embed changes nothing), then carried.
+        if (model != null && (before.containsKey(Fields.COMMIT_MEANING_MODEL) || options.meaningBudget() > 0)) {
+            carried.put(Fields.COMMIT_MEANING_MODEL, model);
+        }
+        boolean off = options.meaning().offAfter(before);
+        return new PassageVectors<>(off ? null : options.embedder(), off ? null : model, cache, options.meaningBudget());
+    }
+
+    /**
      * Plans an article's vectors; {@code contentChanged}: it is written anyway (new, changed, or a full rebuild).
      * Vectors from the cache, and the model marker, go into {@code docs} at once; embedded ones when their batch runs.
      */

@@ -23,7 +23,6 @@ final class VectorCache {
     static final VectorCache EMPTY = new VectorCache(null);
 
     private final IndexReader reader;
-    private int hits;
 
     private VectorCache(IndexReader reader) {
         this.reader = reader;
@@ -44,7 +43,6 @@ final class VectorCache {
             for (LeafReaderContext ctx : reader.leaves()) {
                 float[] found = find(ctx.reader(), term);
                 if (found != null) {
-                    hits++;
                     return found;
                 }
             }
@@ -52,11 +50,6 @@ final class VectorCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** How many lookups found a vector. */
-    int hits() {
-        return hits;
     }
 
     private static float[] find(LeafReader leaf, BytesRef term) throws IOException {

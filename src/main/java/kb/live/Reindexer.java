@@ -10,6 +10,7 @@ import kb.index.IndexProgress;
 import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.index.MassDeletionException;
+import kb.search.IndexState;
 import kb.search.SearchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Runs index updates for a serving process, one at a time: the corpus watcher and the admin endpoint both come
  * here, so two writers never race. After a successful commit it refreshes the search service; searches in flight
  * keep the searcher they started with, so each sees one whole commit. A failed update is rolled back by the
- * {@link Indexer} and recorded here; the last good index keeps serving.
+ * {@link Indexer} and recorded here; the last good index keeps serving. The {@link MeaningBuilder}'s runs come here
+ * too, and take turns with the others (first come, first served): an update asked for while one of its runs is
+ * going waits for it instead of being refused, and its runs are not recorded as the last update.
  */
 public final class Reindexer {
     private static final Logger LOG = LoggerFactory.getLogger(Reindexer.class);
@@ -28,8 +31,11 @@ public final class Reindexer {
     private final Path indexDir;
     private final SearchEngine search;
     /** One permit: whoever holds it is the one update running. A semaphore, so a background thread can hold it. */
-    private final Semaphore permit = new Semaphore(1);
+    private final Semaphore permit = new Semaphore(1, true);
     private volatile RebuildStatus last;
+    /** True while the permit is held by a run of the meaning builder. */
+    private volatile boolean meaningRunning;
+    private volatile MeaningBuilder meaning;
 
     public Reindexer(Indexer indexer, Path corpusDir, Path indexDir, SearchEngine search) {
         this.indexer = indexer;
@@ -54,7 +60,10 @@ public final class Reindexer {
      */
     public Optional<RebuildStatus> tryRebuild(Indexer.Mode mode, boolean allowDeletions) {
         if (!permit.tryAcquire()) {
-            return Optional.empty();
+            if (!meaningRunning) {
+                return Optional.empty();
+            }
+            permit.acquireUninterruptibly(); // a meaning run is bounded by its budget: wait for it
         }
         try {
             return Optional.of(run(mode, allowDeletions));
@@ -76,11 +85,15 @@ public final class Reindexer {
      * {@link #last()} when done.
      */
     public boolean tryStart(Indexer.Mode mode, boolean allowDeletions) {
-        if (!permit.tryAcquire()) {
+        boolean acquired = permit.tryAcquire();
+        if (!acquired && !meaningRunning) {
             return false;
         }
         try {
             Thread worker = new Thread(() -> {
+                if (!acquired) {
+                    permit.acquireUninterruptibly(); // behind the meaning run going on
+                }
                 try {
                     run(mode, allowDeletions);
                 } finally {
@@ -91,14 +104,46 @@ public final class Reindexer {
             worker.start();
             return true;
         } catch (RuntimeException | Error e) {
-            permit.release();
+            if (acquired) {
+                permit.release();
+            }
             throw e;
         }
     }
 
-    /** True while an update is running. */
+    /** True while an update is running (a run of the meaning builder does not count: /health shows it apart). */
     public boolean running() {
-        return permit.availablePermits() == 0;
+        return permit.availablePermits() == 0 && !meaningRunning;
+    }
+
+    /** The builder adding vectors for this index: woken after every update that commits, asked for the status. */
+    public void meaning(MeaningBuilder builder) {
+        this.meaning = builder;
+    }
+
+    /** Search by meaning for the served generation {@code index}, as {@code GET /health} reports it. */
+    public MeaningStatus meaningStatus(IndexState index) {
+        MeaningBuilder builder = meaning;
+        return builder == null ? MeaningStatus.of(index) : builder.status(index);
+    }
+
+    /**
+     * One run of the meaning builder: an incremental update with {@code options} (an embedder and a budget), in
+     * turn with other updates; refreshes the searchers when it commits. Not recorded as {@link #last()}.
+     */
+    IndexReport meaningRun(Indexer.Options options) throws IOException, InterruptedException {
+        permit.acquire();
+        meaningRunning = true;
+        try {
+            IndexReport report = indexer.index(corpusDir, indexDir, Indexer.Mode.INCREMENTAL, IndexProgress.NONE, options);
+            if (report.committed()) {
+                search.refresh();
+            }
+            return report;
+        } finally {
+            meaningRunning = false;
+            permit.release();
+        }
     }
 
     /** The last update's outcome, if this process ran one. */
@@ -118,6 +163,10 @@ public final class Reindexer {
             IndexReport report = indexer.index(corpusDir, indexDir, mode, IndexProgress.NONE,
                     new Indexer.Options(allowDeletions, false));
             status = of(report, started);
+            MeaningBuilder builder = meaning;
+            if (builder != null && report.committed()) {
+                builder.wake(); // new or changed text may lack vectors
+            }
             // Also when nothing changed: another process (a `kb index` run) may have committed since the last look.
             if (report.committed() || report.upToDate()) {
                 try {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import kb.index.Indexer;
+import kb.live.MeaningStatus;
 import kb.live.RebuildStatus;
 import kb.live.Reindexer;
 import kb.search.IndexState;
@@ -20,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /health} and {@code POST /admin/reindex}. Health is public and says which commit is served and how the
- * last update went. Reindexing needs {@code Authorization: Bearer <token>} matching the configured token, compared
+ * {@code GET /health} and {@code POST /admin/reindex}. Health is public and says which commit is served, how the
+ * last update went and how far search by meaning is ({@link MeaningStatus}). Reindexing needs {@code Authorization: Bearer <token>} matching the configured token, compared
  * in constant time; with no token configured the endpoint does not exist (404). An address that sends ten wrong
  * tokens within a minute gets 429 for the rest of that minute, right token or not ({@link LoginThrottle}); the
  * parameters are only looked at once the token is right, so a wrong token always answers 401. One update runs at a time: a
@@ -71,6 +72,7 @@ final class AdminRoutes {
         body.put("passages", state.passages());
         body.put("rebuilding", reindexer != null && reindexer.running());
         body.put("lastRebuild", last.orElse(null));
+        body.put("meaning", reindexer == null ? MeaningStatus.of(state) : reindexer.meaningStatus(state));
         ctx.header("Cache-Control", "no-store").json(body);
     }
 

@@ -54,6 +54,17 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void aRunThatMakesVectorsShowsHowManyPassagesHaveOne() {
+        StringWriter text = new StringWriter();
+        long[] now = {0};
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text), false, () -> now[0], SECOND);
+        now[0] = 2 * SECOND;
+        display.meaning(1_200, 3_400);
+        display.article(10, 3_400, 100, 1_000);
+        assertTrue(text.toString().strip().endsWith(", meaning: 1,200 of 3,400 passages"), text.toString());
+    }
+
+    @Test
     void onTerminalRedrawsOneLineAndEndsItWhenFinished() {
         StringWriter text = new StringWriter();
         long[] now = {0};

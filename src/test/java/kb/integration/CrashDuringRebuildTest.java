@@ -128,6 +128,8 @@ class CrashDuringRebuildTest {
     private static Process child(Path corpus, Path index, boolean full) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                // Words only: this test is about commits, and the model would only slow every child down.
+                "-D" + kb.meaning.Meaning.UNAVAILABLE_PROPERTY + "=true",
                 "-cp", System.getProperty("java.class.path"), "kb.cli.Main", "index",
                 "--corpus", corpus.toString(), "--index", index.toString()));
         if (full) {

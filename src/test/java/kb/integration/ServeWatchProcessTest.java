@@ -45,6 +45,7 @@ class ServeWatchProcessTest {
         Process first = serve(corpus, index);
         try {
             String base = awaitServing(first, 1);
+            awaitMeaning(http, base, 1); // added in the background after the words-only start
             Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nBeta talks about serotonin.\n");
             awaitTotal(http, base, "serotonin", 1);
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "admin/reindex"))
@@ -63,6 +64,7 @@ class ServeWatchProcessTest {
         try {
             String base = awaitServing(second, 2);
             assertEquals(1, total(http, base, "serotonin"));
+            awaitMeaning(http, base, 2);
         } finally {
             second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
@@ -81,6 +83,22 @@ class ServeWatchProcessTest {
         } finally {
             third.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Waits until {@code /health} says every one of the {@code passages} has its meaning vector. */
+    private static void awaitMeaning(HttpClient http, String base, int passages) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode meaning = null;
+        while (System.nanoTime() < deadline) {
+            meaning = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("meaning");
+            if (meaning.get("state").asText().equals("done") && meaning.get("withMeaning").asInt() == passages) {
+                assertEquals("meaning: " + passages + " of " + passages + " passages", meaning.get("message").asText());
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("search by meaning never got done: " + meaning);
     }
 
     /** {@code kb serve --watch} in a child JVM; without a corpus (null) it uses the index's own. */

@@ -76,6 +76,11 @@ class LiveServerTest {
         assertEquals(2, before.get("passages").asInt());
         assertTrue(before.get("generation").asLong() > 0);
         assertTrue(before.get("lastRebuild").isNull());
+        JsonNode meaning = before.get("meaning");
+        assertEquals("off", meaning.get("state").asText(), "no builder adds vectors here: " + meaning);
+        assertEquals(2, meaning.get("passages").asInt());
+        assertEquals(0, meaning.get("withMeaning").asInt());
+        assertEquals("meaning: 0 of 2 passages", meaning.get("message").asText());
 
         Files.writeString(corpus.resolve("gamma.md"), "# Gamma\n\nGamma talks about dopamine.\n");
         assertEquals(200, post("/admin/reindex", "Bearer " + TOKEN).statusCode());
@@ -196,6 +201,14 @@ class LiveServerTest {
         for (String field : List.of("startedAt", "finishedAt", "outcome", "message", "added", "changed", "deleted")) {
             assertTrue(status.has(field), field);
         }
+        // The Health and MeaningStatus schemas list exactly the fields /health sends.
+        JsonNode health = JSON.readTree(get("/health").body());
+        JsonNode schemas = api.get("components").get("schemas");
+        assertEquals(names(health), names(schemas.get("Health").get("properties")));
+        assertEquals(names(health.get("meaning")), names(schemas.get("MeaningStatus").get("properties")));
+        List<String> states = new java.util.ArrayList<>();
+        schemas.get("MeaningStatus").get("properties").get("state").get("enum").forEach(v -> states.add(v.asText()));
+        assertEquals(List.of(MeaningStatus.BUILDING, MeaningStatus.DONE, MeaningStatus.OFF, MeaningStatus.UNAVAILABLE), states);
         List<String> documented = new java.util.ArrayList<>();
         status.get("outcome").get("enum").forEach(v -> documented.add(v.asText()));
         assertEquals(java.util.Arrays.stream(RebuildOutcome.values()).map(RebuildOutcome::json).toList(), documented,
@@ -357,6 +370,12 @@ class LiveServerTest {
     private List<String> ids(String word) throws Exception {
         JsonNode hits = JSON.readTree(get("/api/search?q=" + word).body()).get("hits");
         return java.util.stream.StreamSupport.stream(hits.spliterator(), false).map(h -> h.get("id").asText()).toList();
+    }
+
+    private static java.util.Set<String> names(JsonNode object) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private HttpRequest.Builder request(String path) {

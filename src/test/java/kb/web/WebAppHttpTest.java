@@ -422,6 +422,9 @@ class WebAppHttpTest {
         JsonNode suggest = json("/api/suggest?q=midaz");
         assertEquals(fieldNames(suggest), fieldNames(schemas.get("Suggestions").get("properties")));
         assertEquals(fieldNames(suggest.get("suggestions").get(0)), fieldNames(schemas.get("Completion").get("properties")));
+        JsonNode health = json("/health");
+        assertEquals(fieldNames(health), fieldNames(schemas.get("Health").get("properties")));
+        assertEquals(fieldNames(health.get("meaning")), fieldNames(schemas.get("MeaningStatus").get("properties")));
     }
 
     // ---- safety ----
