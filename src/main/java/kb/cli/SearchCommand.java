@@ -84,9 +84,11 @@ final class SearchCommand implements Callable<Integer> {
             out.println("No passages match \"" + page.query() + "\".");
         } else {
             long first = (long) (page.page() - 1) * page.size() + 1;
-            out.printf("%d %s \"%s\" (%d ms); showing %d-%d.%n", page.total(),
-                    page.total() == 1 ? "passage matches" : "passages match",
-                    page.correctedQuery() != null ? page.correctedQuery() : page.query(), page.tookMs(), first,
+            long byMeaning = page.total() - page.byWords();
+            out.printf("%d %s \"%s\"%s (%d ms); showing %d-%d.%n", page.byWords(),
+                    page.byWords() == 1 ? "passage matches" : "passages match",
+                    page.correctedQuery() != null ? page.correctedQuery() : page.query(),
+                    byMeaning == 0 ? "" : ", " + byMeaning + " more related by meaning", page.tookMs(), first,
                     first + page.hits().size() - 1);
         }
         if (page.correctedQuery() != null) {

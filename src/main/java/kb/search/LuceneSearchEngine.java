@@ -127,7 +127,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         SearchLimits.checkPaging(page, size);
         if (text.isEmpty()) {
             return new SearchPage("", 0, 0, page, size, List.of(), Facets.EMPTY, List.of(), null, List.of(),
-                    SearchMode.LEXICAL);
+                    SearchMode.LEXICAL, 0);
         }
         UserQueryParser.Parsed parsed = planner.parse(text);
         return querying(searcher -> ResultPages.page(searcher, generationFor(searcher), planner, embedder, parsed,

@@ -52,11 +52,12 @@ final class ResultPages {
         };
         FacetsCollector matches = collectMatches(searcher, counted);
         Facets facets = FacetCounter.count(gen, matches);
-        long took = (System.nanoTime() - startNanos) / 1_000_000;
         long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        long byWords = ranked.mode() == SearchMode.LEXICAL ? total : searcher.count(run.matching());
+        long took = (System.nanoTime() - startNanos) / 1_000_000;
         QueryPlanner.Plan plan = ranked.plan();
         return new SearchPage(text, total, took, page, size, hits, facets, plan.didYouMean(), plan.corrected(),
-                run.expansions(), ranked.mode());
+                run.expansions(), ranked.mode(), byWords);
     }
 
     private static FacetsCollector collectMatches(IndexSearcher searcher, Query matching) throws IOException {

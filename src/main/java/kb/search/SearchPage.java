@@ -8,6 +8,8 @@ import java.util.List;
  * (otherwise null). {@code expansions} lists the abbreviations and synonyms that were also searched;
  * {@code didYouMean} are other close rewrites of the query, built from terms in the index. {@code mode} is how the
  * page was ranked, which is lexical when the request's mode could not apply (no vectors, or query syntax).
+ * {@code byWords} is how many of the {@code total} passages match the query's words (all of them when lexical); the
+ * others are among the passages nearest the query in meaning.
  */
 public record SearchPage(
         String query,
@@ -20,7 +22,8 @@ public record SearchPage(
         List<String> didYouMean,
         String correctedQuery,
         List<Expansion> expansions,
-        SearchMode mode) {
+        SearchMode mode,
+        long byWords) {
 
     public int totalPages() {
         return (int) Math.min(Integer.MAX_VALUE, (total + size - 1) / size);

@@ -21,7 +21,7 @@ import kb.search.Span;
 final class ApiJson {
     private ApiJson() {}
 
-    record Page(String query, long total, long tookMs, int page, int size, List<Hit> hits, Facets facets,
+    record Page(String query, long total, long wordMatches, long tookMs, int page, int size, List<Hit> hits, Facets facets,
             List<String> suggestions, String correctedQuery, List<Expansion> expansions, String mode) {}
 
     record Hit(String id, String article, String title, String section, List<String> sectionPath, String kind,
@@ -50,7 +50,7 @@ final class ApiJson {
         List<Hit> hits = p.hits().stream().map(h -> hit(h, shownQuery)).toList();
         Facets facets = new Facets(p.facets().articles().stream().map(ApiJson::facet).toList(),
                 p.facets().sections().stream().map(ApiJson::facet).toList());
-        return new Page(p.query(), p.total(), p.tookMs(), p.page(), p.size(), hits, facets, p.didYouMean(),
+        return new Page(p.query(), p.total(), p.byWords(), p.tookMs(), p.page(), p.size(), hits, facets, p.didYouMean(),
                 p.correctedQuery(), p.expansions(), (p.mode() == null ? SearchMode.LEXICAL : p.mode()).label());
     }
 

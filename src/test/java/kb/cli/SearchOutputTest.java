@@ -39,7 +39,7 @@ class SearchOutputTest {
 
     private static String print(SearchMode asked, SearchMode used, SearchHit... hits) {
         SearchPage page = new SearchPage("ketamine", hits.length, 1, 1, 10, List.of(hits), Facets.EMPTY, List.of(), null,
-                List.of(), used);
+                List.of(), used, hits.length);
         StringWriter text = new StringWriter();
         SearchCommand.print(page, asked, new PrintWriter(text, true));
         return text.toString();

@@ -60,6 +60,8 @@ class SearchByMeaningTest {
         assertEquals(0, search("SSRI", SearchMode.LEXICAL).total(), "no passage has the word");
         SearchPage ssri = search("SSRI", SearchMode.HYBRID);
         assertEquals(SearchMode.HYBRID, ssri.mode());
+        assertEquals(0, ssri.byWords(), "no passage has the word");
+        assertTrue(ssri.total() > 0, "but some are near it in meaning");
         assertTrue(ids(ssri).contains(INTRO), "the passage naming selective serotonin reuptake inhibitors: " + ids(ssri));
         SearchHit intro = ssri.hits().stream().filter(h -> h.id().equals(INTRO)).findFirst().orElseThrow();
         assertEquals(MatchedBy.MEANING, intro.matchedBy());
@@ -76,6 +78,8 @@ class SearchByMeaningTest {
         SearchHit first = page.hits().get(0);
         assertEquals(SEED + ".what-are-the-potential-side-effects-of-ketamine.1", first.id());
         assertEquals(MatchedBy.BOTH, first.matchedBy());
+        assertEquals(search("ketamine side effects", SearchMode.LEXICAL).total(), page.byWords());
+        assertTrue(page.total() >= page.byWords());
         assertFalse(first.snippet().marks().isEmpty());
     }
 

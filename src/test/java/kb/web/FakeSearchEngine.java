@@ -76,7 +76,7 @@ final class FakeSearchEngine implements SearchEngine {
                 List.of(new FacetCount("Section", "Section", List.of("Section"), 25)));
         String corrected = q.equals("ketamin") ? "ketamine" : null;
         return new SearchPage(q, 25, 1, request.page(), request.size(), hits, facets, List.of("esketamine"), corrected,
-                List.of(), used);
+                List.of(), used, used == SearchMode.LEXICAL ? 25 : 20);
     }
 
     private SearchHit hit(String id, MatchedBy by, String snippet, List<Span> marks) {

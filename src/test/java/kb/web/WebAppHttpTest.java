@@ -305,7 +305,7 @@ class WebAppHttpTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode page = JSON.readTree(r.body());
-        assertEquals(Set.of("query", "total", "tookMs", "page", "size", "hits", "facets", "suggestions", "correctedQuery",
+        assertEquals(Set.of("query", "total", "wordMatches", "tookMs", "page", "size", "hits", "facets", "suggestions", "correctedQuery",
                 "expansions", "mode"), fieldNames(page));
         assertEquals("midazolam", page.get("query").asText());
         assertEquals(1, page.get("page").asInt());
