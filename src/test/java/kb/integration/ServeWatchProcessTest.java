@@ -52,7 +52,7 @@ class ServeWatchProcessTest {
                     .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
-            assertEquals(2, JSON.readTree(r.body()).get("unchanged").asInt());
+            assertEquals(2, JSON.readTree(r.body()).get("unchanged").asInt(), r.body());
             String openSearch = http.send(HttpRequest.newBuilder(URI.create(base + "opensearch.xml")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(openSearch.contains("template=\"https://kb.example.org/search?q={searchTerms}\""), openSearch);
@@ -150,7 +150,7 @@ class ServeWatchProcessTest {
     }
 
     private static long total(HttpClient http, String base, String word) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "api/search?correct=0&q=" + word))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "api/search?correct=0&mode=lexical&q=" + word))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode page = JSON.readTree(r.body());
         assertNotNull(page.get("total"), r.body());
