@@ -8,7 +8,8 @@ import kb.meaning.Vectors;
 /**
  * The snippet of a passage found by meaning only: its sentence nearest the query in meaning, nothing marked (no word
  * matched). Sentences are embedded on the request's own thread, never behind a batch, and at most
- * {@value #MAX_SENTENCES} of them: past that the first sentences stand for the passage.
+ * {@value #MAX_SENTENCES} of them: past that the first sentences stand for the passage. A reference entry is shown
+ * whole.
  */
 final class NearestSentence {
     static final int MAX_SENTENCES = 8;
@@ -16,7 +17,8 @@ final class NearestSentence {
     private NearestSentence() {}
 
     static SearchHit asSnippet(SearchHit hit, Embedder embedder, float[] query) {
-        List<Sentences.Span> spans = Sentences.split(hit.text());
+        // A reference entry is one citation: its initials ("Zarate Jr, C.") are no sentence ends.
+        List<Sentences.Span> spans = "reference".equals(hit.kind()) ? List.of() : Sentences.split(hit.text());
         Sentences.Span best = spans.isEmpty() ? new Sentences.Span(0, hit.text().length()) : spans.get(0);
         float bestScore = Float.NEGATIVE_INFINITY;
         if (spans.size() > 1) {
