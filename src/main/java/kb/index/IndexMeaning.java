@@ -45,7 +45,8 @@ public record IndexMeaning(boolean off, String model, int passages, int withMean
         }
     }
 
-    private static int withVectors(DirectoryReader reader) throws IOException {
+    /** Live passages that carry a meaning vector, over the whole reader. */
+    public static int withVectors(org.apache.lucene.index.IndexReader reader) throws IOException {
         int count = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
             FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);

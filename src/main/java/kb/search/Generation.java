@@ -57,7 +57,7 @@ final class Generation {
         this.corpusRoot = corpus == null || corpus.isEmpty() ? null : Path.of(corpus);
         this.snippets = new Snippets(searcher);
         this.titles = new ArticleTitles(searcher);
-        this.withMeaning = MeaningSearch.livePassagesWithVectors(reader);
+        this.withMeaning = kb.index.IndexMeaning.withVectors(reader);
     }
 
     /** Whether search by meaning is on for this generation: every passage has its vector. */

@@ -20,7 +20,6 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.Bits;
 
 /**
  * Searches the passages' meaning vectors with Lucene's HNSW graph ({@link KnnFloatVectorQuery}): the passages
@@ -30,24 +29,6 @@ import org.apache.lucene.util.Bits;
  */
 final class MeaningSearch {
     private MeaningSearch() {}
-
-    /** Live passages that carry a vector, over the whole reader. */
-    static int livePassagesWithVectors(IndexReader reader) throws IOException {
-        int count = 0;
-        for (LeafReaderContext leaf : reader.leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-            if (values == null) {
-                continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            for (int doc = values.nextDoc(); doc != FloatVectorValues.NO_MORE_DOCS; doc = values.nextDoc()) {
-                if (live == null || live.get(doc)) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
 
     /** The vector of a passage (a top-level doc id), or empty when it has none. */
     static Optional<float[]> vectorOf(IndexReader reader, int docId) throws IOException {
