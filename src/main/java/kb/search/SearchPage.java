@@ -8,6 +8,8 @@ import java.util.List;
  * (otherwise null). {@code expansions} lists the abbreviations and synonyms that were also searched;
  * {@code didYouMean} are other close rewrites of the query, built from terms in the index. {@code mode} is how the
  * page was ranked, which is lexical when the request's mode could not apply (no vectors, or query syntax).
+ * {@code articles} are the articles the search is about, best first (at most {@link SearchLimits#TOP_ARTICLES}, each
+ * with a matching passage), ranked as {@link SearchEngine#rank} ranks by article; the same on every page.
  */
 public record SearchPage(
         String query,
@@ -20,7 +22,17 @@ public record SearchPage(
         List<String> didYouMean,
         String correctedQuery,
         List<Expansion> expansions,
-        SearchMode mode) {
+        SearchMode mode,
+        List<ArticleHit> articles) {
+    public SearchPage {
+        articles = articles == null ? List.of() : List.copyOf(articles);
+    }
+
+    /** A page without an articles block. */
+    public SearchPage(String query, long total, long tookMs, int page, int size, List<SearchHit> hits, Facets facets,
+            List<String> didYouMean, String correctedQuery, List<Expansion> expansions, SearchMode mode) {
+        this(query, total, tookMs, page, size, hits, facets, didYouMean, correctedQuery, expansions, mode, List.of());
+    }
 
     public int totalPages() {
         return (int) Math.min(Integer.MAX_VALUE, (total + size - 1) / size);
