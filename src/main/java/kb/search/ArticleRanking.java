@@ -25,8 +25,8 @@ import org.apache.lucene.search.TopDocs;
  * 200-passage PDF; the weights were chosen by measuring (README, Relevance).
  */
 final class ArticleRanking {
-    /** How many lexical candidates are rescored; a deeper page rescores that many. */
-    static final int RESCORED = 200;
+    /** How many lexical candidates are rescored (as many as the meaning fusion takes); a deeper page rescores more. */
+    static final int RESCORED = 100;
     /** {@code w}: the share of the article in a passage's score. */
     static final float ARTICLE_WEIGHT = 0.6f;
     /** {@code c}: an article scoring this share of the best article's score or more counts as the best does. */

@@ -37,7 +37,8 @@ final class FieldQueries {
         // An excluded word is never in a hit, so there is nothing to mark; required parts become optional, since a
         // passage may match a required word only in its heading.
         return prune(query, leaf -> fieldsRead(leaf).equals(Set.of(field)),
-                occur -> occur == BooleanClause.Occur.MUST_NOT ? null : BooleanClause.Occur.SHOULD, false, leaf -> leaf);
+                occur -> occur == BooleanClause.Occur.MUST_NOT ? null : BooleanClause.Occur.SHOULD, false,
+                leaf -> leaf);
     }
 
     /**
@@ -47,7 +48,8 @@ final class FieldQueries {
      */
     static Query retarget(Query query, String from, String to) {
         Query restricted = restrict(query, from);
-        return restricted == null ? null : prune(restricted, leaf -> true, occur -> occur, true, leaf -> moved(leaf, to));
+        return restricted == null ? null
+                : prune(restricted, leaf -> true, occur -> occur, true, leaf -> moved(leaf, to));
     }
 
     private static Query moved(Query leaf, String to) {

@@ -14,9 +14,10 @@ import kb.search.Span;
 /**
  * The JSON API's bodies, composed from the engine's records at the edge (see {@code web/static/openapi.json}):
  * snippets as escaped HTML with {@code <mark>}, {@code matches} as {@code [start, end]} offsets into {@code text}
- * (UTF-16 units, end exclusive), links and citations made here; {@code articles} the articles the search is about. Field names are the API's and stay as published;
- * {@code mode} and {@code matchedBy} are the lower-case labels ({@code lexical}, {@code words}…). A related passage
- * carries no citation: its record lacks the authors and date a citation needs (its {@code /api/passages/{id}} has it).
+ * (UTF-16 units, end exclusive), links and citations made here; {@code articles} are the articles the search is
+ * about. Field names are the API's and stay as published; {@code mode} and {@code matchedBy} are the lower-case
+ * labels ({@code lexical}, {@code words}…). A related passage carries no citation: its record lacks the authors and
+ * date a citation needs (its {@code /api/passages/{id}} has it).
  */
 final class ApiJson {
     private ApiJson() {}

@@ -9,8 +9,9 @@ import kb.search.SearchPage;
 
 /**
  * What the results template shows beyond the {@link SearchPage} itself: every link pre-built, so templates hold
- * no URL logic; the articles the search is about link to their pages with the query's matches marked. Filter links toggle (following an active filter removes it); pagination never offers a page
- * beyond the result window the service accepts. Every link keeps the mode asked for ({@code mode}), which may
+ * no URL logic. The articles the search is about link to their pages with the query's matches marked. Filter links
+ * toggle (following an active filter removes it); pagination never offers a page beyond the result window the
+ * service accepts. Every link keeps the mode asked for ({@code mode}), which may
  * differ from the one the page was ranked by ({@code page.mode}); {@code wordsOnly} says a search by meaning alone
  * was asked for but could not be run.
  */
@@ -111,8 +112,8 @@ record SearchView(
         List<ArticleLink> about = page.articles().stream()
                 .map(a -> new ArticleLink(a.title(), Links.articleMarked(a.slug(), q), a.passages())).toList();
         boolean wordsOnly = mode == SearchMode.SEMANTIC && page.mode() != SearchMode.SEMANTIC;
-        return new SearchView(page, hits, about, article, section, mode, wordsOnly, articles, sections, active, clear, pages,
-                prev, next, suggestions, correction, first, last);
+        return new SearchView(page, hits, about, article, section, mode, wordsOnly, articles, sections, active, clear,
+                pages, prev, next, suggestions, correction, first, last);
     }
 
     private static int lastPage(SearchPage page) {

@@ -57,7 +57,8 @@ class FieldQueriesTest {
                 .add(new org.apache.lucene.search.PrefixQuery(new Term("text", "anaes")), Occur.SHOULD)
                 .build();
         Query expected = new BooleanQuery.Builder()
-                .add(new BooleanQuery.Builder().add(term("article_text", "ketamin"), Occur.SHOULD).build(), Occur.SHOULD)
+                .add(new BooleanQuery.Builder().add(term("article_text", "ketamin"), Occur.SHOULD).build(),
+                        Occur.SHOULD)
                 .add(new BoostQuery(new PhraseQuery(2, "article_text", "nmda", "receptor"), 0.4f), Occur.SHOULD)
                 .add(new org.apache.lucene.search.PrefixQuery(new Term("article_text", "anaes")), Occur.SHOULD)
                 .build();

@@ -95,10 +95,11 @@ class WebAppHttpTest {
         assertTrue(block > 0, body);
         assertTrue(block < body.indexOf("<ol class=\"results\""), "the articles come before the passages");
         String articles = body.substring(block, body.indexOf("</section>", block));
-        assertTrue(articles.contains("<a href=\"/articles/ketamines-for-depression?q=midazolam\">Ketamines For Depression</a>"),
-                articles);
+        String link = "<a href=\"/articles/ketamines-for-depression?q=midazolam\">Ketamines For Depression</a>";
+        assertTrue(articles.contains(link), articles);
         long facetCount = json("/api/search?q=midazolam").get("facets").get("articles").get(0).get("count").asLong();
-        assertTrue(articles.contains(facetCount == 1 ? "1 matching passage" : facetCount + " matching passages"), articles);
+        String count = facetCount == 1 ? "1 matching passage" : facetCount + " matching passages";
+        assertTrue(articles.contains(count), articles);
         assertFalse(articles.contains("Hostile"), "an article without a matching passage is not listed");
         String article = get("/articles/ketamines-for-depression?q=midazolam").body();
         assertTrue(article.contains("<mark>midazolam</mark>"), "the link marks the matches in the article");
