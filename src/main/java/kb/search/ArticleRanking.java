@@ -110,6 +110,13 @@ final class ArticleRanking {
         return top.subList(0, Math.min(depth, top.size())).toArray(ScoreDoc[]::new);
     }
 
+    /** The best {@code depth} articles of a ranking as slugs, as {@code rank(..., byArticle = true, ...)} answers. */
+    static List<RankedId> rankedArticles(IndexSearcher searcher, ModeRanking.Ranked ranked, int depth)
+            throws IOException {
+        ScoreDoc[] articles = articles(searcher, ranked.plan().run().articles(), ranked.forArticles(), depth);
+        return StoredPassages.rankedIds(searcher, articles, Fields.ARTICLE, depth);
+    }
+
     private static List<ScoreDoc> sorted(List<ScoreDoc> docs) {
         List<ScoreDoc> out = new ArrayList<>(docs);
         out.sort(Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));

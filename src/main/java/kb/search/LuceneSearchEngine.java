@@ -13,7 +13,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -151,12 +150,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         return querying(searcher -> {
             ModeRanking.Ranked ranked = ModeRanking.rank(searcher, generationFor(searcher), planner, embedder, parsed,
                     searched, asText ? text : null, SearchRequest.of(searched).withMode(mode), passages);
-            if (byArticle) {
-                ScoreDoc[] articles = ArticleRanking.articles(searcher, ranked.plan().run().articles(),
-                        ranked.forArticles(), depth);
-                return StoredPassages.rankedIds(searcher, articles, Fields.ARTICLE, depth);
-            }
-            return StoredPassages.rankedIds(searcher, ranked.docs(), Fields.ID, depth);
+            return byArticle ? ArticleRanking.rankedArticles(searcher, ranked, depth)
+                    : StoredPassages.rankedIds(searcher, ranked.docs(), Fields.ID, depth);
         });
     }
 
