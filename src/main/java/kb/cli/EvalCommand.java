@@ -55,7 +55,8 @@ final class EvalCommand implements Callable<Integer> {
     int size;
 
     @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "article",
-            description = "What is ranked: article (an article scores as its best passage) or passage (default: ${DEFAULT-VALUE}).")
+            description = "What is ranked: article (by its whole text and best passage, as a search page's articles) "
+                    + "or passage (default: ${DEFAULT-VALUE}).")
     Unit unit;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid", converter = SearchModeOption.class,

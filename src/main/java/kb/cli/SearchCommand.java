@@ -105,6 +105,11 @@ final class SearchCommand implements Callable<Integer> {
         if (!page.didYouMean().isEmpty()) {
             out.println("Did you mean: " + String.join(" | ", page.didYouMean()));
         }
+        if (!page.articles().isEmpty()) {
+            out.println("Articles about this: " + String.join("; ", page.articles().stream()
+                    .map(a -> a.title() + " (" + a.passages() + (a.passages() == 1 ? " passage)" : " passages)"))
+                    .toList()));
+        }
         long rank = (long) (page.page() - 1) * page.size();
         for (SearchHit hit : page.hits()) {
             out.println();

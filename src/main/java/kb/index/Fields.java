@@ -25,6 +25,11 @@ public final class Fields {
     public static final String TEXT = "text";
     /** Passage text analysed without stemming, so an exact word form scores above a stemmed match. */
     public static final String TEXT_EXACT = "text_exact";
+    /**
+     * The whole article as one text (title, headings, every passage's text), on its first passage only, analysed as
+     * {@link #TEXT}: what an article's words score at article level, and the article side of a passage's score.
+     */
+    public static final String ARTICLE_TEXT = "article_text";
     public static final String KIND = "kind";
     public static final String ORDINAL = "ordinal";
     /** Reading order within the article: stored and doc values, for sorting an article's passages. */

@@ -164,6 +164,7 @@ final class IndexRun {
         }
         // Once per article: an article's passages are written and replaced as one block, first passage first.
         docs.get(0).add(new StoredField(Fields.CONTENT_HASH, contentHash));
+        PassageDocuments.addArticleText(docs.get(0), article);
         return docs;
     }
 

@@ -116,6 +116,23 @@ public final class PassageDocuments {
         return built;
     }
 
+    /**
+     * Adds the article's whole text ({@link Fields#ARTICLE_TEXT}) to its first passage's document: the title, each
+     * section path's headings where the path changes, and every passage's text, in reading order. Not stored.
+     */
+    public static void addArticleText(Document first, kb.corpus.Article article) {
+        StringBuilder all = new StringBuilder(article.title());
+        List<String> path = List.of();
+        for (Passage p : article.passages()) {
+            if (!p.sectionPath().equals(path)) {
+                path = p.sectionPath();
+                all.append(" \n ").append(String.join(" \n ", path));
+            }
+            all.append(" \n ").append(p.text());
+        }
+        first.add(new TextField(Fields.ARTICLE_TEXT, all.toString(), Field.Store.NO));
+    }
+
     private static void storeIfPresent(Document doc, String field, String value) {
         if (!value.isEmpty()) {
             doc.add(new StoredField(field, value));

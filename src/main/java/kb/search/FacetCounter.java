@@ -20,9 +20,18 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 final class FacetCounter {
     private FacetCounter() {}
 
-    static Facets count(Generation gen, FacetsCollector matches) throws IOException {
+    /** The facets of a set of matches, and how many of them each article has. */
+    record Counted(Facets facets, SortedSetDocValuesFacetCounts counts) {
+        /** The matching passages of this article; 0 for an article with none. */
+        long passagesIn(String slug) throws IOException {
+            Number n = counts == null ? null : counts.getSpecificValue(Fields.ARTICLE, slug);
+            return n == null || n.longValue() < 0 ? 0 : n.longValue();
+        }
+    }
+
+    static Counted count(Generation gen, FacetsCollector matches) throws IOException {
         if (gen.facetState == null) {
-            return Facets.EMPTY;
+            return new Counted(Facets.EMPTY, null);
         }
         SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(gen.facetState, matches);
         List<FacetCount> articles = new ArrayList<>();
@@ -40,7 +49,7 @@ final class FacetCounter {
                 sections.add(new FacetCount(lv.label, path.get(path.size() - 1), path, lv.value.longValue()));
             }
         }
-        return new Facets(articles, sections);
+        return new Counted(new Facets(articles, sections), counts);
     }
 
     /** Passages per innermost heading over the whole index (sections of the same name in several places add up), in the facet's label order. */

@@ -150,7 +150,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         return querying(searcher -> {
             ModeRanking.Ranked ranked = ModeRanking.rank(searcher, generationFor(searcher), planner, embedder, parsed,
                     searched, asText ? text : null, SearchRequest.of(searched).withMode(mode), passages);
-            return StoredPassages.rankedIds(searcher, ranked.docs(), byArticle ? Fields.ARTICLE : Fields.ID, depth);
+            return byArticle ? ArticleRanking.rankedArticles(searcher, ranked, depth)
+                    : StoredPassages.rankedIds(searcher, ranked.docs(), Fields.ID, depth);
         });
     }
 

@@ -25,7 +25,12 @@ final class ModeRanking {
      * when lexical) and those candidates' doc ids, and the query's vector (null when lexical).
      */
     record Ranked(QueryPlanner.Plan plan, SearchMode mode, ScoreDoc[] docs, Query nearQuery, Set<Integer> near,
-            float[] vector) {}
+            float[] vector) {
+        /** The passages articles are ranked from: every rescored lexical candidate, or this mode's ranking. */
+        ScoreDoc[] forArticles() {
+            return mode == SearchMode.LEXICAL ? plan.run().candidates() : docs;
+        }
+    }
 
     private ModeRanking() {}
 

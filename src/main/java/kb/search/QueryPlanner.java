@@ -1,6 +1,7 @@
 package kb.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import kb.index.Fields;
 import org.apache.lucene.index.Term;
@@ -9,15 +10,17 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Turns what a person typed into what is run: parsed, expanded with the generation's abbreviations and synonyms,
- * filtered, held to the clause budget, ranked; and, when a word is unknown to the index but close to indexed ones,
- * run again with the correction, which is shown only if it finds something. A query that finds nothing is offered
- * close words for acronyms and short words too, never corrected unasked.
+ * filtered, held to the clause budget, ranked, the best candidates rescored in the light of their articles
+ * ({@link ArticleRanking}); and, when a word is unknown to the index but close to indexed ones, run again with the
+ * correction, which is shown only if it finds something. A query that finds nothing is offered close words for
+ * acronyms and short words too, never corrected unasked.
  */
 final class QueryPlanner {
     private final UserQueryParser parser = new UserQueryParser();
@@ -29,9 +32,12 @@ final class QueryPlanner {
 
     /**
      * One ranked execution: its best hits, the query that selects the same passages without the proximity bonus
-     * (for counting them and their facets, which only a result page needs), what to highlight, and the expansions.
+     * (for counting them and their facets, which only a result page needs), what to highlight, the expansions, the
+     * query's words over whole articles (null when none) and every rescored candidate, best first (the hits are
+     * its first ones), from which articles are ranked.
      */
-    record Run(TopDocs topDocs, Query matching, Query highlight, List<Expansion> expansions) {
+    record Run(TopDocs topDocs, Query matching, Query highlight, List<Expansion> expansions, Query articles,
+            ScoreDoc[] candidates) {
         /** Whether anything matched: exact, since the ranked pass counts every match up to its threshold. */
         boolean found() {
             return topDocs.totalHits.value > 0;
@@ -82,13 +88,19 @@ final class QueryPlanner {
         // Lucene skip passages that cannot reach them (block-max pruning), which collecting every match forbids.
         // The counting pass scores nothing, and leaves out the proximity bonus: its phrases only re-rank passages
         // that the words already match, and checking their positions in every match is what made one pass slow.
-        TopDocs top = rankTop(searcher, query, wanted);
         Query matching = words == null ? query
                 : withFilters(new UserQueryParser.Parsed(words, parsed.filters()).combined(), request);
         // Filters select passages; only the words are marked in the text.
         Query highlight = words != null ? words : query;
+        // Each candidate is rescored in the light of its article (ArticleRanking); the first pass collects more
+        // than the page so that a passage of an article on the query can climb onto it.
+        Query articles = ArticleRanking.articleQuery(highlight);
+        TopDocs first = rankTop(searcher, query, ArticleRanking.candidates(wanted));
+        ScoreDoc[] rescored = ArticleRanking.rescore(searcher, articles, first.scoreDocs);
+        TopDocs top = new TopDocs(first.totalHits,
+                rescored.length <= wanted ? rescored : Arrays.copyOf(rescored, wanted));
         Query inText = FieldQueries.restrict(highlight, Fields.TEXT);
-        return new Run(top, matching, inText != null ? inText : highlight, expansions);
+        return new Run(top, matching, inText != null ? inText : highlight, expansions, articles, rescored);
     }
 
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {

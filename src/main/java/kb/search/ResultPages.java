@@ -25,7 +25,8 @@ import org.apache.lucene.search.Weight;
  * time with the time limit checked between, each hit's stored fields read once; then every match counted, with its
  * facets, in a pass that scores nothing. A hit is found by its words when it matches the lexical query, by meaning
  * when it is among the meaning candidates; found by meaning only, its snippet is its sentence nearest the query.
- * Counts and facets cover every lexical match plus the meaning candidates.
+ * Counts and facets cover every lexical match plus the meaning candidates; the articles the search is about come
+ * from {@link ArticleHits}.
  */
 final class ResultPages {
     private ResultPages() {}
@@ -51,13 +52,14 @@ final class ResultPages {
                     .add(ranked.nearQuery(), BooleanClause.Occur.SHOULD).build();
         };
         FacetsCollector matches = collectMatches(searcher, counted);
-        Facets facets = FacetCounter.count(gen, matches);
+        FacetCounter.Counted facets = FacetCounter.count(gen, matches);
+        List<ArticleHit> articles = ArticleHits.top(searcher, ranked, facets);
         long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
         long byWords = ranked.mode() == SearchMode.LEXICAL ? total : searcher.count(run.matching());
         long took = (System.nanoTime() - startNanos) / 1_000_000;
         QueryPlanner.Plan plan = ranked.plan();
-        return new SearchPage(text, total, took, page, size, hits, facets, plan.didYouMean(), plan.corrected(),
-                run.expansions(), ranked.mode(), byWords);
+        return new SearchPage(text, total, took, page, size, hits, facets.facets(), plan.didYouMean(), plan.corrected(),
+                run.expansions(), ranked.mode(), byWords, articles);
     }
 
     private static FacetsCollector collectMatches(IndexSearcher searcher, Query matching) throws IOException {

@@ -15,13 +15,17 @@ import java.util.Optional;
  * time limit a {@link SearchTimeoutException}; an index that cannot be read a {@link SearchFailure}.
  */
 public interface SearchEngine extends Closeable {
-    /** One page of ranked passages with snippets, counts, facets and spelling help. */
+    /**
+     * One page of ranked passages with snippets, counts, facets and spelling help, and the articles the search is
+     * about. A passage ranks by its own match and its article's (the article's whole text).
+     */
     SearchPage search(SearchRequest request) throws BadQueryException;
 
     /**
      * A bare ranking for evaluation: the same query, expansions and spelling correction as {@link #search}, without
      * highlighting; with {@code asText}, the query's syntax characters are escaped first. With {@code byArticle}
-     * an article scores as its best passage and appears once (ids are slugs); otherwise ids are passage ids.
+     * articles are ranked as a search page's articles are, by their whole text and their best passage (ids are
+     * slugs); otherwise ids are passage ids.
      */
     List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText, SearchMode mode)
             throws BadQueryException;

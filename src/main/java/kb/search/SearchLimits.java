@@ -15,6 +15,8 @@ public final class SearchLimits {
     public static final int RANKED_HITS_THRESHOLD = 1_000;
     /** Values shown per facet (articles, sections). */
     public static final int FACET_VALUES = 10;
+    /** Articles shown above the passages, the ones a search is about. */
+    public static final int TOP_ARTICLES = 5;
 
     private SearchLimits() {}
 

@@ -10,6 +10,8 @@ import java.util.List;
  * page was ranked, which is lexical when the request's mode could not apply (no vectors, or query syntax).
  * {@code byWords} is how many of the {@code total} passages match the query's words (all of them when lexical); the
  * others are among the passages nearest the query in meaning.
+ * {@code articles} are the articles the search is about, best first (at most {@link SearchLimits#TOP_ARTICLES}, each
+ * with a matching passage), ranked as {@link SearchEngine#rank} ranks by article; the same on every page.
  */
 public record SearchPage(
         String query,
@@ -23,7 +25,24 @@ public record SearchPage(
         String correctedQuery,
         List<Expansion> expansions,
         SearchMode mode,
-        long byWords) {
+        long byWords,
+        List<ArticleHit> articles) {
+    public SearchPage {
+        articles = articles == null ? List.of() : List.copyOf(articles);
+    }
+
+    /** A page without an articles block. */
+    public SearchPage(String query, long total, long tookMs, int page, int size, List<SearchHit> hits, Facets facets,
+            List<String> didYouMean, String correctedQuery, List<Expansion> expansions, SearchMode mode, long byWords) {
+        this(query, total, tookMs, page, size, hits, facets, didYouMean, correctedQuery, expansions, mode, byWords,
+                List.of());
+    }
+
+    /** A page without an articles block whose passages all match the words. */
+    public SearchPage(String query, long total, long tookMs, int page, int size, List<SearchHit> hits, Facets facets,
+            List<String> didYouMean, String correctedQuery, List<Expansion> expansions, SearchMode mode) {
+        this(query, total, tookMs, page, size, hits, facets, didYouMean, correctedQuery, expansions, mode, total);
+    }
 
     public int totalPages() {
         return (int) Math.min(Integer.MAX_VALUE, (total + size - 1) / size);

@@ -59,8 +59,8 @@ final class StoredPassages {
     }
 
     /**
-     * The first {@code depth} distinct values of {@code field} (a passage id, or an article slug so that an article
-     * scores as its best passage), in rank order, each with the score of its first occurrence.
+     * The first {@code depth} distinct values of {@code field} (a passage id, or the article slug of ranked articles'
+     * first passages), in rank order, each with the score of its first occurrence.
      */
     static List<RankedId> rankedIds(IndexSearcher searcher, ScoreDoc[] ranked, String field, int depth) throws IOException {
         StoredFields stored = searcher.storedFields();

@@ -14,15 +14,20 @@ import kb.search.Span;
 /**
  * The JSON API's bodies, composed from the engine's records at the edge (see {@code web/static/openapi.json}):
  * snippets as escaped HTML with {@code <mark>}, {@code matches} as {@code [start, end]} offsets into {@code text}
- * (UTF-16 units, end exclusive), links and citations made here. Field names are the API's and stay as published;
- * {@code mode} and {@code matchedBy} are the lower-case labels ({@code lexical}, {@code words}…). A related passage
- * carries no citation: its record lacks the authors and date a citation needs (its {@code /api/passages/{id}} has it).
+ * (UTF-16 units, end exclusive), links and citations made here; {@code articles} are the articles the search is
+ * about. Field names are the API's and stay as published; {@code mode} and {@code matchedBy} are the lower-case
+ * labels ({@code lexical}, {@code words}…). A related passage carries no citation: its record lacks the authors and
+ * date a citation needs (its {@code /api/passages/{id}} has it).
  */
 final class ApiJson {
     private ApiJson() {}
 
-    record Page(String query, long total, long wordMatches, long tookMs, int page, int size, List<Hit> hits, Facets facets,
-            List<String> suggestions, String correctedQuery, List<Expansion> expansions, String mode) {}
+    record Page(String query, long total, long wordMatches, long tookMs, int page, int size, List<Article> articles,
+            List<Hit> hits, Facets facets, List<String> suggestions, String correctedQuery, List<Expansion> expansions,
+            String mode) {}
+
+    /** One of the articles the search is about; {@code url} is its page with the query's matches marked. */
+    record Article(String slug, String title, float score, long passages, String url) {}
 
     record Hit(String id, String article, String title, String section, List<String> sectionPath, String kind,
             String text, String snippet, List<int[]> matches, String url, String citation, Integer page, String matchedBy,
@@ -50,7 +55,9 @@ final class ApiJson {
         List<Hit> hits = p.hits().stream().map(h -> hit(h, shownQuery)).toList();
         Facets facets = new Facets(p.facets().articles().stream().map(ApiJson::facet).toList(),
                 p.facets().sections().stream().map(ApiJson::facet).toList());
-        return new Page(p.query(), p.total(), p.byWords(), p.tookMs(), p.page(), p.size(), hits, facets, p.didYouMean(),
+        List<Article> articles = p.articles().stream().map(a -> new Article(a.slug(), a.title(), a.score(),
+                a.passages(), Links.articleMarked(a.slug(), shownQuery))).toList();
+        return new Page(p.query(), p.total(), p.byWords(), p.tookMs(), p.page(), p.size(), articles, hits, facets, p.didYouMean(),
                 p.correctedQuery(), p.expansions(), (p.mode() == null ? SearchMode.LEXICAL : p.mode()).label());
     }
 

@@ -21,6 +21,12 @@ public final class Links {
         return "/articles/" + encodePathSegment(slug);
     }
 
+    /** The article page with the query's matches marked in every passage (the article alone without a query). */
+    public static String articleMarked(String slug, String query) {
+        return article(slug) + (query == null || query.isBlank() ? ""
+                : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    }
+
     /** The article's original file, as it is in the corpus. */
     public static String articleSource(String slug) {
         return article(slug) + "/source";

@@ -9,14 +9,16 @@ import kb.search.SearchPage;
 
 /**
  * What the results template shows beyond the {@link SearchPage} itself: every link pre-built, so templates hold
- * no URL logic. Filter links toggle (following an active filter removes it); pagination never offers a page
- * beyond the result window the service accepts. Every link keeps the mode asked for ({@code mode}), which may
+ * no URL logic. The articles the search is about link to their pages with the query's matches marked. Filter links
+ * toggle (following an active filter removes it); pagination never offers a page beyond the result window the
+ * service accepts. Every link keeps the mode asked for ({@code mode}), which may
  * differ from the one the page was ranked by ({@code page.mode}); {@code wordsOnly} says a search by meaning alone
  * was asked for but could not be run.
  */
 record SearchView(
         SearchPage page,
         List<ShownHit> hits,
+        List<ArticleLink> articles,
         String article,
         String section,
         SearchMode mode,
@@ -36,6 +38,9 @@ record SearchView(
     private static final int PAGE_RADIUS = 2;
 
     record FilterLink(String label, long count, String url, boolean active) {}
+
+    /** One of the articles the search is about: its title, its page with the matches marked, its matching passages. */
+    record ArticleLink(String title, String url, long passages) {}
 
     record ActiveFilter(String kind, String label, String removeUrl) {}
 
@@ -104,9 +109,11 @@ record SearchView(
         long last = page.hits().isEmpty() ? 0 : first + page.hits().size() - 1;
         String clear = active.isEmpty() ? null : SearchLinks.search(q, null, null, mode, 1);
         List<ShownHit> hits = page.hits().stream().map(h -> ShownHit.of(h, q)).toList();
+        List<ArticleLink> about = page.articles().stream()
+                .map(a -> new ArticleLink(a.title(), Links.articleMarked(a.slug(), q), a.passages())).toList();
         boolean wordsOnly = mode == SearchMode.SEMANTIC && page.mode() != SearchMode.SEMANTIC;
-        return new SearchView(page, hits, article, section, mode, wordsOnly, articles, sections, active, clear, pages,
-                prev, next, suggestions, correction, first, last);
+        return new SearchView(page, hits, about, article, section, mode, wordsOnly, articles, sections, active, clear,
+                pages, prev, next, suggestions, correction, first, last);
     }
 
     private static int lastPage(SearchPage page) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import kb.search.ArticleHit;
 import kb.search.Facets;
 import kb.search.MarkedText;
 import kb.search.MatchedBy;
@@ -35,6 +36,18 @@ class SearchOutputTest {
         assertTrue(out.contains("Matched by words only"), out);
         assertFalse(print(SearchMode.HYBRID, SearchMode.LEXICAL, hit("a.s.1", MatchedBy.WORDS, List.of()))
                 .contains("Matched by words only"), "not for the default");
+    }
+
+    @Test
+    void theArticlesASearchIsAboutComeBeforeThePassages() {
+        SearchPage page = new SearchPage("ketamine", 3, 1, 1, 10, List.of(hit("a.s.1", MatchedBy.WORDS, List.of())),
+                Facets.EMPTY, List.of(), null, List.of(), SearchMode.LEXICAL, 3,
+                List.of(new ArticleHit("a", "Title", 1f, 2), new ArticleHit("b", "Other", 0.5f, 1)));
+        StringWriter text = new StringWriter();
+        SearchCommand.print(page, SearchMode.LEXICAL, new PrintWriter(text, true));
+        String out = text.toString();
+        assertTrue(out.contains("Articles about this: Title (2 passages); Other (1 passage)\n"), out);
+        assertTrue(out.indexOf("Articles about this") < out.indexOf("1. Title"), out);
     }
 
     private static String print(SearchMode asked, SearchMode used, SearchHit... hits) {

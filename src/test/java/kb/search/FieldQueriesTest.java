@@ -50,6 +50,23 @@ class FieldQueriesTest {
     }
 
     @Test
+    void retargetMovesTheTextClausesToTheArticleFieldWithTheirBoosts() {
+        Query q = new BooleanQuery.Builder()
+                .add(anyField("ketamin"), Occur.SHOULD)
+                .add(new BoostQuery(new PhraseQuery(2, "text", "nmda", "receptor"), 0.4f), Occur.SHOULD)
+                .add(new org.apache.lucene.search.PrefixQuery(new Term("text", "anaes")), Occur.SHOULD)
+                .build();
+        Query expected = new BooleanQuery.Builder()
+                .add(new BooleanQuery.Builder().add(term("article_text", "ketamin"), Occur.SHOULD).build(),
+                        Occur.SHOULD)
+                .add(new BoostQuery(new PhraseQuery(2, "article_text", "nmda", "receptor"), 0.4f), Occur.SHOULD)
+                .add(new org.apache.lucene.search.PrefixQuery(new Term("article_text", "anaes")), Occur.SHOULD)
+                .build();
+        assertEquals(expected, FieldQueries.retarget(q, "text", "article_text"));
+        assertNull(FieldQueries.retarget(term("title", "ketamin"), "text", "article_text"));
+    }
+
+    @Test
     void queryWithNothingOnTheFieldGivesNull() {
         assertNull(FieldQueries.restrict(term("title", "ketamin"), "text"));
     }

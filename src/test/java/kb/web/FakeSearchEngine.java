@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kb.search.ArticleHit;
 import kb.search.ArticleView;
 import kb.search.BadQueryException;
 import kb.search.Completion;
@@ -76,7 +77,7 @@ final class FakeSearchEngine implements SearchEngine {
                 List.of(new FacetCount("Section", "Section", List.of("Section"), 25)));
         String corrected = q.equals("ketamin") ? "ketamine" : null;
         return new SearchPage(q, 25, 1, request.page(), request.size(), hits, facets, List.of("esketamine"), corrected,
-                List.of(), used, used == SearchMode.LEXICAL ? 25 : 20);
+                List.of(), used, used == SearchMode.LEXICAL ? 25 : 20, List.of(new ArticleHit("alpha", "Alpha", 1f, 25)));
     }
 
     private SearchHit hit(String id, MatchedBy by, String snippet, List<Span> marks) {

@@ -89,6 +89,26 @@ class WebAppHttpTest {
     }
 
     @Test
+    void theArticlesASearchIsAboutShowAboveThePassagesAndOpenWithTheMatchesMarked() throws Exception {
+        String body = get("/search?q=midazolam").body();
+        int block = body.indexOf("<section class=\"top-articles\"");
+        assertTrue(block > 0, body);
+        assertTrue(block < body.indexOf("<ol class=\"results\""), "the articles come before the passages");
+        String articles = body.substring(block, body.indexOf("</section>", block));
+        String link = "<a href=\"/articles/ketamines-for-depression?q=midazolam\">Ketamines For Depression</a>";
+        assertTrue(articles.contains(link), articles);
+        long facetCount = json("/api/search?q=midazolam").get("facets").get("articles").get(0).get("count").asLong();
+        String count = facetCount == 1 ? "1 matching passage" : facetCount + " matching passages";
+        assertTrue(articles.contains(count), articles);
+        assertFalse(articles.contains("Hostile"), "an article without a matching passage is not listed");
+        String article = get("/articles/ketamines-for-depression?q=midazolam").body();
+        assertTrue(article.contains("<mark>midazolam</mark>"), "the link marks the matches in the article");
+        // A title is text on the page, never markup.
+        String hostile = get("/search?q=xylophones").body();
+        assertTrue(hostile.contains(">Hostile &lt;b&gt;Markup&lt;/b&gt; Notes</a>"), hostile);
+    }
+
+    @Test
     void sectionFilterNarrowsResultsAndCanBeCleared() throws Exception {
         String all = get("/search?q=ketamine").body();
         String filterHref = "/search?q=ketamine&amp;section=What+is+Ketamine%3F";
@@ -305,8 +325,14 @@ class WebAppHttpTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode page = JSON.readTree(r.body());
-        assertEquals(Set.of("query", "total", "wordMatches", "tookMs", "page", "size", "hits", "facets", "suggestions", "correctedQuery",
-                "expansions", "mode"), fieldNames(page));
+        assertEquals(Set.of("query", "total", "wordMatches", "tookMs", "page", "size", "articles", "hits", "facets", "suggestions",
+                "correctedQuery", "expansions", "mode"), fieldNames(page));
+        JsonNode about = page.get("articles").get(0);
+        assertEquals(Set.of("slug", "title", "score", "passages", "url"), fieldNames(about));
+        assertEquals("ketamines-for-depression", about.get("slug").asText());
+        assertEquals("/articles/ketamines-for-depression?q=midazolam", about.get("url").asText());
+        assertEquals(page.get("facets").get("articles").get(0).get("count").asLong(), about.get("passages").asLong());
+        assertEquals(1, page.get("articles").size(), "only articles with a matching passage");
         assertEquals("midazolam", page.get("query").asText());
         assertEquals(1, page.get("page").asInt());
         assertEquals(10, page.get("size").asInt());
@@ -415,6 +441,7 @@ class WebAppHttpTest {
         JsonNode page = json("/api/search?q=NMDA");
         assertEquals(fieldNames(page), fieldNames(schemas.get("SearchPage").get("properties")));
         assertEquals(fieldNames(page.get("hits").get(0)), fieldNames(schemas.get("Hit").get("properties")));
+        assertEquals(fieldNames(page.get("articles").get(0)), fieldNames(schemas.get("Article").get("properties")));
         assertEquals(fieldNames(page.get("expansions").get(0)), fieldNames(schemas.get("Expansion").get("properties")));
         JsonNode passage = json("/api/passages/ketamines-for-depression.what-is-ketamine.1");
         assertEquals(fieldNames(passage), fieldNames(schemas.get("Passage").get("properties")));

@@ -25,18 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  * Measured relevance on long real documents: 61 questions phrased as a reader asks them, over the scholarly PDFs,
  * the saved web pages and a deterministic sample of MedQuAD in ../shared/datasets, judged by reading the documents
  * both by article (qrels-article.txt) and by passage (qrels-passage.txt). See
- * src/test/resources/eval/long-docs/README.md for the corpus recipe, the figures and where kb loses to plain BM25
- * over whole articles (0.9653 nDCG@10 against kb's 0.8851 when this set was written).
+ * src/test/resources/eval/long-docs/README.md for the corpus recipe, the figures and where kb lost to plain BM25
+ * over whole articles (0.9653 nDCG@10 against kb's 0.8851 when this set was written; 0.9699 since kb ranks
+ * passages in the light of their articles).
  *
  * <p>The floors are a ratchet a little below the level kb reaches now: raise them when ranking improves; never
  * lower them to make a change pass, and never edit a judgment to fit kb's output. The datasets live outside the
  * project, so the measuring test is skipped when they are missing; the judgments' own checks always run.
  */
 class LongDocsRelevanceTest {
-    /** Article level, kb measured nDCG@10 0.8851 and MRR@10 0.8716; passage level nDCG@10 0.5210. */
-    static final double ARTICLE_NDCG10_FLOOR = 0.87;
-    static final double ARTICLE_MRR10_FLOOR = 0.86;
-    static final double PASSAGE_NDCG10_FLOOR = 0.51;
+    /**
+     * Article level, kb measured nDCG@10 0.9699 and MRR@10 0.9754 (0.8851 and 0.8716 before article ranking);
+     * passage level nDCG@10 0.5847 (0.5210 before).
+     */
+    static final double ARTICLE_NDCG10_FLOOR = 0.965;
+    static final double ARTICLE_MRR10_FLOOR = 0.97;
+    static final double PASSAGE_NDCG10_FLOOR = 0.58;
 
     static final Path DATASETS = Path.of("..", "shared", "datasets");
     static final Path RESOURCES = Path.of("src", "test", "resources", "eval", "long-docs");

@@ -1,0 +1,145 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kb.index.Fields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Ranks in the light of whole articles. The article side of a query is its words (expansions included) over the
+ * article's whole text ({@link Fields#ARTICLE_TEXT}, BM25 as for passages). A passage scores
+ * {@code (1 - w) · p / max p + w · min(1, a / (c · max a))}: its own score and its article's, each over the best of
+ * the lexical candidates, the article's capped so that every article about as strongly on the query as the best
+ * (within {@code c}) counts alike and only its passage decides among them. An article scores
+ * {@code (1 - v) · a / max a + v · its best passage / max}. The same formula serves a one-passage abstract and a
+ * 200-passage PDF; the weights were chosen by measuring (README, Relevance).
+ */
+final class ArticleRanking {
+    /** How many lexical candidates are rescored (as many as the meaning fusion takes); a deeper page rescores more. */
+    static final int RESCORED = 100;
+    /** {@code w}: the share of the article in a passage's score. */
+    static final float ARTICLE_WEIGHT = 0.6f;
+    /** {@code c}: an article scoring this share of the best article's score or more counts as the best does. */
+    static final float ARTICLE_CAP = 0.75f;
+    /** {@code v}: the share of its best passage in an article's score. */
+    static final float BEST_PASSAGE_WEIGHT = 0.8f;
+
+    private ArticleRanking() {}
+
+    /** The query's words, expansions included, over the article's whole text; null when no word searches text. */
+    static Query articleQuery(Query words) {
+        return words == null ? null : FieldQueries.retarget(words, Fields.TEXT, Fields.ARTICLE_TEXT);
+    }
+
+    /** How many lexical candidates to collect so that a ranking of {@code wanted} can be rescored. */
+    static int candidates(int wanted) {
+        return Math.max(wanted, RESCORED);
+    }
+
+    /** The passages rescored with their articles' scores, best first (ties: lower doc id), all of them. */
+    static ScoreDoc[] rescore(IndexSearcher searcher, Query articleQuery, ScoreDoc[] passages) throws IOException {
+        if (articleQuery == null || passages.length == 0) {
+            return passages;
+        }
+        float[] article = ArticleStarts.scores(searcher, articleQuery, ArticleStarts.of(searcher, docsOf(passages)));
+        float maxP = 0;
+        float maxA = 0;
+        for (int i = 0; i < passages.length; i++) {
+            maxP = Math.max(maxP, passages[i].score);
+            maxA = Math.max(maxA, article[i]);
+        }
+        ScoreDoc[] out = new ScoreDoc[passages.length];
+        for (int i = 0; i < passages.length; i++) {
+            float a = Math.min(1f, ratio(article[i], maxA) / ARTICLE_CAP);
+            out[i] = new ScoreDoc(passages[i].doc, (1 - ARTICLE_WEIGHT) * ratio(passages[i].score, maxP)
+                    + ARTICLE_WEIGHT * a);
+        }
+        return sorted(Arrays.asList(out)).toArray(ScoreDoc[]::new);
+    }
+
+    /**
+     * The best {@code depth} articles for the query, as their first passages' doc ids with the article score: the
+     * best by their whole text and the articles of the ranked passages, each scored by its text and its best passage
+     * in {@code ranked}. Without an article query (a query of filters only), an article scores as its best passage.
+     */
+    static ScoreDoc[] articles(IndexSearcher searcher, Query articleQuery, ScoreDoc[] ranked, int depth)
+            throws IOException {
+        int[] starts = ArticleStarts.of(searcher, docsOf(ranked));
+        Map<Integer, Float> best = new HashMap<>();
+        for (int i = 0; i < ranked.length; i++) {
+            if (starts[i] != ArticleStarts.NONE) {
+                best.merge(starts[i], ranked[i].score, Math::max);
+            }
+        }
+        Map<Integer, Float> byText = new HashMap<>();
+        if (articleQuery != null) {
+            TopDocs top = searcher.search(articleQuery, Math.max(1, depth));
+            for (ScoreDoc sd : top.scoreDocs) {
+                byText.put(sd.doc, sd.score);
+            }
+            int[] unscored = best.keySet().stream().filter(d -> !byText.containsKey(d)).mapToInt(Integer::intValue)
+                    .toArray();
+            float[] scores = ArticleStarts.scores(searcher, articleQuery, unscored);
+            for (int i = 0; i < unscored.length; i++) {
+                byText.put(unscored[i], scores[i]);
+            }
+        }
+        float v = articleQuery == null ? 1f : BEST_PASSAGE_WEIGHT;
+        float maxA = max(byText);
+        float maxP = max(best);
+        Set<Integer> all = new HashSet<>(best.keySet());
+        all.addAll(byText.keySet());
+        List<ScoreDoc> out = new ArrayList<>(all.size());
+        for (int doc : all) {
+            float s = (1 - v) * ratio(byText.getOrDefault(doc, 0f), maxA) + v * ratio(best.getOrDefault(doc, 0f), maxP);
+            if (s > 0) {
+                out.add(new ScoreDoc(doc, s));
+            }
+        }
+        List<ScoreDoc> top = sorted(out);
+        return top.subList(0, Math.min(depth, top.size())).toArray(ScoreDoc[]::new);
+    }
+
+    /** The best {@code depth} articles of a ranking as slugs, as {@code rank(..., byArticle = true, ...)} answers. */
+    static List<RankedId> rankedArticles(IndexSearcher searcher, ModeRanking.Ranked ranked, int depth)
+            throws IOException {
+        ScoreDoc[] articles = articles(searcher, ranked.plan().run().articles(), ranked.forArticles(), depth);
+        return StoredPassages.rankedIds(searcher, articles, Fields.ARTICLE, depth);
+    }
+
+    private static List<ScoreDoc> sorted(List<ScoreDoc> docs) {
+        List<ScoreDoc> out = new ArrayList<>(docs);
+        out.sort(Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
+        return out;
+    }
+
+    private static int[] docsOf(ScoreDoc[] docs) {
+        int[] ids = new int[docs.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = docs[i].doc;
+        }
+        return ids;
+    }
+
+    private static float max(Map<Integer, Float> scores) {
+        float max = 0;
+        for (float s : scores.values()) {
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
+    private static float ratio(float v, float max) {
+        return max > 0 ? v / max : 0;
+    }
+}

@@ -1,0 +1,109 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import kb.index.Fields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Finds a passage's article in the index without reading stored fields: an article's passages are written as one
+ * block, first passage first, and Lucene keeps a block's doc ids adjacent and in order through merges, so the
+ * article's first passage (the one that holds {@link Fields#ARTICLE_TEXT}) is the passage's doc id minus its
+ * position. Also scores a query at given doc ids, in one pass per segment.
+ */
+final class ArticleStarts {
+    /** No article start found (a passage whose block does not begin where its position says). */
+    static final int NONE = -1;
+
+    private ArticleStarts() {}
+
+    /** For each doc id, the doc id of its article's first passage, or {@link #NONE}. */
+    static int[] of(IndexSearcher searcher, int[] docs) throws IOException {
+        int[] starts = new int[docs.length];
+        Arrays.fill(starts, NONE);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Integer[] order = sortedOrder(docs);
+        int leafIndex = -1;
+        NumericDocValues positions = null;
+        int lastDoc = NONE;
+        int lastStart = NONE;
+        for (Integer i : order) {
+            int doc = docs[i];
+            if (doc == lastDoc) {
+                starts[i] = lastStart;
+                continue;
+            }
+            int sub = ReaderUtil.subIndex(doc, leaves);
+            LeafReaderContext leaf = leaves.get(sub);
+            if (sub != leafIndex) {
+                leafIndex = sub;
+                positions = leaf.reader().getNumericDocValues(Fields.POSITION);
+            }
+            int local = doc - leaf.docBase;
+            lastDoc = doc;
+            lastStart = NONE;
+            if (positions != null && positions.advanceExact(local) && local - positions.longValue() >= 0) {
+                lastStart = leaf.docBase + local - (int) positions.longValue();
+            }
+            starts[i] = lastStart;
+        }
+        return starts;
+    }
+
+    /**
+     * The score {@code query} gives each doc id (0 where it does not match, or for {@link #NONE}); the query is
+     * rewritten and weighed once, each segment scored once in doc id order.
+     */
+    static float[] scores(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+        float[] scores = new float[docs.length];
+        if (query == null || docs.length == 0) {
+            return scores;
+        }
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        Scorer scorer = null;
+        for (Integer i : sortedOrder(docs)) {
+            int doc = docs[i];
+            if (doc == NONE) {
+                continue;
+            }
+            int sub = ReaderUtil.subIndex(doc, leaves);
+            LeafReaderContext leaf = leaves.get(sub);
+            if (sub != leafIndex) {
+                leafIndex = sub;
+                scorer = weight.scorer(leaf);
+            }
+            if (scorer == null) {
+                continue;
+            }
+            int local = doc - leaf.docBase;
+            DocIdSetIterator it = scorer.iterator();
+            int at = it.docID() < local ? it.advance(local) : it.docID();
+            if (at == local) {
+                scores[i] = scorer.score();
+            }
+        }
+        return scores;
+    }
+
+    /** Indices of {@code docs} in ascending doc id order (ties kept in input order). */
+    private static Integer[] sortedOrder(int[] docs) {
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+        return order;
+    }
+}
