@@ -57,19 +57,24 @@ public final class Sentences {
      */
     public static Span mostSimilar(Embedder embedder, String text, float[] query) {
         List<Span> spans = split(text);
-        if (spans.size() <= 1) {
-            return spans.isEmpty() ? new Span(0, 0) : spans.get(0);
+        return spans.isEmpty() ? new Span(0, 0) : mostSimilar(embedder, text, spans, query);
+    }
+
+    /** Of {@code candidates} (spans of {@code text}, at least one), the nearest {@code query}; one is not embedded. */
+    public static Span mostSimilar(Embedder embedder, String text, List<Span> candidates, float[] query) {
+        if (candidates.size() == 1) {
+            return candidates.get(0);
         }
         int best = 0;
         float bestScore = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < spans.size(); i++) {
-            float score = Vectors.dot(embedder.embedQuery(spans.get(i).of(text)), query);
+        for (int i = 0; i < candidates.size(); i++) {
+            float score = Vectors.dot(embedder.embedQuery(candidates.get(i).of(text)), query);
             if (score > bestScore) {
                 best = i;
                 bestScore = score;
             }
         }
-        return spans.get(best);
+        return candidates.get(best);
     }
 
     private static boolean hasLetterOrDigit(String text, int from, int to) {

@@ -3,7 +3,6 @@ package kb.search;
 import java.util.List;
 import kb.meaning.Embedder;
 import kb.meaning.Sentences;
-import kb.meaning.Vectors;
 
 /**
  * The snippet of a passage found by meaning only: its sentence nearest the query in meaning, nothing marked (no word
@@ -19,17 +18,8 @@ final class NearestSentence {
     static SearchHit asSnippet(SearchHit hit, Embedder embedder, float[] query) {
         // A reference entry is one citation: its initials ("Zarate Jr, C.") are no sentence ends.
         List<Sentences.Span> spans = "reference".equals(hit.kind()) ? List.of() : Sentences.split(hit.text());
-        Sentences.Span best = spans.isEmpty() ? new Sentences.Span(0, hit.text().length()) : spans.get(0);
-        float bestScore = Float.NEGATIVE_INFINITY;
-        if (spans.size() > 1) {
-            for (Sentences.Span span : spans.subList(0, Math.min(MAX_SENTENCES, spans.size()))) {
-                float score = Vectors.dot(embedder.embedQuery(span.of(hit.text())), query);
-                if (score > bestScore) {
-                    best = span;
-                    bestScore = score;
-                }
-            }
-        }
+        Sentences.Span best = spans.isEmpty() ? new Sentences.Span(0, hit.text().length())
+                : Sentences.mostSimilar(embedder, hit.text(), spans.subList(0, Math.min(MAX_SENTENCES, spans.size())), query);
         MarkedText snippet = MarkedText.plain(best.of(hit.text()));
         return new SearchHit(hit.id(), hit.article(), hit.title(), hit.section(), hit.sectionPath(), hit.kind(),
                 hit.ordinal(), hit.text(), snippet, List.of(), hit.page(), hit.authors(), hit.date(), hit.matchedBy(),
