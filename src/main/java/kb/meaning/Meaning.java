@@ -53,6 +53,7 @@ public final class Meaning {
         try {
             NativeCaches.prepare();
             MiniLmModel model = loader.load();
+            NativeCaches.removeUnpackedRuntime();
             String message = "search by meaning: all-MiniLM-L6-v2 (quantised, " + MiniLmModel.DIMENSIONS
                     + " dimensions, up to " + MiniLmModel.MAX_WORD_PIECES + " word pieces) on " + threads
                     + (threads == 1 ? " thread" : " threads");

@@ -50,6 +50,20 @@ class MeaningTest {
     }
 
     @Test
+    void loadingLeavesNoUnpackedRuntimeFolderBehind() {
+        Meaning meaning = Meaning.load(1);
+        try {
+            assertTrue(meaning.available(), meaning.message());
+            Path unpacked = NativeCaches.unpackedRuntime();
+            assertTrue(unpacked != null && unpacked.getFileName().toString().startsWith("onnxruntime-java"),
+                    "ONNX Runtime's unpack folder is found: " + unpacked);
+            assertFalse(java.nio.file.Files.exists(unpacked), unpacked + " is removed once the libraries are loaded");
+        } finally {
+            meaning.embedder().ifPresent(Embedder::close);
+        }
+    }
+
+    @Test
     void whereItRunsTheMessageSaysWhat() {
         Meaning meaning = Meaning.load(1);
         try {
