@@ -76,15 +76,21 @@ final class ResultPages {
         Weight words = ranked.mode() == SearchMode.LEXICAL ? null
                 : searcher.createWeight(searcher.rewrite(run.matching()), ScoreMode.COMPLETE_NO_SCORES, 1f);
         StoredFields stored = searcher.storedFields();
+        MatchedBy[] by = new MatchedBy[docs.length];
+        int meaningOnly = 0;
+        for (int i = 0; i < docs.length; i++) {
+            by[i] = matchedBy(searcher, words, ranked.near(), docs[i].doc);
+            meaningOnly += by[i] == MatchedBy.MEANING ? 1 : 0;
+        }
+        NearestSentence nearest = new NearestSentence(embedder, ranked.vector(), meaningOnly);
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            MatchedBy by = matchedBy(searcher, words, ranked.near(), docs[i].doc);
             SnippetFormatter.Highlight highlight = found[i];
             SearchHit hit = StoredPassages.hit(stored.document(docs[i].doc, StoredPassages.HIT_FIELDS), highlight,
-                    docs[i].score, by);
-            if (by == MatchedBy.MEANING) {
+                    docs[i].score, by[i]);
+            if (by[i] == MatchedBy.MEANING) {
                 timeLimit.check();
-                hit = NearestSentence.asSnippet(hit, embedder, ranked.vector());
+                hit = nearest.asSnippet(hit);
             }
             hits.add(hit);
         }
