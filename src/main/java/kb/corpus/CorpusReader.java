@@ -240,7 +240,8 @@ public final class CorpusReader {
         boolean newcomer = !slugs.keeps(rel);
         String slug = slugs.forOwner(rel, base);
         Article article = reader.read(slug);
-        if (newcomer) {
+        // The content hash is worked out only when a retired slug of this name exists to be earned back.
+        if (newcomer && slugs.mayRevive(base)) {
             java.util.Optional<String> back = slugs.revive(rel, base, ArticleContent.hash(article));
             if (back.isPresent()) {
                 slugs.release(slug);
