@@ -9,8 +9,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one walk over a corpus folder, and the one rule for what belongs to it: every reader of the corpus (the
@@ -82,7 +84,10 @@ public final class CorpusFiles {
                 return FileVisitResult.CONTINUE;
             }
         });
-        files.sort(Comparator.comparing(f -> relative(root, f)));
+        // Each file's relative path worked out once, not at every comparison of the sort.
+        Map<Path, String> names = new HashMap<>(files.size() * 2);
+        files.forEach(f -> names.put(f, relative(root, f)));
+        files.sort(Comparator.comparing(names::get));
         return new Listing(root, files, unreadable);
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +56,11 @@ public final class CorpusReader {
      * itself is missing or not a readable folder.
      */
     public CorpusScan read(Path corpusDir, SlugBook slugBook, Consumer<Article> sink) throws IOException {
-        CorpusFiles.Listing listing = CorpusFiles.list(corpusDir);
+        return read(CorpusFiles.list(corpusDir), slugBook, sink);
+    }
+
+    /** As {@link #read(Path, SlugBook, Consumer)} over a listing already made, so a run walks the corpus once. */
+    public CorpusScan read(CorpusFiles.Listing listing, SlugBook slugBook, Consumer<Article> sink) {
         Path root = listing.root();
         List<SkippedFile> skipped = new ArrayList<>(listing.unreadable());
         List<Path> files = new ArrayList<>();
@@ -85,19 +88,21 @@ public final class CorpusReader {
         int articles = 0;
         long bytesRead = 0;
         for (Path file : files) {
-            FileResult result = readFile(root, file, slugs, chrome);
+            int[] streamed = {0};
+            FileResult result = readFile(root, file, slugs, chrome, a -> {
+                sink.accept(a);
+                streamed[0]++;
+            });
             skipped.addAll(result.allSkipped());
             chromeDropped += result.chromeDropped();
-            if (!result.articles().isEmpty()) {
+            if (streamed[0] > 0 || !result.articles().isEmpty()) {
                 filesRead++;
                 bytesRead += sizeOrZero(file);
-                for (Article a : result.articles()) {
-                    sink.accept(a);
-                    articles++;
-                }
+                result.articles().forEach(sink);
+                articles += streamed[0] + result.articles().size();
             }
         }
-        skipped.sort(Comparator.comparing(SkippedFile::file, CorpusReader::compareSkipNames));
+        skipped.sort(SkippedFile.IN_FILE_ORDER);
         return new CorpusScan(filesRead, articles, bytesRead, skipped, chromeDropped);
     }
 
@@ -106,7 +111,22 @@ public final class CorpusReader {
      * is no site chrome to recognise, so only the per-page rules apply to a web page.
      */
     public FileResult readFile(Path corpusDir, Path file) {
-        return readFile(corpusDir, file, new Slugs.Registry(), SiteChrome.NONE);
+        List<Article> streamed = new ArrayList<>();
+        FileResult r = readFile(corpusDir, file, new Slugs.Registry(), SiteChrome.NONE, streamed::add);
+        if (streamed.isEmpty()) {
+            return r;
+        }
+        streamed.addAll(r.articles());
+        return new FileResult(streamed, r.skipped(), r.skippedLines(), r.chromeDropped());
+    }
+
+    /** A failure of the consumer articles are handed to, kept apart from failures to read the file. */
+    private static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /**
@@ -128,7 +148,12 @@ public final class CorpusReader {
         return counter.build();
     }
 
-    private FileResult readFile(Path corpusDir, Path file, Slugs.Registry slugs, SiteChrome chrome) {
+    /**
+     * Reads one file. A JSON Lines file's articles go to {@code stream} one by one as they are read; other formats
+     * answer theirs in the result. What {@code stream} throws is thrown as it was, never taken for a bad file.
+     */
+    private FileResult readFile(Path corpusDir, Path file, Slugs.Registry slugs, SiteChrome chrome,
+            Consumer<Article> stream) {
         String rel = CorpusFiles.relative(corpusDir, file);
         String name = file.getFileName() == null ? rel : file.getFileName().toString();
         if (CorpusFiles.ignored(file)) {
@@ -157,11 +182,17 @@ public final class CorpusReader {
             }
             String text = load(file);
             if (ext.equals("jsonl")) {
-                JsonLinesReader.Result r = JsonLinesReader.read(text, rel, slugs);
-                if (r.articles().isEmpty() && r.badLines().isEmpty()) {
+                JsonLinesReader.Result r = JsonLinesReader.read(text, rel, slugs, a -> {
+                    try {
+                        stream.accept(a);
+                    } catch (RuntimeException e) {
+                        throw new SinkFailure(e);
+                    }
+                });
+                if (r.articles() == 0 && r.badLines().isEmpty()) {
                     return FileResult.skip(rel, "no text found");
                 }
-                return new FileResult(r.articles(), null, r.badLines());
+                return new FileResult(List.of(), null, r.badLines());
             }
             if (ext.equals("html") || ext.equals("htm")) {
                 int[] dropped = {0};
@@ -182,6 +213,8 @@ public final class CorpusReader {
             return FileResult.skip(rel, e.getMessage());
         } catch (IOException e) {
             return FileResult.skip(rel, "cannot read: " + CorpusFiles.describe(e));
+        } catch (SinkFailure e) {
+            throw (RuntimeException) e.getCause();
         } catch (RuntimeException e) {
             // A parser bug on one odd file must not end the whole scan; report it like any other bad file.
             return FileResult.skip(rel, "cannot parse: " + e.getClass().getSimpleName()
@@ -207,7 +240,8 @@ public final class CorpusReader {
         boolean newcomer = !slugs.keeps(rel);
         String slug = slugs.forOwner(rel, base);
         Article article = reader.read(slug);
-        if (newcomer) {
+        // The content hash is worked out only when a retired slug of this name exists to be earned back.
+        if (newcomer && slugs.mayRevive(base)) {
             java.util.Optional<String> back = slugs.revive(rel, base, ArticleContent.hash(article));
             if (back.isPresent()) {
                 slugs.release(slug);
@@ -249,22 +283,5 @@ public final class CorpusReader {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    /** Orders "a.jsonl:10" after "a.jsonl:9", so bad lines are listed in file order. */
-    private static int compareSkipNames(String a, String b) {
-        int ca = a.lastIndexOf(':');
-        int cb = b.lastIndexOf(':');
-        if (ca > 0 && cb > 0 && a.substring(0, ca).equals(b.substring(0, cb))) {
-            try {
-                return Integer.compare(Integer.parseInt(a.substring(ca + 1)), Integer.parseInt(b.substring(cb + 1)));
-            } catch (NumberFormatException e) {
-                return a.compareTo(b);
-            }
-        }
-        String fa = ca > 0 ? a.substring(0, ca) : a;
-        String fb = cb > 0 ? b.substring(0, cb) : b;
-        int c = fa.compareTo(fb);
-        return c != 0 ? c : a.compareTo(b);
     }
 }

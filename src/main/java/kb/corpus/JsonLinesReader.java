@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -21,16 +22,19 @@ final class JsonLinesReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n");
 
-    record Result(List<Article> articles, List<SkippedFile> badLines) {}
+    /** How many articles were handed on, and the lines that could not be read. */
+    record Result(int articles, List<SkippedFile> badLines) {}
 
     private JsonLinesReader() {}
 
     /**
-     * Reads the decoded file line by line. {@code slugs} makes ids unique across the whole scan: a line whose id
-     * is already taken is reported rather than renamed, because a JSON Lines id is the article's identity.
+     * Reads the decoded file line by line, handing each article to {@code sink} as soon as its line is read (so an
+     * indexer works on the first records while later ones are parsed). {@code slugs} makes ids unique across the
+     * whole scan: a line whose id is already taken is reported rather than renamed, because a JSON Lines id is the
+     * article's identity.
      */
-    static Result read(String text, String sourceFile, Slugs.Registry slugs) {
-        List<Article> articles = new ArrayList<>();
+    static Result read(String text, String sourceFile, Slugs.Registry slugs, Consumer<Article> sink) {
+        int articles = 0;
         List<SkippedFile> bad = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
             String line;
@@ -40,18 +44,27 @@ final class JsonLinesReader {
                 if (line.isBlank()) {
                     continue;
                 }
+                Article a;
                 try {
-                    Article a = article(line, sourceFile);
+                    a = article(line, sourceFile);
                     if (!slugs.claim(a.slug(), sourceFile)) {
                         String keeper = slugs.keeperOf(a.slug());
                         throw new SkipException(keeper == null || SlugBook.isRecordFile(keeper)
                                 ? "duplicate id \"" + a.slug() + "\""
                                 : "id \"" + a.slug() + "\" is already the id of " + keeper + "; give this record another id");
                     }
-                    articles.add(a);
                 } catch (SkipException e) {
                     bad.add(new SkippedFile(sourceFile + ":" + lineNo, e.getMessage()));
+                    continue;
+                } catch (RuntimeException e) {
+                    // Earlier lines have been handed on already: a parser bug on one line is that line's problem.
+                    bad.add(new SkippedFile(sourceFile + ":" + lineNo, "cannot parse: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + Messages.firstLine(e.getMessage()))));
+                    continue;
                 }
+                // Outside the try: what the consumer throws is its own failure, not this line's.
+                sink.accept(a);
+                articles++;
             }
         } catch (IOException e) {
             // A StringReader cannot fail; this is unreachable but the API declares it.

@@ -102,14 +102,22 @@ public final class Slugs {
         public java.util.Optional<String> revive(String owner, String base, String content) {
             for (Map.Entry<String, SlugBook.Entry> e : retired.entrySet()) {
                 String slug = e.getKey();
-                boolean fromBase = slug.equals(base) || (slug.startsWith(base + "-")
-                        && slug.substring(base.length() + 1).chars().allMatch(Character::isDigit));
-                if (fromBase && e.getValue().content().equals(content) && !SlugBook.isRecordFile(e.getValue().owner())
-                        && take(slug, owner)) {
+                if (fromBase(slug, base) && e.getValue().content().equals(content)
+                        && !SlugBook.isRecordFile(e.getValue().owner()) && take(slug, owner)) {
                     return java.util.Optional.of(slug);
                 }
             }
             return java.util.Optional.empty();
+        }
+
+        /** Whether a retired slug made from {@code base} exists, so {@link #revive} could give one back at all. */
+        public boolean mayRevive(String base) {
+            return retired.keySet().stream().anyMatch(slug -> fromBase(slug, base));
+        }
+
+        private static boolean fromBase(String slug, String base) {
+            return slug.equals(base) || (slug.startsWith(base + "-")
+                    && slug.substring(base.length() + 1).chars().allMatch(Character::isDigit));
         }
 
         /** Gives back a slug handed out by {@link #unique} that ended up unused. */

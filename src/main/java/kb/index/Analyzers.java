@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -72,6 +73,26 @@ public final class Analyzers {
                 Fields.REF_YEAR, keyword));
     }
 
+    /** The tokenizer of the prose chains. */
+    static Tokenizer proseTokenizer() {
+        return new StandardTokenizer();
+    }
+
+    /**
+     * The prose chain up to the stemmer: the whole of {@link #exact()}; {@link #english()} adds Porter stemming.
+     * {@link AnalysedText} runs it once and keeps both forms of every token.
+     */
+    static TokenStream unstemmed(Tokenizer source) {
+        TokenStream result = new NumberUnitFilter(source);
+        result = new EnglishPossessiveFilter(result);
+        result = new LowerCaseFilter(result);
+        result = new ASCIIFoldingFilter(result);
+        // Stop words before spellings: no rule turns a word into or out of a stop word, and "is" and "this"
+        // would otherwise be tried against every rule.
+        result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        return new SpellingVariantFilter(result);
+    }
+
     private static final class ProseAnalyzer extends Analyzer {
         private final boolean stem;
 
@@ -81,15 +102,8 @@ public final class Analyzers {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream result = new NumberUnitFilter(source);
-            result = new EnglishPossessiveFilter(result);
-            result = new LowerCaseFilter(result);
-            result = new ASCIIFoldingFilter(result);
-            // Stop words before spellings: no rule turns a word into or out of a stop word, and "is" and "this"
-            // would otherwise be tried against every rule.
-            result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            result = new SpellingVariantFilter(result);
+            Tokenizer source = proseTokenizer();
+            TokenStream result = unstemmed(source);
             if (stem) {
                 result = new PorterStemFilter(result);
             }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,7 +22,7 @@ import kb.corpus.SkippedFile;
  * an edited file, but nothing can set its change time back.
  */
 public final class CorpusFingerprint {
-    private static final String UNIX_ATTRIBUTES = "unix:size,lastModifiedTime,ctime";
+    private static final String UNIX_ATTRIBUTES = "unix:size,lastModifiedTime,ctime,isRegularFile";
 
     private CorpusFingerprint() {}
 
@@ -35,27 +36,50 @@ public final class CorpusFingerprint {
      * every call, so it is only done when asked ({@code kb serve --watch-content}).
      */
     public static String of(Path corpusDir, boolean content) throws IOException {
-        CorpusFiles.Listing listing = CorpusFiles.list(corpusDir);
+        return of(CorpusFiles.list(corpusDir), content).digest();
+    }
+
+    /**
+     * The fingerprint of a listing already made, with what it saw on the way: the size of each regular file, by
+     * its path relative to the root (an indexing run's progress needs them, and takes them from here rather than
+     * from a walk of its own).
+     */
+    record Snapshot(String digest, Map<String, Long> sizes) {
+        /** The total size of the regular files. */
+        long bytes() {
+            return sizes.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    static Snapshot of(CorpusFiles.Listing listing, boolean content) {
         boolean unix = listing.root().getFileSystem().supportedFileAttributeViews().contains("unix");
         MessageDigest sha = sha256();
+        Map<String, Long> sizes = new HashMap<>();
         for (Path file : listing.files()) {
-            line(sha, CorpusFiles.relative(listing.root(), file) + "\t" + state(file, unix)
-                    + (content ? "\t" + contentHash(file) : ""));
+            String rel = CorpusFiles.relative(listing.root(), file);
+            line(sha, rel + "\t" + state(file, unix, rel, sizes) + (content ? "\t" + contentHash(file) : ""));
         }
         for (SkippedFile bad : listing.unreadable()) {
             line(sha, bad.file() + "\tunreadable");
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return new Snapshot(HexFormat.of().formatHex(sha.digest()), sizes);
     }
 
-    private static String state(Path file, boolean unix) {
+    private static String state(Path file, boolean unix, String rel, Map<String, Long> sizes) {
         try {
             if (unix) {
                 Map<String, Object> a = Files.readAttributes(file, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
+                    sizes.put(rel, (Long) a.get("size"));
+                }
                 return a.get("size") + "\t" + ((FileTime) a.get("lastModifiedTime")).toMillis() + "\t"
                         + ((FileTime) a.get("ctime")).toMillis();
             }
-            return Files.size(file) + "\t" + Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+            long size = Files.size(file);
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                sizes.put(rel, size);
+            }
+            return size + "\t" + Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
         } catch (IOException | RuntimeException e) {
             // Deleted since the listing, or unreadable: either way a state of its own, so the next look differs.
             return "gone";

@@ -1,15 +1,14 @@
 package kb.index;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Map;
 import kb.corpus.CorpusFiles;
 
 /**
  * Told by {@link Indexer#rebuild(Path, Path, IndexProgress)} after every article it indexes, so a caller can show
- * progress. Byte counts let a caller estimate speed and time left: {@code bytesTotal} comes from a cheap walk of the
- * corpus's file sizes before indexing starts; {@code bytesDone} is an estimate that never exceeds it.
+ * progress. Byte counts let a caller estimate speed and time left: {@code bytesTotal} is the size of the corpus's files,
+ * seen by the run's one walk of the corpus before indexing starts; {@code bytesDone} is an estimate that never exceeds it.
  */
 @FunctionalInterface
 public interface IndexProgress {
@@ -26,22 +25,17 @@ public interface IndexProgress {
 
     /** The total size of the corpus's regular files ({@link CorpusFiles}: the files the indexer reads). */
     static long corpusBytes(Path corpusDir) throws IOException {
-        long total = 0;
-        for (Path file : CorpusFiles.list(corpusDir).files()) {
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                total += Tracker.sizeOf(file);
-            }
-        }
-        return total;
+        return CorpusFingerprint.of(CorpusFiles.list(corpusDir), false).bytes();
     }
 
     /**
      * Counts articles, passages and bytes as articles arrive. Bytes: the sizes of files already finished plus the
      * text read so far from the current one (so one large JSON Lines file still advances), capped by the total.
+     * The sizes are the run's own, from its one walk of the corpus (by path relative to the corpus root).
      */
     final class Tracker {
         private final IndexProgress sink;
-        private final Path corpusDir;
+        private final Map<String, Long> sizes;
         private final long total;
         private long articles;
         private long passages;
@@ -50,10 +44,10 @@ public interface IndexProgress {
         private long currentFileSize;
         private long currentText;
 
-        Tracker(IndexProgress sink, Path corpusDir) throws IOException {
+        Tracker(IndexProgress sink, Map<String, Long> sizes) {
             this.sink = sink;
-            this.corpusDir = corpusDir;
-            this.total = sink == NONE ? 0 : corpusBytes(corpusDir);
+            this.sizes = sizes;
+            this.total = sizes.values().stream().mapToLong(Long::longValue).sum();
         }
 
         /** One more article written or kept; {@code withMeaning}: passages so far with a vector, -1 when none are made. */
@@ -69,7 +63,7 @@ public interface IndexProgress {
             if (!article.sourceFile().equals(currentFile)) {
                 finishedFiles += currentFileSize;
                 currentFile = article.sourceFile();
-                currentFileSize = sizeOf(corpusDir.resolve(currentFile));
+                currentFileSize = sizes.getOrDefault(currentFile, 0L);
                 currentText = 0;
             }
             for (kb.corpus.Passage p : article.passages()) {
@@ -77,14 +71,6 @@ public interface IndexProgress {
             }
             long done = finishedFiles + Math.min(currentText, currentFileSize);
             sink.article(articles, passages, Math.min(done, total), total);
-        }
-
-        private static long sizeOf(Path file) {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                return 0;
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package kb.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import kb.corpus.PassageKind;
 import kb.corpus.SkippedFile;
 import kb.corpus.SlugBook;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
@@ -97,17 +95,18 @@ final class IndexRun {
     private Prepared prepareOne(Article article) {
         String hash = ArticleHash.of(article);
         String content = ArticleContent.hash(article);
+        IndexedArticle was = previous.get(article.slug());
+        boolean contentChanged = mode == Indexer.Mode.FULL || was == null || !was.hash().equals(hash);
         List<Document> docs;
         try {
-            docs = documentsOf(article, hash, content);
+            // An article left as it is in the index needs no documents: its text is not analysed at all.
+            docs = meaning.rewrites(was, contentChanged) ? documents.documents(article, hash, content) : List.of();
         } catch (IllegalArgumentException e) {
             // A value Lucene cannot hold (an immense id, a heading past the facet path limit) rules out this
             // article only; its file is reported and the update goes on.
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : Messages.firstLine(e.getMessage());
             return new Prepared(article, hash, content, null, List.of(), "cannot index article: "
                     + (why.length() > 200 ? why.substring(0, 200) + "…" : why), false, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         List<Abbreviations.Definition> found = new ArrayList<>();
         for (Passage p : article.passages()) {
@@ -115,8 +114,6 @@ final class IndexRun {
                 found.addAll(Abbreviations.find(p.text()));
             }
         }
-        IndexedArticle was = previous.get(article.slug());
-        boolean contentChanged = mode == Indexer.Mode.FULL || was == null || !was.hash().equals(hash);
         PassageVectors.Plan plan = meaning.plan(article.passages(), docs, was, contentChanged);
         return new Prepared(article, hash, content, docs, found, null, plan.write(), plan.vectors());
     }
@@ -155,17 +152,6 @@ final class IndexRun {
         definitions.addAll(prepared.definitions());
         articles++;
         progress.article(article, meaning.active() ? vectors : -1);
-    }
-
-    private List<Document> documentsOf(Article article, String hash, String contentHash) throws IOException {
-        List<Document> docs = new ArrayList<>(article.passages().size());
-        for (Passage p : article.passages()) {
-            docs.add(documents.toDocument(p, article.meta(), hash));
-        }
-        // Once per article: an article's passages are written and replaced as one block, first passage first.
-        docs.get(0).add(new StoredField(Fields.CONTENT_HASH, contentHash));
-        PassageDocuments.addArticleText(docs.get(0), article);
-        return docs;
     }
 
     IndexReport finish(CorpusScan scan, List<SkippedFile> configProblems, String synonyms, String fingerprint,

@@ -42,6 +42,11 @@ public final class Indexer {
     public interface ArticleSource {
         /** Reads the corpus; {@code slugs} are the ids the index already gave, live and retired. */
         CorpusScan read(Path corpusDir, SlugBook slugs, Consumer<Article> sink) throws IOException;
+
+        /** Reads the files of a listing the run has made already; a source that lists for itself reads its root. */
+        default CorpusScan read(CorpusFiles.Listing listing, SlugBook slugs, Consumer<Article> sink) throws IOException {
+            return read(listing.root(), slugs, sink);
+        }
     }
 
     /**
@@ -99,7 +104,17 @@ public final class Indexer {
     private final ArticleSource reader;
 
     public Indexer(CorpusReader reader) {
-        this(reader::read);
+        this(new ArticleSource() {
+            @Override
+            public CorpusScan read(Path corpusDir, SlugBook slugs, Consumer<Article> sink) throws IOException {
+                return reader.read(corpusDir, slugs, sink);
+            }
+
+            @Override
+            public CorpusScan read(CorpusFiles.Listing listing, SlugBook slugs, Consumer<Article> sink) {
+                return reader.read(listing, slugs, sink);
+            }
+        });
     }
 
     public Indexer(ArticleSource reader) {
@@ -162,9 +177,12 @@ public final class Indexer {
     private IndexReport index(Path corpusDir, Directory dir, Path indexLabel, Mode mode, IndexProgress progress,
             Options options) throws IOException {
         long start = System.nanoTime();
-        Path root = CorpusFiles.root(corpusDir);
+        // The run's one walk of the corpus: the fingerprint, the sizes progress needs and the files read come from it.
+        CorpusFiles.Listing listing = CorpusFiles.list(corpusDir);
+        Path root = listing.root();
         // Taken before reading, so a file changed during the run makes the index look stale and is picked up again.
-        String fingerprint = CorpusFingerprint.of(root);
+        CorpusFingerprint.Snapshot snapshot = CorpusFingerprint.of(listing, false);
+        String fingerprint = snapshot.digest();
         List<SkippedFile> configProblems = new ArrayList<>();
         String synonyms = readSynonyms(root, configProblems);
         boolean exists = DirectoryReader.indexExists(dir);
@@ -211,8 +229,8 @@ public final class Indexer {
                         VectorCache.of(current != null ? current : old.reader()));
                 Redirects redirects = Redirects.fromCommit(before);
                 IndexRun run = new IndexRun(writer, effective, previous, options, vectors,
-                        new IndexProgress.Tracker(progress, root));
-                CorpusScan scan = new ReadAhead<>(reader, root, new SlugBook(kept, retired), run::prepare,
+                        new IndexProgress.Tracker(progress, snapshot.sizes()));
+                CorpusScan scan = new ReadAhead<>(reader, listing, new SlugBook(kept, retired), run::prepare,
                         run::endOfRead, run::write).drain();
                 return run.finish(scan, configProblems, synonyms, fingerprint, start,
                         new IndexRun.Commit(before, carried, redirects, retired));

@@ -1,10 +1,16 @@
 package kb.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import kb.corpus.Article;
 import kb.corpus.ArticleMeta;
 import kb.corpus.Passage;
 import kb.corpus.Reference;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -31,7 +37,11 @@ public final class PassageDocuments {
     /** The longest article id or section path a facet can hold, with room for the dimension name. */
     static final int MAX_FACET_LABEL = 8_000;
 
+    /** What joins the pieces of {@link Fields#SECTION} and {@link Fields#ARTICLE_TEXT}: a separator holding no token. */
+    private static final String JOIN = " \n ";
+
     private final FacetsConfig facets;
+    private final AnalysedText.Analysis analysis = new AnalysedText.Analysis();
 
     public PassageDocuments(FacetsConfig facets) {
         this.facets = facets;
@@ -49,37 +59,57 @@ public final class PassageDocuments {
         return config;
     }
 
-    /** As {@link #toDocument(Passage, ArticleMeta, String)} with only the article's URL known. */
-    public Document toDocument(Passage p, String articleUrl, String articleHash) throws IOException {
-        return toDocument(p, new ArticleMeta(List.of(), "", articleUrl), articleHash);
+    /**
+     * The documents of an article's passages, first passage first (an article's passages are written and replaced
+     * as one block): each with its article's {@link ArticleHash} ({@code articleHash}), the first also with the content
+     * hash without names and the article's whole text ({@link Fields#ARTICLE_TEXT}). Every text is analysed once:
+     * the title once per article, a section path once per article, a passage's text once for {@link Fields#TEXT},
+     * {@link Fields#TEXT_EXACT} and the article's text ({@link AnalysedText}). Throws IllegalArgumentException for a
+     * value Lucene cannot hold. Not thread-safe: one instance per thread.
+     */
+    public List<Document> documents(Article article, String articleHash, String contentHash) {
+        Map<String, AnalysedText> analysed = new HashMap<>();
+        List<AnalysedText> texts = new ArrayList<>(article.passages().size());
+        List<Document> docs = new ArrayList<>(article.passages().size());
+        for (Passage p : article.passages()) {
+            AnalysedText text = analysis.of(p.text());
+            texts.add(text);
+            docs.add(toDocument(p, article.meta(), articleHash, analysed, text));
+        }
+        docs.get(0).add(new StoredField(Fields.CONTENT_HASH, contentHash));
+        docs.get(0).add(articleText(article, analysed, texts));
+        return docs;
     }
 
     /**
-     * The passage's document; {@code articleHash} is its article's {@link ArticleHash}, stored for incremental
-     * updates. The article's URL, authors, date, DOI and journal are stored with every passage, so a page built from
-     * any one passage can show them.
+     * The passage's document. The article's URL, authors, date, DOI and journal are stored with every passage, so a
+     * page built from any one passage can show them.
      */
-    public Document toDocument(Passage p, ArticleMeta meta, String articleHash) throws IOException {
+    private Document toDocument(Passage p, ArticleMeta meta, String articleHash, Map<String, AnalysedText> analysed,
+            AnalysedText text) {
         String articleUrl = meta.url();
+        String sectionKey = Fields.sectionKey(p.sectionPath());
         // Facet labels have a length limit (8,191 characters for the whole path); say which value broke it.
         if (p.articleSlug().length() > MAX_FACET_LABEL) {
             throw new IllegalArgumentException("the article id is longer than " + MAX_FACET_LABEL + " characters");
         }
-        if (Fields.sectionKey(p.sectionPath()).length() > MAX_FACET_LABEL) {
+        if (sectionKey.length() > MAX_FACET_LABEL) {
             throw new IllegalArgumentException("a section heading is longer than " + MAX_FACET_LABEL + " characters");
         }
         Document doc = new Document();
         doc.add(new StoredField(Fields.ARTICLE_HASH, articleHash));
         doc.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
         doc.add(new StringField(Fields.ARTICLE, p.articleSlug(), Field.Store.YES));
-        doc.add(new TextField(Fields.TITLE, p.articleTitle(), Field.Store.YES));
+        doc.add(replayed(new TextField(Fields.TITLE, p.articleTitle(), Field.Store.YES),
+                analysed(p.articleTitle(), analysed).stemmed()));
         for (String heading : p.sectionPath()) {
             doc.add(new StoredField(Fields.HEADING, heading));
         }
-        doc.add(new TextField(Fields.SECTION, String.join(" \n ", p.sectionPath()), Field.Store.NO));
-        doc.add(new StringField(Fields.SECTION_PATH, Fields.sectionKey(p.sectionPath()), Field.Store.YES));
-        doc.add(new Field(Fields.TEXT, p.text(), TEXT_WITH_OFFSETS));
-        doc.add(new TextField(Fields.TEXT_EXACT, p.text(), Field.Store.NO));
+        String headings = headings(p.sectionPath());
+        doc.add(replayed(new TextField(Fields.SECTION, headings, Field.Store.NO), analysed(headings, analysed).stemmed()));
+        doc.add(new StringField(Fields.SECTION_PATH, sectionKey, Field.Store.YES));
+        doc.add(replayed(new Field(Fields.TEXT, p.text(), TEXT_WITH_OFFSETS), text.stemmed()));
+        doc.add(replayed(new TextField(Fields.TEXT_EXACT, p.text(), Field.Store.NO), text.unstemmed()));
         doc.add(new StringField(Fields.KIND, p.kind().label(), Field.Store.YES));
         doc.add(new StoredField(Fields.ORDINAL, p.ordinal()));
         doc.add(new StoredField(Fields.POSITION, p.position()));
@@ -108,29 +138,66 @@ public final class PassageDocuments {
             doc.add(new TextField(Fields.REF_JOURNAL, ref.journal(), Field.Store.YES));
         }
         doc.add(new SortedSetDocValuesFacetField(Fields.ARTICLE, p.articleSlug()));
-        if (!Fields.sectionKey(p.sectionPath()).isEmpty()) {
-            doc.add(new SortedSetDocValuesFacetField(Fields.SECTION_PATH, Fields.sectionKey(p.sectionPath())));
+        if (!sectionKey.isEmpty()) {
+            doc.add(new SortedSetDocValuesFacetField(Fields.SECTION_PATH, sectionKey));
         }
-        Document built = facets.build(doc);
+        Document built;
+        try {
+            built = facets.build(doc);
+        } catch (IOException e) {
+            // Building facet fields reads nothing; the API declares it for taxonomy facets.
+            throw new UncheckedIOException(e);
+        }
         checkTermLengths(built);
         return built;
     }
 
     /**
-     * Adds the article's whole text ({@link Fields#ARTICLE_TEXT}) to its first passage's document: the title, each
-     * section path's headings where the path changes, and every passage's text, in reading order. Not stored.
+     * The article's whole text ({@link Fields#ARTICLE_TEXT}, not stored): the title, each section path's headings
+     * where the path changes, and every passage's text, in reading order, joined by {@value #JOIN}; its tokens are the
+     * pieces' tokens, already analysed for the passages' own fields.
      */
-    public static void addArticleText(Document first, kb.corpus.Article article) {
+    private Field articleText(Article article, Map<String, AnalysedText> analysed, List<AnalysedText> texts) {
         StringBuilder all = new StringBuilder(article.title());
+        List<AnalysedText> pieces = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        pieces.add(analysed(article.title(), analysed));
+        starts.add(0);
         List<String> path = List.of();
-        for (Passage p : article.passages()) {
+        for (int i = 0; i < article.passages().size(); i++) {
+            Passage p = article.passages().get(i);
             if (!p.sectionPath().equals(path)) {
                 path = p.sectionPath();
-                all.append(" \n ").append(String.join(" \n ", path));
+                String headings = headings(path);
+                all.append(JOIN);
+                starts.add(all.length());
+                pieces.add(analysed(headings, analysed));
+                all.append(headings);
             }
-            all.append(" \n ").append(p.text());
+            all.append(JOIN);
+            starts.add(all.length());
+            pieces.add(texts.get(i));
+            all.append(p.text());
         }
-        first.add(new TextField(Fields.ARTICLE_TEXT, all.toString(), Field.Store.NO));
+        int[] at = starts.stream().mapToInt(Integer::intValue).toArray();
+        return replayed(new TextField(Fields.ARTICLE_TEXT, all.toString(), Field.Store.NO),
+                AnalysedText.concat(pieces, at, true, all.length()));
+    }
+
+    /** The section path's headings as one text, for {@link Fields#SECTION} and the article's text. */
+    private static String headings(List<String> path) {
+        return String.join(JOIN, path);
+    }
+
+    /** {@code text} analysed, once per article: titles and section paths repeat on every passage. */
+    private AnalysedText analysed(String text, Map<String, AnalysedText> analysed) {
+        return analysed.computeIfAbsent(text, analysis::of);
+    }
+
+    /** {@code field} (its string kept, for storing) indexing {@code tokens} instead of analysing its string again. */
+    private static Field replayed(Field field, TokenStream tokens) {
+        field.setTokenStream(tokens);
+        return field;
     }
 
     private static void storeIfPresent(Document doc, String field, String value) {

@@ -78,12 +78,11 @@ final class PassageVectors<T> {
      * Vectors from the cache, and the model marker, go into {@code docs} at once; embedded ones when their batch runs.
      */
     Plan plan(List<Passage> passages, List<Document> docs, IndexedArticle was, boolean contentChanged) {
-        if (model == null) {
-            return new Plan(contentChanged, 0);
-        }
-        boolean lacking = embedder != null && (was == null || !model.equals(was.meaningModel()));
-        if (!contentChanged && (!lacking || remaining == 0)) {
+        if (!rewrites(was, contentChanged)) {
             return new Plan(false, 0);
+        }
+        if (model == null) {
+            return new Plan(true, 0);
         }
         List<String> keys = new ArrayList<>(passages.size());
         List<float[]> found = new ArrayList<>(passages.size());
@@ -113,6 +112,18 @@ final class PassageVectors<T> {
             docs.get(0).add(new StoredField(Fields.MEANING_MODEL, model));
         }
         return new Plan(true, vectors);
+    }
+
+    /**
+     * Whether an article is written: when its content changed, or to add vectors the embedder can still make. An
+     * article that is not needs no documents ({@link #plan} then touches none).
+     */
+    boolean rewrites(IndexedArticle was, boolean contentChanged) {
+        if (contentChanged) {
+            return true;
+        }
+        boolean lacking = model != null && embedder != null && (was == null || !model.equals(was.meaningModel()));
+        return lacking && remaining > 0;
     }
 
     /** Takes a prepared article; answers the articles ready to write, in order (none while a batch fills). */

@@ -2,7 +2,6 @@ package kb.index;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import kb.corpus.Article;
+import kb.corpus.CorpusFiles;
 import kb.corpus.CorpusScan;
 import kb.corpus.SlugBook;
 
@@ -48,14 +48,14 @@ final class ReadAhead<T> {
         void write(T prepared) throws IOException;
     }
 
-    ReadAhead(Indexer.ArticleSource source, Path corpusDir, SlugBook keptSlugs, Function<Article, List<T>> prepare,
+    ReadAhead(Indexer.ArticleSource source, CorpusFiles.Listing listing, SlugBook keptSlugs, Function<Article, List<T>> prepare,
             Supplier<List<T>> endOfRead, Writer<T> writer) {
         this.prepare = prepare;
         this.writer = writer;
         this.thread = new Thread(() -> {
             End end;
             try {
-                CorpusScan scan = source.read(corpusDir, keptSlugs, article -> {
+                CorpusScan scan = source.read(listing, keptSlugs, article -> {
                     if (cancelled) {
                         throw new Cancelled();
                     }
