@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import kb.index.Fields;
 import kb.meaning.Embedder;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.LeafReaderContext;
@@ -68,20 +70,24 @@ final class ResultPages {
 
     private static List<SearchHit> hits(IndexSearcher searcher, Generation gen, QueryPlanner.Run run,
             ModeRanking.Ranked ranked, Embedder embedder, ScoreDoc[] docs, SearchTimeLimit timeLimit) throws IOException {
-        SnippetFormatter.Highlight[] found = new SnippetFormatter.Highlight[docs.length];
+        // Each shown hit's stored fields are read once; the highlighter marks the text read here.
+        StoredFields stored = searcher.storedFields();
+        Document[] read = new Document[docs.length];
+        int[] ids = new int[docs.length];
+        String[] texts = new String[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            timeLimit.check();
-            found[i] = gen.snippets.ofHit(run.highlight(), docs[i].doc);
+            ids[i] = docs[i].doc;
+            read[i] = stored.document(docs[i].doc, StoredPassages.HIT_FIELDS);
+            texts[i] = read[i].get(Fields.TEXT);
         }
+        timeLimit.check();
+        SnippetFormatter.Highlight[] found = gen.snippets.ofHits(run.highlight(), ids, texts, timeLimit);
         Weight words = ranked.mode() == SearchMode.LEXICAL ? null
                 : searcher.createWeight(searcher.rewrite(run.matching()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             MatchedBy by = matchedBy(searcher, words, ranked.near(), docs[i].doc);
-            SnippetFormatter.Highlight highlight = found[i];
-            SearchHit hit = StoredPassages.hit(stored.document(docs[i].doc, StoredPassages.HIT_FIELDS), highlight,
-                    docs[i].score, by);
+            SearchHit hit = StoredPassages.hit(read[i], found[i], docs[i].score, by);
             if (by == MatchedBy.MEANING) {
                 timeLimit.check();
                 hit = NearestSentence.asSnippet(hit, embedder, ranked.vector());
