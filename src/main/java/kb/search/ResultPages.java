@@ -55,7 +55,7 @@ final class ResultPages {
         };
         FacetsCollector matches = collectMatches(searcher, counted);
         FacetCounter.Counted facets = FacetCounter.count(gen, matches);
-        List<ArticleHit> articles = ArticleHits.top(searcher, ranked, facets);
+        List<ArticleHit> articles = ArticleHits.top(searcher, gen.titles, ranked, facets);
         long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
         long byWords = ranked.mode() == SearchMode.LEXICAL ? total : searcher.count(run.matching());
         long took = (System.nanoTime() - startNanos) / 1_000_000;

@@ -11,11 +11,13 @@ import java.util.function.Supplier;
 import kb.index.Analyzers;
 import kb.index.Fields;
 import kb.search.SnippetFormatter.Highlight;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -36,19 +38,29 @@ final class Snippets {
     private static final int ALL_PASSAGES = 1_000;
 
     private final Marking sentences;
+    /**
+     * The same for a query of single words only: the words' postings are read directly, without rewriting the
+     * query and asking its weight for matches in every passage (which phrases need, to mark a phrase as one match).
+     */
+    private final Marking termsOnly;
     private final Marking wholeText;
 
     Snippets(IndexSearcher searcher) {
-        this.sentences = new Marking(UnifiedHighlighter.builder(searcher, Analyzers.perField())
-                .withFormatter(new SnippetFormatter(SHOWN))
-                .withMaxNoHighlightPassages(SHOWN)
-                // Whole sentences, grown to a readable length: initials ("Zarate Jr, C. A.") end no snippet.
-                .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), MIN_CHARS, 0.5f)));
+        this.sentences = new Marking(sentencesBuilder(searcher));
+        this.termsOnly = new Marking(sentencesBuilder(searcher).withWeightMatches(false));
         this.wholeText = new Marking(UnifiedHighlighter.builder(searcher, Analyzers.perField())
                 .withFormatter(new SnippetFormatter(1))
                 .withBreakIterator(WholeBreakIterator::new)
                 .withMaxLength(Integer.MAX_VALUE - 1));
+    }
+
+    private static UnifiedHighlighter.Builder sentencesBuilder(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, Analyzers.perField())
+                .withFormatter(new SnippetFormatter(SHOWN))
+                .withMaxNoHighlightPassages(SHOWN)
+                // Whole sentences, grown to a readable length: initials ("Zarate Jr, C. A.") end no snippet.
+                .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), MIN_CHARS, 0.5f));
     }
 
     /**
@@ -68,12 +80,30 @@ final class Snippets {
             }
             return out;
         }
-        Object[] found = sentences.marks(new String[] {Fields.TEXT}, query, docIds, new int[] {ALL_PASSAGES}, texts)
+        Marking marking = hasPhrases(query) ? sentences : termsOnly;
+        Object[] found = marking.marks(new String[] {Fields.TEXT}, query, docIds, new int[] {ALL_PASSAGES}, texts)
                 .get(Fields.TEXT);
         for (int i = 0; i < out.length; i++) {
             out[i] = (Highlight) found[i];
         }
         return out;
+    }
+
+    /** Whether a query has anything but single-term queries: phrases, synonyms, multi-phrases. */
+    static boolean hasPhrases(Query query) {
+        boolean[] found = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                found[0] |= !(q instanceof TermQuery);
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return found[0];
     }
 
     /** Whether a query has a word that expands to many terms (fuzzy, wildcard, prefix, range). */
