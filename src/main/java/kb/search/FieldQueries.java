@@ -102,28 +102,6 @@ final class FieldQueries {
     }
 
     /**
-     * {@code query} with each disjunction-max replaced by the sum of its disjuncts (optional clauses of one boolean
-     * query), structure and weights otherwise kept: the same passages match, and Lucene can then flatten the words
-     * into one disjunction of term queries, which it prunes far better than a disjunction of DisMax scorers.
-     */
-    static Query summed(Query query) {
-        if (query instanceof BooleanQuery bq) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
-            bq.clauses().forEach(c -> b.add(summed(c.getQuery()), c.getOccur()));
-            return b.build();
-        }
-        if (query instanceof BoostQuery boost) {
-            return new BoostQuery(summed(boost.getQuery()), boost.getBoost());
-        }
-        if (query instanceof DisjunctionMaxQuery dismax) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            dismax.getDisjuncts().forEach(d -> b.add(summed(d), BooleanClause.Occur.SHOULD));
-            return b.build();
-        }
-        return query;
-    }
-
-    /**
      * Rebuilds {@code query} through its boolean, boost and disjunction-max wrappers, keeping the leaves that
      * {@code keep} accepts, each as {@code map} makes it (null drops it); {@code occur} maps each boolean clause's
      * occurrence (null drops the clause). Null when nothing is kept.

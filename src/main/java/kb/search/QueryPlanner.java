@@ -13,6 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Turns what a person typed into what is run: parsed, expanded with the generation's abbreviations and synonyms,
@@ -94,20 +95,20 @@ final class QueryPlanner {
         // Each candidate is rescored in the light of its article (ArticleRanking); the first pass collects more
         // than the page so that a passage of an article on the query can climb onto it.
         Query articles = ArticleRanking.articleQuery(highlight);
-        // Ranked in two phases: the words over the stemmed fields alone select the same passages and prune well;
-        // the full query, proximity bonus and exact forms included, then scores only the first pass's best.
-        Query lean = TwoPhaseRanking.firstPass(matching);
-        TopDocs first = rankTop(searcher, lean, query, ArticleRanking.candidates(wanted));
+        TopDocs first = rankTop(searcher, query, ArticleRanking.candidates(wanted));
         ScoreDoc[] rescored = ArticleRanking.rescore(searcher, articles, first.scoreDocs);
         TopDocs top = new TopDocs(first.totalHits,
                 rescored.length <= wanted ? rescored : Arrays.copyOf(rescored, wanted));
         Query inText = FieldQueries.restrict(highlight, Fields.TEXT);
-        return new Run(top, lean, inText != null ? inText : highlight, expansions, articles, rescored);
+        // Counting needs no exact forms either: an exact form is always also in the stemmed text, so the query
+        // without them selects the same passages, with one field fewer to read for every match.
+        Query counted = FieldQueries.without(matching, Fields.TEXT_EXACT);
+        return new Run(top, counted != null ? counted : matching, inText != null ? inText : highlight, expansions,
+                articles, rescored);
     }
 
-    /** The best {@code wanted} for {@code full}, ranked in two phases from {@code first} ({@link TwoPhaseRanking}). */
-    static TopDocs rankTop(IndexSearcher searcher, Query first, Query full, int wanted) throws IOException {
-        return TwoPhaseRanking.rank(searcher, first, full, wanted, SearchLimits.RANKED_HITS_THRESHOLD);
+    static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, SearchLimits.RANKED_HITS_THRESHOLD));
     }
 
     /** The request's article and section filters as one query; all passages when it has none. */
