@@ -3,10 +3,6 @@ package kb.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import kb.index.Fields;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -22,18 +18,17 @@ final class ArticleHits {
 
     private ArticleHits() {}
 
-    static List<ArticleHit> top(IndexSearcher searcher, ModeRanking.Ranked ranked, FacetCounter.Counted counted)
-            throws IOException {
+    static List<ArticleHit> top(IndexSearcher searcher, ArticleTitles titles, ModeRanking.Ranked ranked,
+            FacetCounter.Counted counted) throws IOException {
         ScoreDoc[] articles = ArticleRanking.articles(searcher, ranked.plan().run().articles(), ranked.forArticles(),
                 RANKED);
-        StoredFields stored = searcher.storedFields();
+        // Named from doc values and the generation's titles: no stored fields are read for the block.
         List<ArticleHit> top = new ArrayList<>(SearchLimits.TOP_ARTICLES);
         for (int i = 0; i < articles.length && top.size() < SearchLimits.TOP_ARTICLES; i++) {
-            Document doc = stored.document(articles[i].doc, Set.of(Fields.ARTICLE, Fields.TITLE));
-            String slug = doc.get(Fields.ARTICLE);
-            long passages = counted.passagesIn(slug);
+            String slug = ArticleStarts.slugOf(searcher, articles[i].doc);
+            long passages = slug == null ? 0 : counted.passagesIn(slug);
             if (passages > 0) {
-                top.add(new ArticleHit(slug, doc.get(Fields.TITLE), articles[i].score, passages));
+                top.add(new ArticleHit(slug, titles.of(slug), articles[i].score, passages));
             }
         }
         return top;

@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import kb.index.Fields;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -19,7 +21,7 @@ import org.apache.lucene.search.Weight;
  * Finds a passage's article in the index without reading stored fields: an article's passages are written as one
  * block, first passage first, and Lucene keeps a block's doc ids adjacent and in order through merges, so the
  * article's first passage (the one that holds {@link Fields#ARTICLE_TEXT}) is the passage's doc id minus its
- * position. Also scores a query at given doc ids, in one pass per segment.
+ * position. Also scores a query at given doc ids, in one pass per segment, and names a passage's article.
  */
 final class ArticleStarts {
     /** No article start found (a passage whose block does not begin where its position says). */
@@ -95,6 +97,27 @@ final class ArticleStarts {
             }
         }
         return scores;
+    }
+
+    /**
+     * The article slug of a passage, from the facet doc values every passage has (its article's label), so that
+     * naming an article costs a doc-values lookup rather than decompressing a block of stored fields; null when the
+     * passage has none.
+     */
+    static String slugOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedSetDocValues labels = leaf.reader().getSortedSetDocValues(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+        if (labels == null || !labels.advanceExact(doc - leaf.docBase)) {
+            return null;
+        }
+        for (int i = 0; i < labels.docValueCount(); i++) {
+            String[] path = FacetsConfig.stringToPath(labels.lookupOrd(labels.nextOrd()).utf8ToString());
+            if (path.length == 2 && path[0].equals(Fields.ARTICLE)) {
+                return path[1];
+            }
+        }
+        return null;
     }
 
     /** Indices of {@code docs} in ascending doc id order (ties kept in input order). */

@@ -100,7 +100,11 @@ final class QueryPlanner {
         TopDocs top = new TopDocs(first.totalHits,
                 rescored.length <= wanted ? rescored : Arrays.copyOf(rescored, wanted));
         Query inText = FieldQueries.restrict(highlight, Fields.TEXT);
-        return new Run(top, matching, inText != null ? inText : highlight, expansions, articles, rescored);
+        // Counting needs no exact forms either: an exact form is always also in the stemmed text, so the query
+        // without them selects the same passages, with one field fewer to read for every match.
+        Query counted = FieldQueries.without(matching, Fields.TEXT_EXACT);
+        return new Run(top, counted != null ? counted : matching, inText != null ? inText : highlight, expansions,
+                articles, rescored);
     }
 
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {

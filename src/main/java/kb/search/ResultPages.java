@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import kb.index.Fields;
 import kb.meaning.Embedder;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.LeafReaderContext;
@@ -53,7 +55,7 @@ final class ResultPages {
         };
         FacetsCollector matches = collectMatches(searcher, counted);
         FacetCounter.Counted facets = FacetCounter.count(gen, matches);
-        List<ArticleHit> articles = ArticleHits.top(searcher, ranked, facets);
+        List<ArticleHit> articles = ArticleHits.top(searcher, gen.titles, ranked, facets);
         long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
         long byWords = ranked.mode() == SearchMode.LEXICAL ? total : searcher.count(run.matching());
         long took = (System.nanoTime() - startNanos) / 1_000_000;
@@ -68,14 +70,20 @@ final class ResultPages {
 
     private static List<SearchHit> hits(IndexSearcher searcher, Generation gen, QueryPlanner.Run run,
             ModeRanking.Ranked ranked, Embedder embedder, ScoreDoc[] docs, SearchTimeLimit timeLimit) throws IOException {
-        SnippetFormatter.Highlight[] found = new SnippetFormatter.Highlight[docs.length];
+        // Each shown hit's stored fields are read once; the highlighter marks the text read here.
+        StoredFields stored = searcher.storedFields();
+        Document[] read = new Document[docs.length];
+        int[] ids = new int[docs.length];
+        String[] texts = new String[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            timeLimit.check();
-            found[i] = gen.snippets.ofHit(run.highlight(), docs[i].doc);
+            ids[i] = docs[i].doc;
+            read[i] = stored.document(docs[i].doc, StoredPassages.HIT_FIELDS);
+            texts[i] = read[i].get(Fields.TEXT);
         }
+        timeLimit.check();
+        SnippetFormatter.Highlight[] found = gen.snippets.ofHits(run.highlight(), ids, texts, timeLimit);
         Weight words = ranked.mode() == SearchMode.LEXICAL ? null
                 : searcher.createWeight(searcher.rewrite(run.matching()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        StoredFields stored = searcher.storedFields();
         MatchedBy[] by = new MatchedBy[docs.length];
         int meaningOnly = 0;
         for (int i = 0; i < docs.length; i++) {
@@ -85,9 +93,7 @@ final class ResultPages {
         NearestSentence nearest = new NearestSentence(embedder, ranked.vector(), meaningOnly);
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            SnippetFormatter.Highlight highlight = found[i];
-            SearchHit hit = StoredPassages.hit(stored.document(docs[i].doc, StoredPassages.HIT_FIELDS), highlight,
-                    docs[i].score, by[i]);
+            SearchHit hit = StoredPassages.hit(read[i], found[i], docs[i].score, by[i]);
             if (by[i] == MatchedBy.MEANING) {
                 timeLimit.check();
                 hit = nearest.asSnippet(hit);

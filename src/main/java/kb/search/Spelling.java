@@ -31,6 +31,8 @@ final class Spelling {
     private final DirectSpellChecker checker = new DirectSpellChecker();
     private final Analyzer analyzer = Analyzers.exact();
     private final Analyzer stemmer = Analyzers.english();
+    /** A '?' before a letter or digit is a one-character wildcard; compiled once, as every query checks it. */
+    private static final java.util.regex.Pattern WILDCARD_MARK = java.util.regex.Pattern.compile("\\?[\\p{L}\\p{N}]");
     private static final List<String> STEMMED_FIELDS = List.of(Fields.TEXT, Fields.SECTION, Fields.TITLE);
 
     /**
@@ -131,7 +133,7 @@ final class Spelling {
             to++;
         }
         String chunk = query.substring(from, to);
-        return chunk.indexOf('*') >= 0 || chunk.indexOf('~') >= 0 || chunk.matches(".*\\?[\\p{L}\\p{N}].*");
+        return chunk.indexOf('*') >= 0 || chunk.indexOf('~') >= 0 || WILDCARD_MARK.matcher(chunk).find();
     }
 
     private static boolean isAcronym(String word) {

@@ -1,0 +1,78 @@
+package kb.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import kb.index.Fields;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which way a page's hits are marked: single words in one pass from their postings, phrases in one pass through the
+ * query's matches, patterns one passage at a time. However many are marked in a pass, each passage gets the marks it
+ * gets alone, in its own text: a pass over the page must not mix up doc ids and the texts handed in.
+ */
+class SnippetsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void queriesAreSortedByTheWayTheirMatchesAreFound() throws Exception {
+        assertFalse(Snippets.hasPhrases(inText("ketamine depression")));
+        assertFalse(Snippets.hasPatterns(inText("ketamine depression")));
+        assertTrue(Snippets.hasPhrases(inText("\"rapid antidepressant\" effect")));
+        assertTrue(Snippets.hasPatterns(inText("keta* depression")));
+        assertTrue(Snippets.hasPatterns(inText("midazolm~")));
+    }
+
+    @Test
+    void marksOfAPageInOnePassAreEachPassagesMarksAlone() throws Exception {
+        SeedIndex.build(tmp, "abbrev.md", "receptors.md");
+        try (Directory dir = FSDirectory.open(tmp.resolve("index")); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Snippets snippets = new Snippets(searcher);
+            SearchTimeLimit limit = new SearchTimeLimit(java.time.Duration.ofSeconds(10));
+            for (String q : List.of("ketamine depression", "\"rapid antidepressant\" ketamine", "keta* infusion",
+                    "NMDA receptor")) {
+                Query highlight = inText(q);
+                ScoreDoc[] top = searcher.search(highlight, 10).scoreDocs;
+                int[] ids = new int[top.length];
+                String[] texts = new String[top.length];
+                // Reverse rank order, so that a mix-up of doc ids and texts would show.
+                for (int i = 0; i < top.length; i++) {
+                    ids[i] = top[top.length - 1 - i].doc;
+                    texts[i] = searcher.storedFields().document(ids[i]).get(Fields.TEXT);
+                }
+                SnippetFormatter.Highlight[] page;
+                try (SearchTimeLimit.Scope clock = limit.start()) {
+                    page = snippets.ofHits(highlight, ids, texts, limit);
+                }
+                assertTrue(ids.length > 1, q);
+                for (int i = 0; i < ids.length; i++) {
+                    SnippetFormatter.Highlight alone;
+                    try (SearchTimeLimit.Scope clock = limit.start()) {
+                        alone = snippets.ofHits(highlight, new int[] {ids[i]}, new String[] {texts[i]}, limit)[0];
+                    }
+                    assertEquals(alone, page[i], q + " at " + i);
+                    for (Span s : page[i].inText()) {
+                        assertEquals(true, s.start() < s.end() && s.end() <= texts[i].length(), q + " " + s);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Query inText(String q) throws BadQueryException {
+        UserQueryParser parser = new UserQueryParser();
+        return FieldQueries.restrict(parser.parse(q).main(), Fields.TEXT);
+    }
+}
