@@ -38,11 +38,15 @@ public final class Fields {
     /** The passage's meaning: a unit-length vector from {@code kb.meaning}, searched by dot product (cosine). */
     public static final String VECTOR = "vector";
     /**
-     * The vector-cache key of the passage's text ({@code Embedder.textKey}: model and text): exact, not stored, only
+     * The vector-cache key of the text the passage's vector was made from ({@code TextKey}: the vectors' marker and
+     * that text, {@code PassageVectors.textOf}): exact, not stored, only
      * on passages with a vector. A run looks a text up here before embedding it, so unchanged text is never re-embedded.
      */
     public static final String TEXT_KEY = "text_key";
-    /** The model the article's vectors come from (stored on its first passage once every passage has a vector). */
+    /**
+     * What the article's vectors are of: the model and the form of text it was given ({@code PassageVectors.markerOf};
+     * stored on its first passage once every passage has a vector).
+     */
     public static final String MEANING_MODEL = "meaning_model";
     /** The 1-based page a passage starts on (stored only), for formats with pages. */
     public static final String PAGE = "page";

@@ -22,6 +22,8 @@ import org.apache.lucene.index.VectorSimilarityFunction;
  * an article whose every passage has a vector records the model on its first passage ({@link Fields#MEANING_MODEL}).
  */
 final class PassageVectors<T> {
+    /** The form of the text given to the model ({@link #textOf}); part of {@link #markerOf the vectors' marker}. */
+    static final String TEXT_FORM = "title-headings-text";
     /** Texts per call of the embedder: enough to keep its workers busy, few enough to show progress. */
     static final int BATCH = 64;
 
@@ -48,7 +50,7 @@ final class PassageVectors<T> {
      * without the model still keeps what unchanged text had). {@code budget}: the most texts to embed.
      */
     PassageVectors(Embedder embedder, String model, VectorCache cache, long budget) {
-        if (embedder != null && !embedder.modelId().equals(model)) {
+        if (embedder != null && !markerOf(embedder.modelId()).equals(model)) {
             throw new IllegalArgumentException("vectors of " + model + " cannot come from " + embedder.modelId());
         }
         this.embedder = embedder;
@@ -64,7 +66,8 @@ final class PassageVectors<T> {
     static <T> PassageVectors<T> forRun(Indexer.Options options, Map<String, String> before,
             Map<String, String> carried, VectorCache cache) {
         options.meaning().record(before, carried);
-        String model = options.embedder() != null ? options.embedder().modelId() : before.get(Fields.COMMIT_MEANING_MODEL);
+        String model = options.embedder() != null ? markerOf(options.embedder().modelId())
+                : before.get(Fields.COMMIT_MEANING_MODEL);
         // Recorded once vectors may be made (a run with nothing to embed changes nothing), then carried.
         if (model != null && (before.containsKey(Fields.COMMIT_MEANING_MODEL) || options.meaningBudget() > 0)) {
             carried.put(Fields.COMMIT_MEANING_MODEL, model);
@@ -185,15 +188,39 @@ final class PassageVectors<T> {
     }
 
     private String keyOf(String text) {
-        return embedder != null ? embedder.textKey(text) : TextKey.of(model, text);
+        return TextKey.of(model, text);
     }
 
-    /** The text a passage's vector is made from: its own, or its article's title when it has none. */
+    /**
+     * What the vectors of this run are of, as recorded on articles and in the commit: the embedder's model and the
+     * form of the text it is given ({@link #TEXT_FORM}), so a change of either embeds everything again.
+     */
+    static String markerOf(String modelId) {
+        return modelId + "/" + TEXT_FORM;
+    }
+
+    /**
+     * The text a passage's vector is made from: its article's title and its headings, a line each, above its own
+     * text. What a paragraph is about is often said only there: MedQuAD's "How to diagnose X ?" heads a paragraph
+     * that names neither the question nor X, so by its own words it was as near that question as any other section
+     * of X. A heading that repeats the title is left out; a passage with no text at all stands for its title.
+     */
     static String textOf(Passage p) {
-        if (!p.text().isBlank()) {
-            return p.text();
+        StringBuilder text = new StringBuilder();
+        line(text, p.articleTitle());
+        for (String heading : p.sectionPath()) {
+            if (!heading.equals(p.articleTitle())) {
+                line(text, heading);
+            }
         }
-        return p.articleTitle().isBlank() ? p.articleSlug() : p.articleTitle();
+        line(text, p.text());
+        return text.length() > 0 ? text.toString() : p.articleSlug();
+    }
+
+    private static void line(StringBuilder text, String line) {
+        if (line != null && !line.isBlank()) {
+            text.append(text.length() > 0 ? "\n" : "").append(line.strip());
+        }
     }
 
     private static void addVector(Document doc, String key, float[] vector) {

@@ -12,7 +12,7 @@ public interface Embedder extends AutoCloseable {
     /** The number of floats in every vector. */
     int dimensions();
 
-    /** Names the model and whatever else changes vectors; part of every {@link #textKey}. */
+    /** Names the model and whatever else changes vectors; part of every {@link TextKey}. */
     String modelId();
 
     /** The vectors of {@code texts}, in their order; the work is spread over the embedder's worker threads. */
@@ -20,11 +20,6 @@ public interface Embedder extends AutoCloseable {
 
     /** The vector of one query, computed on the calling thread, so a search never waits behind a batch. */
     float[] embedQuery(String query);
-
-    /** The vector-cache key of {@code text} as this embedder embeds it ({@link TextKey}). */
-    default String textKey(String text) {
-        return TextKey.of(modelId(), text);
-    }
 
     /** Frees the model and stops the worker threads; calls after this throw {@link IllegalStateException}. */
     @Override

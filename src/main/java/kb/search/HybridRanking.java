@@ -18,7 +18,7 @@ final class HybridRanking {
     /** How many candidates each list brings to the fusion; a page deeper than this brings that many. */
     static final int CANDIDATES = 100;
     /** The weight of meaning; see the README's Relevance section for the figures it was chosen on. */
-    static final float MEANING_WEIGHT = 0.4f;
+    static final float MEANING_WEIGHT = 0.3f;
 
     private HybridRanking() {}
 

@@ -62,11 +62,12 @@ class MeaningIndexTest {
         assertTrue(report.summary().contains("Meaning: 5 of 5 passages have a vector; embedded 5 in "), report.summary());
         Map<String, float[]> vectors = IndexContents.vectors(index);
         assertEquals(IndexContents.documents(index).keySet(), vectors.keySet());
-        float[] expected = SharedMeaning.embedder().embed(java.util.List.of("Dopamine shapes reward learning."))[0];
+        // The title stands above the text: what a paragraph is about is often said only there.
+        float[] expected = SharedMeaning.embedder().embed(java.util.List.of("Gamma\nDopamine shapes reward learning."))[0];
         assertArrayEquals(expected, vectors.get("gamma.intro.1"));
-        assertEquals(embedder.modelId(), IndexContents.commitData(index).get(Fields.COMMIT_MEANING_MODEL));
+        assertEquals(PassageVectors.markerOf(embedder.modelId()), IndexContents.commitData(index).get(Fields.COMMIT_MEANING_MODEL));
         IndexMeaning meaning = IndexMeaning.of(index);
-        assertEquals(new IndexMeaning(false, embedder.modelId(), 5, 5), meaning);
+        assertEquals(new IndexMeaning(false, PassageVectors.markerOf(embedder.modelId()), 5, 5), meaning);
         assertTrue(meaning.complete());
     }
 
@@ -136,7 +137,7 @@ class MeaningIndexTest {
         Map<String, float[]> carried = IndexContents.vectors(index);
         assertEquals(Set.of("alpha.intro.1", "alpha.intro.2", "beta.intro.1", "delta.intro.1"), carried.keySet());
         assertArrayEquals(after.get("alpha.intro.1"), carried.get("alpha.intro.1"));
-        assertEquals(new IndexMeaning(false, embedder.modelId(), 6, 4), IndexMeaning.of(index));
+        assertEquals(new IndexMeaning(false, PassageVectors.markerOf(embedder.modelId()), 6, 4), IndexMeaning.of(index));
 
         // The next run with the model embeds just the two new texts.
         IndexReport filled = update();
@@ -183,6 +184,22 @@ class MeaningIndexTest {
     }
 
     @Test
+    void aPassageIsEmbeddedUnderItsTitleAndHeadingsSoAChangedHeadingEmbedsItAgain() throws IOException {
+        Files.writeString(corpus.resolve("delta.md"), "# Delta fever\n\n## How is it treated?\n\nRest and fluids.\n");
+        update();
+        embedder.take();
+        String id = IndexContents.vectors(index).keySet().stream().filter(k -> k.startsWith("delta.")).findFirst()
+                .orElseThrow();
+        float[] expected = SharedMeaning.embedder()
+                .embed(java.util.List.of("Delta fever\nHow is it treated?\nRest and fluids."))[0];
+        assertArrayEquals(expected, IndexContents.vectors(index).get(id));
+
+        Files.writeString(corpus.resolve("delta.md"), "# Delta fever\n\n## What causes it?\n\nRest and fluids.\n");
+        update();
+        assertEquals(1, embedder.take(), "the same words under another heading mean something else");
+    }
+
+    @Test
     void anotherModelEmbedsEverythingAgain() throws IOException {
         update();
         embedder.take();
@@ -190,7 +207,7 @@ class MeaningIndexTest {
         indexer.index(corpus, index, Indexer.Mode.INCREMENTAL, IndexProgress.NONE,
                 Indexer.Options.DEFAULT.withEmbedder(other, Indexer.Options.UNLIMITED));
         assertEquals(5, other.take(), "no vector of the old model is taken for the new one");
-        assertEquals("another-model", IndexContents.commitData(index).get(Fields.COMMIT_MEANING_MODEL));
+        assertEquals(PassageVectors.markerOf("another-model"), IndexContents.commitData(index).get(Fields.COMMIT_MEANING_MODEL));
         assertTrue(IndexMeaning.of(index).complete());
     }
 
