@@ -23,23 +23,36 @@ public final class StartupBench {
      * One start-up: wall seconds from spawn to the first answered search, and the CPU seconds the child had used by
      * then (steadier than wall time on a busy machine; above the wall time when start-up work runs in parallel).
      */
-    public record Result(double wallSeconds, double cpuSeconds) {}
+    public record Result(double wallSeconds, double cpuSeconds, Latencies after, int failed) {}
 
     /** Starts a {@code kb serve} over {@code corpus} and {@code index} and times it to the first answered search. */
     public static Result once(Path corpus, Path index, String query) throws IOException, InterruptedException {
+        return once(corpus, index, query, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * As {@link #once(Path, Path, String)}, the child started with {@code jvmOptions} (e.g. {@code -Xmx512m}) and
+     * {@code serveOptions} (e.g. {@code --no-meaning}); after its first answer it is sent each of {@code thenQueries}
+     * once over {@code /api/search}, timed ({@link Result#after}), and the answers other than 200 are counted.
+     */
+    public static Result once(Path corpus, Path index, String query, List<String> jvmOptions, List<String> serveOptions,
+            List<String> thenQueries) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("kb.cli.Main");
         command.addAll(List.of("serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--corpus", corpus.toString(), "--index", index.toString()));
+        command.addAll(serveOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         HttpClient http = HttpBench.client();
-        URI uri = new HttpBench("http://127.0.0.1:" + port).uri("/api/search", query);
+        HttpBench server = new HttpBench("http://127.0.0.1:" + port);
+        URI uri = server.uri("/api/search", query);
         long start = System.nanoTime();
         Process child = builder.start();
         try {
@@ -47,7 +60,14 @@ public final class StartupBench {
                 if (HttpBench.get(http, uri)) {
                     double wall = (System.nanoTime() - start) / 1e9;
                     double cpu = child.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
-                    return new Result(wall, cpu);
+                    Latencies.Recorder after = new Latencies.Recorder();
+                    int failed = 0;
+                    for (String q : thenQueries) {
+                        long t0 = System.nanoTime();
+                        failed += HttpBench.get(http, server.uri("/api/search", q)) ? 0 : 1;
+                        after.add(System.nanoTime() - t0);
+                    }
+                    return new Result(wall, cpu, after.latencies(), failed);
                 }
                 if (!child.isAlive()) {
                     throw new IOException("kb serve exited with status " + child.exitValue() + " before answering");

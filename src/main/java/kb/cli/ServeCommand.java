@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import kb.corpus.CorpusReader;
 import kb.index.CorpusFingerprint;
 import kb.index.IndexReport;
@@ -111,10 +112,14 @@ final class ServeCommand implements Callable<Integer> {
             follow = false;
         }
         boolean corpusPresent = Files.isDirectory(corpus);
-        // The model loads while the start-up update runs (which makes no vectors, so lexical search starts as soon
-        // as ever); it is needed to search by meaning and to add vectors afterwards.
-        CompletableFuture<Meaning> model = meaning.wanted(IndexMeaning.of(index))
+        // An index with a vector for every passage searches by meaning from its first answer, so its model loads while
+        // the start-up update runs. Any other index is searched by words until its vectors are complete, which takes
+        // the model: it loads once the server answers, so neither opening the index nor the first search waits for it.
+        IndexMeaning before = IndexMeaning.of(index);
+        boolean wanted = meaning.wanted(before);
+        CompletableFuture<Meaning> model = wanted && before.complete()
                 ? CompletableFuture.supplyAsync(MeaningOption::shared) : null;
+        CompletableFuture<Meaning> later = wanted && model == null ? new CompletableFuture<>() : null;
         // Taken before the startup update, so a change made while it runs is still seen by the watcher.
         String fingerprint = follow ? CorpusFingerprint.of(corpus, watchContent) : null;
         RebuildStatus startup = null;
@@ -140,18 +145,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Meaning loaded = model == null ? null : model.join();
-        Embedder embedder = loaded == null ? null : loaded.embedder().orElse(null);
+        Embedder embedder = later != null ? new LoadingEmbedder(later) : loaded == null ? null : loaded.embedder().orElse(null);
         try (SearchEngine search = LuceneSearchEngine.open(index, queryTimeout, embedder)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
             if (startup != null) {
                 reindexer.record(startup);
             }
-            MeaningBuilder builder = loaded == null ? MeaningBuilder.off("search by meaning is off"
-                    + (meaning.meaning == null ? " for this index (kb index --meaning turns it on)" : " (--no-meaning)"))
-                    : embedder == null ? MeaningBuilder.unavailable(loaded.message())
-                    : corpusPresent ? MeaningBuilder.start(reindexer, embedder, MeaningBuilder.RUN_BUDGET, meaning.recorded())
-                    : MeaningBuilder.off("no vectors can be added without the corpus folder");
-            reindexer.meaning(builder);
+            AtomicReference<MeaningBuilder> builder = new AtomicReference<>();
+            if (later == null) {
+                builder.set(builder(loaded, reindexer, corpusPresent));
+                reindexer.meaning(builder.get());
+            }
             CorpusWatcher watcher = follow
                     ? new CorpusWatcher(corpus, reindexer, Duration.ofMillis(watchIntervalMillis), fingerprint, watchContent).start()
                     : null;
@@ -164,7 +168,10 @@ final class ServeCommand implements Callable<Integer> {
                 if (watcher != null) {
                     watcher.close();
                 }
-                builder.close();
+                MeaningBuilder b = builder.getAndSet(MeaningBuilder.off("kb is stopping"));
+                if (b != null) {
+                    b.close();
+                }
                 app.stop();
                 stopped.countDown();
             }, "kb-serve-shutdown"));
@@ -177,8 +184,12 @@ final class ServeCommand implements Callable<Integer> {
             if (follow) {
                 out.println("Watching " + corpus.toAbsolutePath().normalize() + " for changes.");
             }
+            if (later != null) {
+                loadLater(later, builder, reindexer, corpusPresent);
+            }
             MeaningStatus meaningNow = reindexer.meaningStatus(search.state());
-            out.println(switch (meaningNow.state()) {
+            out.println(later != null ? "Search by meaning: the model loads in the background, then vectors are added; "
+                    + "words only until every passage has one. GET /health shows how far." : switch (meaningNow.state()) {
                 case MeaningStatus.BUILDING -> "Search by meaning: adding vectors in the background (" + meaningNow.message()
                         + "); words only until every passage has one. GET /health shows how far.";
                 case MeaningStatus.DONE -> "Search by meaning: on (" + meaningNow.message() + ").";
@@ -192,6 +203,43 @@ final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /** The builder adding vectors with the loaded model, or saying why none are added. */
+    private MeaningBuilder builder(Meaning loaded, Reindexer reindexer, boolean corpusPresent) {
+        Embedder embedder = loaded == null ? null : loaded.embedder().orElse(null);
+        return loaded == null ? MeaningBuilder.off("search by meaning is off"
+                + (meaning.meaning == null ? " for this index (kb index --meaning turns it on)" : " (--no-meaning)"))
+                : embedder == null ? MeaningBuilder.unavailable(loaded.message())
+                : corpusPresent ? MeaningBuilder.start(reindexer, embedder, MeaningBuilder.RUN_BUDGET, meaning.recorded())
+                : MeaningBuilder.off("no vectors can be added without the corpus folder");
+    }
+
+    /**
+     * Loads the model on a thread of its own, now that the server answers, then starts the builder (unless kb is
+     * stopping by then: the shutdown hook has put its own "off" builder in place).
+     */
+    private void loadLater(CompletableFuture<Meaning> later, AtomicReference<MeaningBuilder> builder, Reindexer reindexer,
+            boolean corpusPresent) {
+        Thread loader = new Thread(() -> {
+            Meaning loaded;
+            try {
+                loaded = MeaningOption.shared();
+            } catch (RuntimeException | Error e) {
+                // Whoever waits on the model hears why; lexical search goes on.
+                later.completeExceptionally(e);
+                throw e;
+            }
+            later.complete(loaded);
+            MeaningBuilder started = builder(loaded, reindexer, corpusPresent);
+            if (builder.compareAndSet(null, started)) {
+                reindexer.meaning(started);
+            } else {
+                started.close();
+            }
+        }, "kb-serve-meaning-load");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** The admin token from the environment, null when unset; one under 24 characters stops kb before it starts. */
