@@ -5,19 +5,44 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import kb.search.BadQueryException;
+import kb.search.SearchEngine;
 import kb.search.SearchLimits;
+import kb.search.SearchRequest;
 
 /**
- * The baseline's throughput in process: {@code threads} threads share one {@link BaselineSearch} (an {@code
- * IndexSearcher} and highlighter are thread-safe) and search one query after another for a fixed time, each from
- * its own starting point in the queries. This is what {@code /api/search} under as many clients is held against.
+ * Throughput in process: {@code threads} threads share one searcher (kb's {@link SearchEngine} or the {@link
+ * BaselineSearch}; both are thread-safe) and search one query after another for a fixed time, each from its own
+ * starting point in the queries. The baseline's figure is what {@code /api/search} under as many clients is held
+ * against; kb's own shows how much of the gap is the search and how much is HTTP.
  */
 public final class ThroughputBench {
     private ThroughputBench() {}
 
-    /** Searches per second over all threads. */
+    /** One search, whatever it runs on. */
+    @FunctionalInterface
+    interface Search {
+        void run(String query) throws IOException;
+    }
+
+    /** The baseline's searches per second over all threads. */
     public static double baseline(BaselineSearch baseline, List<String> queries, int threads, double seconds)
             throws InterruptedException {
+        return run(q -> baseline.search(q, SearchLimits.DEFAULT_PAGE_SIZE), queries, threads, seconds);
+    }
+
+    /** kb's searches per second over all threads (page 1, 10 hits, every feature on); refused queries count too. */
+    public static double kb(SearchEngine kb, List<String> queries, int threads, double seconds) throws InterruptedException {
+        return run(q -> {
+            try {
+                kb.search(SearchRequest.of(q));
+            } catch (BadQueryException refused) {
+                // bench query sets hold only accepted queries; a refusal is still an answer
+            }
+        }, queries, threads, seconds);
+    }
+
+    private static double run(Search search, List<String> queries, int threads, double seconds) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         AtomicLong done = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
@@ -28,14 +53,14 @@ public final class ThroughputBench {
                 long n = 0;
                 for (int i = offset; System.nanoTime() < deadline; i++) {
                     try {
-                        baseline.search(queries.get(i % queries.size()), SearchLimits.DEFAULT_PAGE_SIZE);
+                        search.run(queries.get(i % queries.size()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                     n++;
                 }
                 done.addAndGet(n);
-            }, "kb-bench-baseline-" + t);
+            }, "kb-bench-throughput-" + t);
             workers.add(worker);
             worker.start();
         }
