@@ -83,6 +83,21 @@ public final class StartupBench {
         }
     }
 
+    /**
+     * The class-data-sharing archive the build makes next to the jar ({@code target/kb.jsa}), when this JVM runs from
+     * one jar that has one; empty otherwise. Java 17 uses it only for the class path written as it was when it was
+     * made, which is this JVM's own when it was started as {@code java -jar target/kb.jar} from the project folder.
+     */
+    public static java.util.Optional<String> archive() {
+        String cp = System.getProperty("java.class.path", "");
+        if (!cp.endsWith(".jar") || cp.contains(java.io.File.pathSeparator)) {
+            return java.util.Optional.empty();
+        }
+        Path jar = Path.of(cp);
+        Path jsa = jar.resolveSibling("kb.jsa");
+        return java.nio.file.Files.isRegularFile(jsa) ? java.util.Optional.of(jsa.toString()) : java.util.Optional.empty();
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

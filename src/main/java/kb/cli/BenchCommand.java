@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import kb.bench.BaselineSearch;
 import kb.bench.IndexBench;
 import kb.bench.QuerySets;
@@ -35,6 +33,12 @@ import picocli.CommandLine.Option;
                 "medquad (a sample of the ## questions of the corpus's Markdown files), words (a sample of indexed words)."})
 final class BenchCommand implements Callable<Integer> {
     enum QuerySet { scifact, medquad, words }
+
+    /**
+     * The time limit of the bench's searches: far above any real search, so that a machine busy with other work
+     * slows the figures instead of stopping the run (kb serve's 2 s limit stopped one MedQuAD run at load 13).
+     */
+    static final Duration SEARCH_LIMIT = Duration.ofSeconds(120);
 
     static final Path SCIFACT_QUERIES = Path.of("..", "shared", "datasets", "scifact", "queries.train.tsv");
 
@@ -124,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean fieldCosts;
 
     private PrintWriter out;
-    private final List<Path> temporary = new ArrayList<>();
+    private final BenchFolders temporary = new BenchFolders();
 
     @Override
     public Integer call() throws Exception {
@@ -173,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
                 querySet = querySet.stream().map(QuerySets::asText).toList();
             }
             List<String> accepted;
-            try (SearchEngine service = LuceneSearchEngine.open(kbIndex); BaselineSearch baseline = new BaselineSearch(baseIndex)) {
+            try (SearchEngine service = LuceneSearchEngine.open(kbIndex, SEARCH_LIMIT); BaselineSearch baseline = new BaselineSearch(baseIndex)) {
                 accepted = SearchBench.accepted(service, querySet);
                 out.printf(Locale.ROOT, "%nQueries: %s%s, %d (%d refused by kb and left out)%n", describeQueries(),
                         asText ? " as plain text" : "", accepted.size(), querySet.size() - accepted.size());
@@ -197,23 +201,20 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 if (startup) {
                     sections.startup(corpusDir, kbIndex, accepted.get(0), startupRuns);
-                    targets.note(BenchTargets.STARTUP, "on " + corpus);
                 } else {
                     targets.notMeasured(BenchTargets.STARTUP, "--no-startup");
                 }
             }
             new BenchModes(out, targets, warmup, iterations).run(modes, corpusDir, kbIndex, accepted);
             if (scale != null) {
-                new BenchScale(out, targets, warmup, iterations).run(corpusDir, scale, accepted, folders());
+                new BenchScale(out, targets, warmup, iterations).run(corpusDir, scale, accepted, temporary);
             } else {
                 targets.notMeasured(BenchTargets.GROWTH, "--scale 1,4,16");
             }
             targets.print();
             return 0;
         } finally {
-            for (Path p : temporary) {
-                deleteTree(p);
-            }
+            temporary.deleteAll();
         }
     }
 
@@ -272,20 +273,6 @@ final class BenchCommand implements Callable<Integer> {
         return null;
     }
 
-    private BenchScale.TempFolders folders() {
-        return new BenchScale.TempFolders() {
-            @Override
-            public Path create(String prefix) throws IOException {
-                return temp(prefix);
-            }
-
-            @Override
-            public void delete(Path folder) throws IOException {
-                deleteTree(folder);
-            }
-        };
-    }
-
     /** Reads {@code platform} or {@code virtual}. */
     static final class ThreadsConverter implements CommandLine.ITypeConverter<ServerThreads> {
         @Override
@@ -295,19 +282,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Path temp(String prefix) throws IOException {
-        Path p = Files.createTempDirectory(prefix);
-        temporary.add(p);
-        return p;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return temporary.create(prefix);
     }
 }

@@ -5,7 +5,6 @@ import static kb.cli.BenchSections.f2;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import kb.bench.Latencies;
@@ -75,7 +74,7 @@ final class BenchModes {
                     state.passages(), seconds, state.passages() / seconds, report.summary().strip());
         }
         ModeBench.Result r;
-        try (LuceneSearchEngine engine = LuceneSearchEngine.openForQueries(kbIndex, Duration.ofSeconds(30), embedder)) {
+        try (LuceneSearchEngine engine = LuceneSearchEngine.openForQueries(kbIndex, BenchCommand.SEARCH_LIMIT, embedder)) {
             if (!engine.state().meaningOn()) {
                 out.printf(Locale.ROOT, "%nSearch modes: not measured (the index has vectors for %d of %d passages)%n",
                         engine.state().withMeaning(), engine.state().passages());

@@ -67,7 +67,7 @@ final class BenchScale {
                 long passages = IndexBench.kb(corpus, kbIndex).passages();
                 IndexBench.baseline(corpus, baseIndex);
                 Size size;
-                try (SearchEngine kb = LuceneSearchEngine.open(kbIndex); BaselineSearch base = new BaselineSearch(baseIndex)) {
+                try (SearchEngine kb = LuceneSearchEngine.open(kbIndex, BenchCommand.SEARCH_LIMIT); BaselineSearch base = new BaselineSearch(baseIndex)) {
                     SearchBench.Result r = SearchBench.run(kb, base, queries, warmup, iterations);
                     size = new Size(factor, passages, r.kb().p50(), r.kb().p99(), r.baseline().p50(), r.baseline().p99());
                 }

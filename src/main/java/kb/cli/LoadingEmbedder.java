@@ -6,11 +6,10 @@ import kb.meaning.Embedder;
 import kb.meaning.Meaning;
 
 /**
- * The embedder {@code kb serve} hands its search engine while the model is still loading, so opening the index and
- * answering the first searches never wait for it. Rule: it is only used for an index that did not have a vector for
- * every passage at start-up, whose searches are lexical until vectors are complete, which takes the loaded model;
- * a call made before the load has finished waits for it, and a call on a platform where the model cannot run fails
- * with the reason ({@link Meaning#message}).
+ * The embedder {@code kb serve} hands its search engine before the model has loaded, so opening the index never
+ * waits for it. Rule: {@link ModelGate} sends no search by meaning to the engine before the model has loaded (and
+ * none at all where it cannot run), so a call here finds the model there; a call made earlier would wait for the
+ * load, and one on a platform where the model cannot run fails with the reason ({@link Meaning#message}).
  */
 final class LoadingEmbedder implements Embedder {
     private final CompletableFuture<Meaning> model;

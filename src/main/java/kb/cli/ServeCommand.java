@@ -38,8 +38,9 @@ import picocli.CommandLine.Option;
  * {@code kb serve}: updates the index when it is missing or older than the corpus, then serves the web front end
  * until the process is stopped; with {@code --watch} it keeps the index current as the corpus changes, and with
  * {@code KB_ADMIN_TOKEN} set it accepts {@code POST /admin/reindex}. Listens on the loopback address unless
- * {@code --host} says otherwise. Nobody waits for meaning vectors: the start-up update makes none, and a {@link
- * MeaningBuilder} adds them in the background (the model loads while the start-up update runs).
+ * {@code --host} says otherwise. Nobody waits for meaning vectors or the model: the start-up update makes no vectors, the
+ * model loads once the server answers (searches are by words until then, {@link ModelGate}), and a {@link
+ * MeaningBuilder} then adds vectors in the background.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the search web pages and JSON API.",
@@ -112,14 +113,10 @@ final class ServeCommand implements Callable<Integer> {
             follow = false;
         }
         boolean corpusPresent = Files.isDirectory(corpus);
-        // An index with a vector for every passage searches by meaning from its first answer, so its model loads while
-        // the start-up update runs. Any other index is searched by words until its vectors are complete, which takes
-        // the model: it loads once the server answers, so neither opening the index nor the first search waits for it.
-        IndexMeaning before = IndexMeaning.of(index);
-        boolean wanted = meaning.wanted(before);
-        CompletableFuture<Meaning> model = wanted && before.complete()
-                ? CompletableFuture.supplyAsync(MeaningOption::shared) : null;
-        CompletableFuture<Meaning> later = wanted && model == null ? new CompletableFuture<>() : null;
+        // The model (about 2 s of CPU to load) never delays an answer: it loads once the server answers, and until
+        // then every search is by words (ModelGate), whether or not the index has its vectors.
+        boolean wanted = meaning.wanted(IndexMeaning.of(index));
+        CompletableFuture<Meaning> model = wanted ? new CompletableFuture<>() : null;
         // Taken before the startup update, so a change made while it runs is still seen by the watcher.
         String fingerprint = follow ? CorpusFingerprint.of(corpus, watchContent) : null;
         RebuildStatus startup = null;
@@ -144,16 +141,15 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Meaning loaded = model == null ? null : model.join();
-        Embedder embedder = later != null ? new LoadingEmbedder(later) : loaded == null ? null : loaded.embedder().orElse(null);
-        try (SearchEngine search = LuceneSearchEngine.open(index, queryTimeout, embedder)) {
+        Embedder embedder = model == null ? null : new LoadingEmbedder(model);
+        try (ModelGate search = new ModelGate(LuceneSearchEngine.open(index, queryTimeout, embedder), model == null)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
             if (startup != null) {
                 reindexer.record(startup);
             }
             AtomicReference<MeaningBuilder> builder = new AtomicReference<>();
-            if (later == null) {
-                builder.set(builder(loaded, reindexer, corpusPresent));
+            if (model == null) {
+                builder.set(builder(null, reindexer, corpusPresent));
                 reindexer.meaning(builder.get());
             }
             CorpusWatcher watcher = follow
@@ -184,12 +180,12 @@ final class ServeCommand implements Callable<Integer> {
             if (follow) {
                 out.println("Watching " + corpus.toAbsolutePath().normalize() + " for changes.");
             }
-            if (later != null) {
-                loadLater(later, builder, reindexer, corpusPresent);
+            if (model != null) {
+                loadLater(model, warmUp, search, builder, reindexer, corpusPresent);
             }
             MeaningStatus meaningNow = reindexer.meaningStatus(search.state());
-            out.println(later != null ? "Search by meaning: the model loads in the background, then vectors are added; "
-                    + "words only until every passage has one. GET /health shows how far." : switch (meaningNow.state()) {
+            out.println(model != null ? "Search by meaning: the model loads in the background; searches are by words until "
+                    + "it has loaded and every passage has a vector. GET /health shows how far." : switch (meaningNow.state()) {
                 case MeaningStatus.BUILDING -> "Search by meaning: adding vectors in the background (" + meaningNow.message()
                         + "); words only until every passage has one. GET /health shows how far.";
                 case MeaningStatus.DONE -> "Search by meaning: on (" + meaningNow.message() + ").";
@@ -216,12 +212,19 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Loads the model on a thread of its own, now that the server answers, then starts the builder (unless kb is
-     * stopping by then: the shutdown hook has put its own "off" builder in place).
+     * Loads the model on a thread of its own once the server answers and the warm-up search is done (on 2 cores the
+     * load would otherwise take the CPU the first answer needs), then lets searches by meaning through the gate
+     * when the model runs here, and starts the builder (unless kb is stopping by then: the shutdown hook has put its
+     * own "off" builder in place).
      */
-    private void loadLater(CompletableFuture<Meaning> later, AtomicReference<MeaningBuilder> builder, Reindexer reindexer,
-            boolean corpusPresent) {
+    private void loadLater(CompletableFuture<Meaning> later, Thread warmUp, ModelGate gate,
+            AtomicReference<MeaningBuilder> builder, Reindexer reindexer, boolean corpusPresent) {
         Thread loader = new Thread(() -> {
+            try {
+                warmUp.join();
+            } catch (InterruptedException e) {
+                return;
+            }
             Meaning loaded;
             try {
                 loaded = MeaningOption.shared();
@@ -231,6 +234,9 @@ final class ServeCommand implements Callable<Integer> {
                 throw e;
             }
             later.complete(loaded);
+            if (loaded.available()) {
+                gate.open();
+            }
             MeaningBuilder started = builder(loaded, reindexer, corpusPresent);
             if (builder.compareAndSet(null, started)) {
                 reindexer.meaning(started);
