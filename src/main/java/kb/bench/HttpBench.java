@@ -139,15 +139,20 @@ public final class HttpBench {
 
     /** Sends one GET and reads the whole body; true when the answer was 200. */
     static boolean get(HttpClient http, URI uri) {
+        return status(http, uri) == 200;
+    }
+
+    /** Sends one GET and reads the whole body; the status, or -1 when no answer came. */
+    static int status(HttpClient http, URI uri) {
         try {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            return r.statusCode() == 200;
+            return r.statusCode();
         } catch (IOException e) {
-            return false;
+            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return -1;
         }
     }
 }

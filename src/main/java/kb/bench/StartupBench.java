@@ -23,7 +23,7 @@ public final class StartupBench {
      * One start-up: wall seconds from spawn to the first answered search, and the CPU seconds the child had used by
      * then (steadier than wall time on a busy machine; above the wall time when start-up work runs in parallel).
      */
-    public record Result(double wallSeconds, double cpuSeconds, Latencies after, int failed) {}
+    public record Result(double wallSeconds, double cpuSeconds, Latencies after, int failed, String failures) {}
 
     /** Starts a {@code kb serve} over {@code corpus} and {@code index} and times it to the first answered search. */
     public static Result once(Path corpus, Path index, String query) throws IOException, InterruptedException {
@@ -48,8 +48,10 @@ public final class StartupBench {
                 "--corpus", corpus.toString(), "--index", index.toString()));
         command.addAll(serveOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true);
+        // The child's output is kept only to tell why searches failed (an OutOfMemoryError under a small heap).
+        Path log = thenQueries.isEmpty() ? null : java.nio.file.Files.createTempFile("kb-bench-serve-", ".log");
+        builder.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
         HttpClient http = HttpBench.client();
         HttpBench server = new HttpBench("http://127.0.0.1:" + port);
         URI uri = server.uri("/api/search", query);
@@ -62,12 +64,22 @@ public final class StartupBench {
                     double cpu = child.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
                     Latencies.Recorder after = new Latencies.Recorder();
                     int failed = 0;
+                    java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
                     for (String q : thenQueries) {
                         long t0 = System.nanoTime();
-                        failed += HttpBench.get(http, server.uri("/api/search", q)) ? 0 : 1;
+                        int status = HttpBench.status(http, server.uri("/api/search", q));
                         after.add(System.nanoTime() - t0);
+                        if (status != 200) {
+                            failed++;
+                            statuses.merge(status, 1, Integer::sum);
+                        }
                     }
-                    return new Result(wall, cpu, after.latencies(), failed);
+                    String why = statuses.isEmpty() ? "" : "answers " + statuses + " (-1: none)";
+                    if (log != null && java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains("OutOfMemoryError")) {
+                        why += (why.isEmpty() ? "" : "; ") + "OutOfMemoryError in its log";
+                    }
+                    return new Result(wall, cpu, after.latencies(), failed, why);
                 }
                 if (!child.isAlive()) {
                     throw new IOException("kb serve exited with status " + child.exitValue() + " before answering");
@@ -79,6 +91,9 @@ public final class StartupBench {
             child.destroy();
             if (!child.waitFor(10, TimeUnit.SECONDS)) {
                 child.destroyForcibly().waitFor();
+            }
+            if (log != null) {
+                java.nio.file.Files.deleteIfExists(log);
             }
         }
     }

@@ -21,8 +21,8 @@ import kb.search.SearchEngine;
  * ScaledCorpus}, seeded), kb and the baseline indexed and searched with the same queries at each size, and the growth
  * of each one's p50 from the smallest to the largest size. Rule: everything is written in temporary folders that
  * are deleted after each size, never in the corpus; the largest size is also served by a child {@code kb serve}
- * with {@code -Xmx512m} and {@code --no-meaning} (meaning vectors for hundreds of thousands of passages would take
- * hours to make on 2 cores), which must answer every query.
+ * with {@code -Xmx512m}, {@code --no-meaning} (meaning vectors for hundreds of thousands of passages would take
+ * hours to make on 2 cores) and a 30 s time limit (it checks memory, not speed), which must answer every query.
  */
 final class BenchScale {
     static final long SEED = 16;
@@ -107,15 +107,17 @@ final class BenchScale {
             throws InterruptedException {
         StartupBench.Result r;
         try {
-            r = StartupBench.once(corpus, kbIndex, queries.get(0), List.of(SERVE_HEAP), List.of("--no-meaning"), queries);
+            r = StartupBench.once(corpus, kbIndex, queries.get(0), List.of(SERVE_HEAP),
+                    List.of("--no-meaning", "--query-timeout", "30"), queries);
         } catch (IOException e) {
             return String.format(Locale.ROOT, "  kb serve with %s over the %dx corpus: FAILED (%s)", SERVE_HEAP, factor,
                     e.getMessage());
         }
-        return String.format(Locale.ROOT, "  kb serve with %s --no-meaning over the %dx corpus: first answer after %.2f s, "
-                        + "then %d of %d searches answered (p50 %s ms, p99 %s ms over HTTP): %s", SERVE_HEAP, factor,
+        return String.format(Locale.ROOT, "  kb serve with %s --no-meaning --query-timeout 30 over the %dx corpus: first "
+                        + "answer after %.2f s, then %d of %d searches answered (p50 %s ms, p99 %s ms over HTTP): %s%s",
+                SERVE_HEAP, factor,
                 r.wallSeconds(), queries.size() - r.failed(), queries.size(), f2(r.after().p50()), f2(r.after().p99()),
-                r.failed() == 0 ? "works" : "FAILED");
+                r.failed() == 0 ? "works" : "FAILED", r.failures().isEmpty() ? "" : " (" + r.failures() + ")");
     }
 
     /** The bench's temporary folders: created on demand, deleted as soon as a size is done and again at the end. */
