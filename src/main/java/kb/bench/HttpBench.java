@@ -13,16 +13,21 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A bounded HTTP load generator: {@code clients} threads, each with its own {@link HttpClient}, send GET requests
+ * A bounded HTTP load generator: {@code clients} threads, each with its own kept-alive {@link KeepAliveClient}, send GET requests
  * one after another (a closed loop, no think time) for a fixed duration, cycling through the queries from
  * different starting points. Every request's latency is recorded; a response other than 200 counts as an error.
  */
 public final class HttpBench {
     private final String base;
+    private final String host;
+    private final int port;
 
     /** {@code base} is the server's root, e.g. {@code http://127.0.0.1:7070}. */
     public HttpBench(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        URI root = URI.create(this.base);
+        this.host = root.getHost();
+        this.port = root.getPort();
     }
 
     /** What one load level gave. */
@@ -37,6 +42,11 @@ public final class HttpBench {
         return URI.create(base + path + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     }
 
+    /** The request target (path and query) of a search, as {@link KeepAliveClient} sends it. */
+    static String target(String path, String query) {
+        return path + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
     /** Drives {@code path} with {@code clients} concurrent clients for {@code seconds}. */
     public Result load(String path, List<String> queries, int clients, double seconds) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
@@ -49,14 +59,15 @@ public final class HttpBench {
             recorders.add(rec);
             int offset = (int) ((long) c * queries.size() / clients);
             Thread t = new Thread(() -> {
-                HttpClient http = client();
-                for (int i = offset; System.nanoTime() < deadline; i++) {
-                    URI uri = uri(path, queries.get(i % queries.size()));
-                    long t0 = System.nanoTime();
-                    if (!get(http, uri)) {
-                        errors.incrementAndGet();
+                try (KeepAliveClient http = new KeepAliveClient(host, port)) {
+                    for (int i = offset; System.nanoTime() < deadline; i++) {
+                        String target = target(path, queries.get(i % queries.size()));
+                        long t0 = System.nanoTime();
+                        if (!ok(http, target)) {
+                            errors.incrementAndGet();
+                        }
+                        rec.add(System.nanoTime() - t0);
                     }
-                    rec.add(System.nanoTime() - t0);
                 }
             }, "kb-bench-client-" + c);
             threads.add(t);
@@ -86,30 +97,40 @@ public final class HttpBench {
 
     private Latencies[] compare(String pathA, String pathB, List<String> queries, int passes, double seconds) {
         long deadline = System.nanoTime() + (long) Math.min(seconds * 1e9, Long.MAX_VALUE / 2.0);
-        HttpClient http = client();
         Latencies.Recorder a = new Latencies.Recorder();
         Latencies.Recorder b = new Latencies.Recorder();
         int turn = 0;
-        for (int pass = 0; pass < passes && System.nanoTime() < deadline; pass++) {
-            for (int i = 0; i < queries.size() && System.nanoTime() < deadline; i++) {
-                String q = queries.get(i);
-                boolean aFirst = (turn++ & 1) == 0;
-                if (aFirst) {
-                    time(http, uri(pathA, q), a);
-                }
-                time(http, uri(pathB, q), b);
-                if (!aFirst) {
-                    time(http, uri(pathA, q), a);
+        try (KeepAliveClient http = new KeepAliveClient(host, port)) {
+            for (int pass = 0; pass < passes && System.nanoTime() < deadline; pass++) {
+                for (int i = 0; i < queries.size() && System.nanoTime() < deadline; i++) {
+                    String q = queries.get(i);
+                    boolean aFirst = (turn++ & 1) == 0;
+                    if (aFirst) {
+                        time(http, target(pathA, q), a);
+                    }
+                    time(http, target(pathB, q), b);
+                    if (!aFirst) {
+                        time(http, target(pathA, q), a);
+                    }
                 }
             }
         }
         return new Latencies[] {a.latencies(), b.latencies()};
     }
 
-    private static void time(HttpClient http, URI uri, Latencies.Recorder into) {
+    private static void time(KeepAliveClient http, String target, Latencies.Recorder into) {
         long t0 = System.nanoTime();
-        get(http, uri);
+        ok(http, target);
         into.add(System.nanoTime() - t0);
+    }
+
+    private static boolean ok(KeepAliveClient http, String target) {
+        try {
+            return http.get(target) == 200;
+        } catch (IOException e) {
+            http.close();
+            return false;
+        }
     }
 
     static HttpClient client() {
@@ -118,15 +139,20 @@ public final class HttpBench {
 
     /** Sends one GET and reads the whole body; true when the answer was 200. */
     static boolean get(HttpClient http, URI uri) {
+        return status(http, uri) == 200;
+    }
+
+    /** Sends one GET and reads the whole body; the status, or -1 when no answer came. */
+    static int status(HttpClient http, URI uri) {
         try {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            return r.statusCode() == 200;
+            return r.statusCode();
         } catch (IOException e) {
-            return false;
+            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return -1;
         }
     }
 }

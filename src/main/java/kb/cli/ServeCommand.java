@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import kb.corpus.CorpusReader;
 import kb.index.CorpusFingerprint;
 import kb.index.IndexReport;
@@ -37,8 +38,9 @@ import picocli.CommandLine.Option;
  * {@code kb serve}: updates the index when it is missing or older than the corpus, then serves the web front end
  * until the process is stopped; with {@code --watch} it keeps the index current as the corpus changes, and with
  * {@code KB_ADMIN_TOKEN} set it accepts {@code POST /admin/reindex}. Listens on the loopback address unless
- * {@code --host} says otherwise. Nobody waits for meaning vectors: the start-up update makes none, and a {@link
- * MeaningBuilder} adds them in the background (the model loads while the start-up update runs).
+ * {@code --host} says otherwise. Nobody waits for meaning vectors or the model: the start-up update makes no vectors, the
+ * model loads once the server answers (searches are by words until then, {@link ModelGate}), and a {@link
+ * MeaningBuilder} then adds vectors in the background.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the search web pages and JSON API.",
@@ -111,10 +113,10 @@ final class ServeCommand implements Callable<Integer> {
             follow = false;
         }
         boolean corpusPresent = Files.isDirectory(corpus);
-        // The model loads while the start-up update runs (which makes no vectors, so lexical search starts as soon
-        // as ever); it is needed to search by meaning and to add vectors afterwards.
-        CompletableFuture<Meaning> model = meaning.wanted(IndexMeaning.of(index))
-                ? CompletableFuture.supplyAsync(MeaningOption::shared) : null;
+        // The model (about 2 s of CPU to load) never delays an answer: it loads once the server answers, and until
+        // then every search is by words (ModelGate), whether or not the index has its vectors.
+        boolean wanted = meaning.wanted(IndexMeaning.of(index));
+        CompletableFuture<Meaning> model = wanted ? new CompletableFuture<>() : null;
         // Taken before the startup update, so a change made while it runs is still seen by the watcher.
         String fingerprint = follow ? CorpusFingerprint.of(corpus, watchContent) : null;
         RebuildStatus startup = null;
@@ -139,19 +141,17 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Meaning loaded = model == null ? null : model.join();
-        Embedder embedder = loaded == null ? null : loaded.embedder().orElse(null);
-        try (SearchEngine search = LuceneSearchEngine.open(index, queryTimeout, embedder)) {
+        Embedder embedder = model == null ? null : new LoadingEmbedder(model);
+        try (ModelGate search = new ModelGate(LuceneSearchEngine.open(index, queryTimeout, embedder), model == null)) {
             Reindexer reindexer = new Reindexer(indexer, corpus, index, search);
             if (startup != null) {
                 reindexer.record(startup);
             }
-            MeaningBuilder builder = loaded == null ? MeaningBuilder.off("search by meaning is off"
-                    + (meaning.meaning == null ? " for this index (kb index --meaning turns it on)" : " (--no-meaning)"))
-                    : embedder == null ? MeaningBuilder.unavailable(loaded.message())
-                    : corpusPresent ? MeaningBuilder.start(reindexer, embedder, MeaningBuilder.RUN_BUDGET, meaning.recorded())
-                    : MeaningBuilder.off("no vectors can be added without the corpus folder");
-            reindexer.meaning(builder);
+            AtomicReference<MeaningBuilder> builder = new AtomicReference<>();
+            if (model == null) {
+                builder.set(builder(null, reindexer, corpusPresent));
+                reindexer.meaning(builder.get());
+            }
             CorpusWatcher watcher = follow
                     ? new CorpusWatcher(corpus, reindexer, Duration.ofMillis(watchIntervalMillis), fingerprint, watchContent).start()
                     : null;
@@ -164,7 +164,10 @@ final class ServeCommand implements Callable<Integer> {
                 if (watcher != null) {
                     watcher.close();
                 }
-                builder.close();
+                MeaningBuilder b = builder.getAndSet(MeaningBuilder.off("kb is stopping"));
+                if (b != null) {
+                    b.close();
+                }
                 app.stop();
                 stopped.countDown();
             }, "kb-serve-shutdown"));
@@ -177,8 +180,12 @@ final class ServeCommand implements Callable<Integer> {
             if (follow) {
                 out.println("Watching " + corpus.toAbsolutePath().normalize() + " for changes.");
             }
+            if (model != null) {
+                loadLater(model, warmUp, search, builder, reindexer, corpusPresent);
+            }
             MeaningStatus meaningNow = reindexer.meaningStatus(search.state());
-            out.println(switch (meaningNow.state()) {
+            out.println(model != null ? "Search by meaning: the model loads in the background; searches are by words until "
+                    + "it has loaded and every passage has a vector. GET /health shows how far." : switch (meaningNow.state()) {
                 case MeaningStatus.BUILDING -> "Search by meaning: adding vectors in the background (" + meaningNow.message()
                         + "); words only until every passage has one. GET /health shows how far.";
                 case MeaningStatus.DONE -> "Search by meaning: on (" + meaningNow.message() + ").";
@@ -192,6 +199,53 @@ final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /** The builder adding vectors with the loaded model, or saying why none are added. */
+    private MeaningBuilder builder(Meaning loaded, Reindexer reindexer, boolean corpusPresent) {
+        Embedder embedder = loaded == null ? null : loaded.embedder().orElse(null);
+        return loaded == null ? MeaningBuilder.off("search by meaning is off"
+                + (meaning.meaning == null ? " for this index (kb index --meaning turns it on)" : " (--no-meaning)"))
+                : embedder == null ? MeaningBuilder.unavailable(loaded.message())
+                : corpusPresent ? MeaningBuilder.start(reindexer, embedder, MeaningBuilder.RUN_BUDGET, meaning.recorded())
+                : MeaningBuilder.off("no vectors can be added without the corpus folder");
+    }
+
+    /**
+     * Loads the model on a thread of its own once the server answers and the warm-up search is done (on 2 cores the
+     * load would otherwise take the CPU the first answer needs), then lets searches by meaning through the gate
+     * when the model runs here, and starts the builder (unless kb is stopping by then: the shutdown hook has put its
+     * own "off" builder in place).
+     */
+    private void loadLater(CompletableFuture<Meaning> later, Thread warmUp, ModelGate gate,
+            AtomicReference<MeaningBuilder> builder, Reindexer reindexer, boolean corpusPresent) {
+        Thread loader = new Thread(() -> {
+            try {
+                warmUp.join();
+            } catch (InterruptedException e) {
+                return;
+            }
+            Meaning loaded;
+            try {
+                loaded = MeaningOption.shared();
+            } catch (RuntimeException | Error e) {
+                // Whoever waits on the model hears why; lexical search goes on.
+                later.completeExceptionally(e);
+                throw e;
+            }
+            later.complete(loaded);
+            if (loaded.available()) {
+                gate.open();
+            }
+            MeaningBuilder started = builder(loaded, reindexer, corpusPresent);
+            if (builder.compareAndSet(null, started)) {
+                reindexer.meaning(started);
+            } else {
+                started.close();
+            }
+        }, "kb-serve-meaning-load");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** The admin token from the environment, null when unset; one under 24 characters stops kb before it starts. */

@@ -1,6 +1,7 @@
 package kb.web;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
@@ -16,6 +17,7 @@ import kb.search.SearchLimits;
 /**
  * The JSON API: {@code GET /api/search}, {@code /api/passages/{id}} and {@code /api/suggest} (autocomplete: the
  * path keeps its published name). Rule: bodies are composed from the engine's records by {@link ApiJson};
+ * {@code /api/search} is written by {@link ApiJsonWriter}, the others by the JSON mapper;
  * parameters are checked for form only ({@link Params}), ranges by the engine. A passage comes with its related
  * passages ({@link SearchEngine#related}, at most {@value ArticleRelated#LIMIT} of each kind; empty lists without
  * meaning vectors).
@@ -47,7 +49,8 @@ final class ApiRoutes {
         int size = Params.wholeNumber(ctx, "size", SearchLimits.DEFAULT_PAGE_SIZE);
         SearchRequest request = new SearchRequest(query, page, size, Params.text(ctx, "article"), Params.text(ctx, "section"),
                 Params.correctSpelling(ctx), Params.mode(ctx));
-        ctx.json(ApiJson.page(search.search(request)));
+        // The one hot JSON path: written straight from the records (ApiJsonWriter), not through the JSON mapper.
+        ctx.contentType(ContentType.APPLICATION_JSON).result(ApiJsonWriter.page(ApiJson.page(search.search(request))));
     }
 
     private void apiSuggest(Context ctx) throws BadQueryException, IOException {

@@ -8,13 +8,28 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders the Thymeleaf templates under {@code web/templates/} on the classpath. The engine is built once and
- * caches parsed templates, so rendering a page costs only the model evaluation.
+ * Renders the Thymeleaf templates under {@code web/templates/} on the classpath. The engine is built once, on the
+ * first page rendered (so a server's start-up and its first JSON answer do not load Thymeleaf), and caches parsed
+ * templates, so rendering a page costs only the model evaluation.
  */
 final class PageRenderer {
-    private final TemplateEngine engine;
+    private volatile TemplateEngine engine;
 
-    PageRenderer() {
+    private TemplateEngine engine() {
+        TemplateEngine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                e = engine;
+                if (e == null) {
+                    e = build();
+                    engine = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    private static TemplateEngine build() {
         RecordPropertyAccessor.install();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(PageRenderer.class.getClassLoader());
         resolver.setPrefix("web/templates/");
@@ -22,14 +37,15 @@ final class PageRenderer {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
-        engine = new TemplateEngine();
+        TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
+        return engine;
     }
 
     String render(String template, Map<String, ?> model) {
         Context context = new Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
-        return engine.process(template, context);
+        return engine().process(template, context);
     }
 
     /** Answers 200 with the rendered page; error answers are {@link ErrorMapper}'s. */

@@ -1,6 +1,8 @@
 package kb.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -15,6 +17,8 @@ import java.util.function.BiFunction;
 final class ServerSetup {
     /** Long queries arrive in the URL; Jetty's 8 KiB default would refuse them before kb can explain why. */
     private static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+    /** Bodies below this are sent as they are: about one packet, where gzip saves nothing worth its CPU. */
+    static final int GZIP_MIN_BYTES = 1500;
     private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private ServerSetup() {}
@@ -38,8 +42,15 @@ final class ServerSetup {
     }
 
     /** {@code errorPage} renders kb's HTML error page for the requests Jetty refuses itself. */
-    static void apply(JavalinConfig cfg, ObjectMapper json, BiFunction<Integer, String, String> errorPage) {
+    static void apply(JavalinConfig cfg, ObjectMapper json, BiFunction<Integer, String, String> errorPage,
+            ServerThreads threads) {
         cfg.startup.showJavalinBanner = false;
+        cfg.concurrency.useVirtualThreads = threads == ServerThreads.VIRTUAL;
+        // Javalin's default, said here because it is a decision: gzip for text bodies of 1,500 bytes and more (a
+        // results page or a search's JSON), never for the small answers, where compressing costs more than it saves.
+        CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+        gzip.setDefaultMinSizeForCompression(GZIP_MIN_BYTES);
+        cfg.http.compressionStrategy = gzip;
         cfg.jsonMapper(new JavalinJackson(json, false));
         cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
         // Requests Jetty refuses itself (broken escapes, 414, 431, bad versions) get kb's error, not Jetty's page.

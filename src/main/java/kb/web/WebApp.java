@@ -21,6 +21,9 @@ import kb.search.SearchEngine;
 public final class WebApp implements AutoCloseable {
     static final String CSP = SecurityHeaders.CSP;
 
+    /** The request threads kb serves with (see {@link ServerThreads}; chosen by {@code kb bench}'s measurement). */
+    public static final ServerThreads DEFAULT_THREADS = ServerThreads.PLATFORM;
+
     private final PageRenderer pages = new PageRenderer();
     private final ObjectMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
     private final WebConfig config;
@@ -36,6 +39,11 @@ public final class WebApp implements AutoCloseable {
      * characters is refused (IllegalArgumentException).
      */
     public WebApp(SearchEngine search, WebConfig config, Reindexer reindexer, String adminToken) {
+        this(search, config, reindexer, adminToken, DEFAULT_THREADS);
+    }
+
+    /** As {@link #WebApp(SearchEngine, WebConfig, Reindexer, String)}, requests running on {@code threads}. */
+    public WebApp(SearchEngine search, WebConfig config, Reindexer reindexer, String adminToken, ServerThreads threads) {
         ServerSetup.skipJettyMBeanProbe();
         this.config = config;
         AdminRoutes admin = new AdminRoutes(search, reindexer, adminToken);
@@ -47,7 +55,7 @@ public final class WebApp implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(search, passages);
         StaticRoutes fixed = new StaticRoutes(config, this::url);
         this.server = Javalin.create(cfg -> {
-            ServerSetup.apply(cfg, json, errors::errorPage);
+            ServerSetup.apply(cfg, json, errors::errorPage, threads);
             searchPages.register(cfg);
             articlePages.register(cfg);
             relatedPages.register(cfg);
