@@ -43,11 +43,6 @@ final class LoadingEmbedder implements Embedder {
         return loaded().embedQuery(query);
     }
 
-    @Override
-    public String textKey(String text) {
-        return loaded().textKey(text);
-    }
-
     /** The model's embedder is shared for the process ({@link MeaningOption#shared}); closing is its owner's. */
     @Override
     public void close() {
