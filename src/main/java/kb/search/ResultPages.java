@@ -45,7 +45,10 @@ final class ResultPages {
         QueryPlanner.Run run = ranked.plan().run();
         ScoreDoc[] all = ranked.docs();
         ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(all.length, (page - 1) * size), Math.min(all.length, page * size));
-        List<SearchHit> hits = hits(searcher, gen, run, ranked, embedder, pageDocs, timeLimit);
+        // Which passages match the words, asked of a page's hits and of the meaning candidates; none when lexical.
+        Weight words = ranked.mode() == SearchMode.LEXICAL ? null
+                : searcher.createWeight(searcher.rewrite(run.matching()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<SearchHit> hits = hits(searcher, gen, run, ranked, embedder, words, pageDocs, timeLimit);
         timeLimit.check();
         Query counted = switch (ranked.mode()) {
             case LEXICAL -> run.matching();
@@ -57,7 +60,13 @@ final class ResultPages {
         FacetCounter.Counted facets = FacetCounter.count(gen, matches);
         List<ArticleHit> articles = ArticleHits.top(searcher, gen.titles, ranked, facets);
         long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-        long byWords = ranked.mode() == SearchMode.LEXICAL ? total : searcher.count(run.matching());
+        // Hybrid counted words or meaning: its word matches are that total less the candidates found by meaning only,
+        // found among at most a hundred candidates instead of counting every word match a second time.
+        long byWords = switch (ranked.mode()) {
+            case LEXICAL -> total;
+            case HYBRID -> total - meaningOnly(searcher, words, ranked.near());
+            case SEMANTIC -> searcher.count(run.matching());
+        };
         long took = (System.nanoTime() - startNanos) / 1_000_000;
         QueryPlanner.Plan plan = ranked.plan();
         return new SearchPage(text, total, took, page, size, hits, facets.facets(), plan.didYouMean(), plan.corrected(),
@@ -69,7 +78,8 @@ final class ResultPages {
     }
 
     private static List<SearchHit> hits(IndexSearcher searcher, Generation gen, QueryPlanner.Run run,
-            ModeRanking.Ranked ranked, Embedder embedder, ScoreDoc[] docs, SearchTimeLimit timeLimit) throws IOException {
+            ModeRanking.Ranked ranked, Embedder embedder, Weight words, ScoreDoc[] docs, SearchTimeLimit timeLimit)
+            throws IOException {
         // Each shown hit's stored fields are read once; the highlighter marks the text read here.
         StoredFields stored = searcher.storedFields();
         Document[] read = new Document[docs.length];
@@ -82,8 +92,6 @@ final class ResultPages {
         }
         timeLimit.check();
         SnippetFormatter.Highlight[] found = gen.snippets.ofHits(run.highlight(), ids, texts, timeLimit);
-        Weight words = ranked.mode() == SearchMode.LEXICAL ? null
-                : searcher.createWeight(searcher.rewrite(run.matching()), ScoreMode.COMPLETE_NO_SCORES, 1f);
         MatchedBy[] by = new MatchedBy[docs.length];
         int meaningOnly = 0;
         for (int i = 0; i < docs.length; i++) {
@@ -101,6 +109,27 @@ final class ResultPages {
             hits.add(hit);
         }
         return hits;
+    }
+
+    /** How many of the meaning candidates {@code near} do not match the words. */
+    private static long meaningOnly(IndexSearcher searcher, Weight words, Set<Integer> near) throws IOException {
+        int[] docs = near.stream().mapToInt(Integer::intValue).sorted().toArray();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        long count = 0;
+        int i = 0;
+        while (i < docs.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            Scorer scorer = words.scorer(leaf);
+            // One scorer per segment, advanced through its candidates in doc id order.
+            for (; i < docs.length && docs[i] < end; i++) {
+                int local = docs[i] - leaf.docBase;
+                boolean matches = scorer != null && (scorer.docID() == local
+                        || scorer.docID() < local && scorer.iterator().advance(local) == local);
+                count += matches ? 0 : 1;
+            }
+        }
+        return count;
     }
 
     private static MatchedBy matchedBy(IndexSearcher searcher, Weight words, Set<Integer> near, int doc)

@@ -84,6 +84,16 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void hybridCountsTheWordMatchesApartFromThePassagesRelatedByMeaningOnly() throws Exception {
+        for (String query : List.of("midazolam", "is it harmful", "placebo")) {
+            SearchPage hybrid = search(query, SearchMode.HYBRID);
+            assertEquals(search(query, SearchMode.LEXICAL).total(), hybrid.byWords(), query);
+            // Every passage of the seed is among the 100 nearest, most of them by meaning only.
+            assertTrue(hybrid.total() > hybrid.byWords(), query + ": " + hybrid.total() + " / " + hybrid.byWords());
+        }
+    }
+
+    @Test
     void semanticRanksByMeaningAlone() throws Exception {
         SearchPage page = search("is it harmful", SearchMode.SEMANTIC);
         assertEquals(SearchMode.SEMANTIC, page.mode());
