@@ -3,6 +3,7 @@ package kb.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import kb.index.Fields;
@@ -45,10 +46,8 @@ final class ResultPages {
         QueryPlanner.Run run = ranked.plan().run();
         ScoreDoc[] all = ranked.docs();
         ScoreDoc[] pageDocs = Arrays.copyOfRange(all, Math.min(all.length, (page - 1) * size), Math.min(all.length, page * size));
-        // Which passages match the words, asked of a page's hits and of the meaning candidates; none when lexical.
-        Weight words = ranked.mode() == SearchMode.LEXICAL ? null
-                : searcher.createWeight(searcher.rewrite(run.matching()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        List<SearchHit> hits = hits(searcher, gen, run, ranked, embedder, words, pageDocs, timeLimit);
+        Set<Integer> meaningOnly = ranked.mode() == SearchMode.LEXICAL ? Set.of() : meaningOnly(searcher, run, ranked.near());
+        List<SearchHit> hits = hits(searcher, gen, run, ranked, embedder, meaningOnly, pageDocs, timeLimit);
         timeLimit.check();
         Query counted = switch (ranked.mode()) {
             case LEXICAL -> run.matching();
@@ -61,10 +60,10 @@ final class ResultPages {
         List<ArticleHit> articles = ArticleHits.top(searcher, gen.titles, ranked, facets);
         long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
         // Hybrid counted words or meaning: its word matches are that total less the candidates found by meaning only,
-        // found among at most a hundred candidates instead of counting every word match a second time.
+        // known already, instead of counting every word match a second time.
         long byWords = switch (ranked.mode()) {
             case LEXICAL -> total;
-            case HYBRID -> total - meaningOnly(searcher, words, ranked.near());
+            case HYBRID -> total - meaningOnly.size();
             case SEMANTIC -> searcher.count(run.matching());
         };
         long took = (System.nanoTime() - startNanos) / 1_000_000;
@@ -78,8 +77,8 @@ final class ResultPages {
     }
 
     private static List<SearchHit> hits(IndexSearcher searcher, Generation gen, QueryPlanner.Run run,
-            ModeRanking.Ranked ranked, Embedder embedder, Weight words, ScoreDoc[] docs, SearchTimeLimit timeLimit)
-            throws IOException {
+            ModeRanking.Ranked ranked, Embedder embedder, Set<Integer> meaningOnly, ScoreDoc[] docs,
+            SearchTimeLimit timeLimit) throws IOException {
         // Each shown hit's stored fields are read once; the highlighter marks the text read here.
         StoredFields stored = searcher.storedFields();
         Document[] read = new Document[docs.length];
@@ -93,12 +92,12 @@ final class ResultPages {
         timeLimit.check();
         SnippetFormatter.Highlight[] found = gen.snippets.ofHits(run.highlight(), ids, texts, timeLimit);
         MatchedBy[] by = new MatchedBy[docs.length];
-        int meaningOnly = 0;
+        int byMeaningOnly = 0;
         for (int i = 0; i < docs.length; i++) {
-            by[i] = matchedBy(searcher, words, ranked.near(), docs[i].doc);
-            meaningOnly += by[i] == MatchedBy.MEANING ? 1 : 0;
+            by[i] = matchedBy(ranked.near(), meaningOnly, docs[i].doc);
+            byMeaningOnly += by[i] == MatchedBy.MEANING ? 1 : 0;
         }
-        NearestSentence nearest = new NearestSentence(embedder, ranked.vector(), meaningOnly);
+        NearestSentence nearest = new NearestSentence(embedder, ranked.vector(), byMeaningOnly);
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             SearchHit hit = StoredPassages.hit(read[i], found[i], docs[i].score, by[i]);
@@ -111,42 +110,38 @@ final class ResultPages {
         return hits;
     }
 
-    /** How many of the meaning candidates {@code near} do not match the words. */
-    private static long meaningOnly(IndexSearcher searcher, Weight words, Set<Integer> near) throws IOException {
+    /** The meaning candidates {@code near} that match none of the words: one scorer per segment, in doc id order. */
+    private static Set<Integer> meaningOnly(IndexSearcher searcher, QueryPlanner.Run run, Set<Integer> near)
+            throws IOException {
+        Weight words = searcher.createWeight(searcher.rewrite(run.matching()), ScoreMode.COMPLETE_NO_SCORES, 1f);
         int[] docs = near.stream().mapToInt(Integer::intValue).sorted().toArray();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        long count = 0;
+        Set<Integer> only = new HashSet<>();
         int i = 0;
         while (i < docs.length) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
             int end = leaf.docBase + leaf.reader().maxDoc();
             Scorer scorer = words.scorer(leaf);
-            // One scorer per segment, advanced through its candidates in doc id order.
             for (; i < docs.length && docs[i] < end; i++) {
                 int local = docs[i] - leaf.docBase;
                 boolean matches = scorer != null && (scorer.docID() == local
                         || scorer.docID() < local && scorer.iterator().advance(local) == local);
-                count += matches ? 0 : 1;
+                if (!matches) {
+                    only.add(docs[i]);
+                }
             }
         }
-        return count;
+        return only;
     }
 
-    private static MatchedBy matchedBy(IndexSearcher searcher, Weight words, Set<Integer> near, int doc)
-            throws IOException {
-        if (words == null) {
+    /**
+     * A ranked passage outside the meaning candidates came from the words' ranking; a candidate is found by both
+     * unless it matches none of the words. Lexical rankings have no candidates, so every hit is by words.
+     */
+    private static MatchedBy matchedBy(Set<Integer> near, Set<Integer> meaningOnly, int doc) {
+        if (!near.contains(doc)) {
             return MatchedBy.WORDS;
         }
-        boolean byWords = matches(searcher, words, doc);
-        boolean byMeaning = near.contains(doc);
-        return byWords && byMeaning ? MatchedBy.BOTH : byWords ? MatchedBy.WORDS : MatchedBy.MEANING;
-    }
-
-    private static boolean matches(IndexSearcher searcher, Weight weight, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        Scorer scorer = weight.scorer(leaf);
-        int local = doc - leaf.docBase;
-        return scorer != null && scorer.iterator().advance(local) == local;
+        return meaningOnly.contains(doc) ? MatchedBy.MEANING : MatchedBy.BOTH;
     }
 }
