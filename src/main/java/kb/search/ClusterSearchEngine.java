@@ -165,6 +165,18 @@ public final class ClusterSearchEngine implements SearchEngine {
         return reading(g -> new IndexState(g.generation, (int) Math.min(Integer.MAX_VALUE, g.queries.passageCount()), 0));
     }
 
+    @Override
+    public Optional<ClusterState> cluster() throws IOException {
+        String concrete = current().collection;
+        try {
+            CollectionAdminRequest.ClusterStatus status = CollectionAdminRequest.getClusterStatus()
+                    .setCollectionName(concrete);
+            return Optional.of(ClusterStatus.of(name, concrete, nodes.request(status, null)));
+        } catch (SolrServerException | RuntimeException e) {
+            throw new EngineUnavailableException("The search cluster cannot answer: " + e.getMessage(), e);
+        }
+    }
+
     /** Re-reads which collection the name stands for and that collection's build. */
     @Override
     public void refresh() throws IOException {
