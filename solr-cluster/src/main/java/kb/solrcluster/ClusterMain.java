@@ -62,6 +62,8 @@ public final class ClusterMain {
     private final AtomicBoolean down = new AtomicBoolean();
     private volatile MiniSolrCloudCluster cluster;
     private volatile JettySolrRunner[] nodes = new JettySolrRunner[0];
+    /** Each node's name in the cluster state (host:port_solr), kept: a stopped node no longer knows it. */
+    private volatile String[] nodeNames = new String[0];
 
     /** Kept: java.util.logging holds its loggers weakly, and a collected one forgets its level. */
     private static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("org.glassfish.jersey");
@@ -230,7 +232,12 @@ public final class ClusterMain {
         } finally {
             pool.shutdown();
         }
+        String[] names = new String[started.length];
+        for (int i = 0; i < started.length; i++) {
+            names[i] = started[i].getNodeName();
+        }
         nodes = started;
+        nodeNames = names;
         cluster.waitForAllNodes(WAIT_SECONDS);
     }
 
@@ -249,7 +256,7 @@ public final class ClusterMain {
             throw new IllegalArgumentException("no node " + i + " (0 to " + (nodes.length - 1) + ")");
         }
         JettySolrRunner node = nodes[i];
-        String nodeName = node.getNodeName();
+        String nodeName = nodeNames[i];
         ZkStateReader state = cluster.getZkStateReader();
         if (words[0].equals("stop")) {
             if (!node.isRunning()) {
