@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kb.corpus.Article;
-import kb.corpus.Reference;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -110,7 +109,7 @@ public final class PassageDocuments {
         storeIfPresent(doc, Fields.ARTICLE_DATE, v.date());
         storeIfPresent(doc, Fields.ARTICLE_DOI, v.doi());
         storeIfPresent(doc, Fields.ARTICLE_JOURNAL, v.journal());
-        Reference ref = v.reference();
+        PassageValues.Cited ref = v.reference();
         if (ref != null) {
             doc.add(new TextField(Fields.REF_AUTHORS, ref.authors(), Field.Store.YES));
             doc.add(new StringField(Fields.REF_YEAR, ref.year(), Field.Store.YES));

@@ -17,7 +17,7 @@ import kb.corpus.Reference;
 public record PassageValues(String id, String article, String articleHash, String title, List<String> headings,
         String section, String sectionPath, String text, String kind, int ordinal, int position, String source,
         Integer page, List<String> cites, String articleUrl, List<String> authors, String date, String doi,
-        String journal, Reference reference, String contentHash, ArticleText articleText) {
+        String journal, Cited reference, String contentHash, ArticleText articleText) {
 
     /** What joins the pieces of {@link Fields#SECTION} and {@link Fields#ARTICLE_TEXT}: a separator holding no token. */
     static final String JOIN = " \n ";
@@ -26,6 +26,13 @@ public record PassageValues(String id, String article, String articleHash, Strin
         headings = List.copyOf(headings);
         cites = List.copyOf(cites);
         authors = List.copyOf(authors);
+    }
+
+    /** A reference entry's parts, as the {@code ref_*} fields hold them (its number in the list is not indexed). */
+    public record Cited(String authors, String year, String title, String journal) {
+        static Cited of(Reference ref) {
+            return ref == null ? null : new Cited(ref.authors(), ref.year(), ref.title(), ref.journal());
+        }
     }
 
     /**
@@ -55,7 +62,7 @@ public record PassageValues(String id, String article, String articleHash, Strin
                     headings(p.sectionPath()), Fields.sectionKey(p.sectionPath()), p.text(), p.kind().label(),
                     p.ordinal(), p.position(), p.sourceFile(), p.page(), p.cites(), presentOrNull(meta.url()),
                     meta.authors(), presentOrNull(meta.date()), presentOrNull(meta.doi()),
-                    presentOrNull(meta.journal()), p.reference(), first ? contentHash : null,
+                    presentOrNull(meta.journal()), Cited.of(p.reference()), first ? contentHash : null,
                     first ? articleText(article) : null));
         }
         return out;

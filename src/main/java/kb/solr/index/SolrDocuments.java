@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import kb.corpus.Reference;
 import kb.index.Fields;
 import kb.index.PassageValues;
 import kb.index.StoredArticles;
@@ -74,7 +73,7 @@ public final class SolrDocuments {
         addIfPresent(doc, Fields.ARTICLE_DATE, v.date());
         addIfPresent(doc, Fields.ARTICLE_DOI, v.doi());
         addIfPresent(doc, Fields.ARTICLE_JOURNAL, v.journal());
-        Reference ref = v.reference();
+        PassageValues.Cited ref = v.reference();
         if (ref != null) {
             doc.addField(Fields.REF_AUTHORS, ref.authors());
             doc.addField(Fields.REF_YEAR, ref.year());
