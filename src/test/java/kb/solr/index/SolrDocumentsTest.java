@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kb.corpus.CorpusReader;
 import kb.index.Fields;
-import kb.index.IndexProgress;
-import kb.index.Indexer;
 import kb.index.StoredArticles;
 import kb.solr.SolrSchema;
-import kb.testing.SharedMeaning;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
@@ -50,16 +45,7 @@ class SolrDocumentsTest {
 
     @BeforeAll
     static void indexFixtureCorpus() throws IOException {
-        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-        index = tmp.resolve("index");
-        Files.writeString(corpus.resolve("alpha.md"), "---\ntitle: Alpha trial\nauthors: [A. Author, B. Author]\n"
-                + "date: 2013-10-01\nurl: https://example.org/alpha\n---\n# Alpha trial\n\nKetamine eases depression "
-                + "within 24h [1].\n\n## Methods\n\nMidazolam 0.5mg/kg served as the active placebo.\n\n"
-                + "## References\n\n1. Murrough JW, Iosifescu DV. Antidepressant efficacy of ketamine. Am J "
-                + "Psychiatry. 2013;170(10):1134-42.\n");
-        Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nSerotonin reuptake inhibitors take weeks to work.\n");
-        new Indexer(new CorpusReader()).index(corpus, index, Indexer.Mode.FULL, IndexProgress.NONE,
-                Indexer.Options.DEFAULT.withEmbedder(SharedMeaning.embedder(), Indexer.Options.UNLIMITED));
+        index = MirrorFixture.index(tmp);
     }
 
     @Test
