@@ -84,6 +84,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "2", converter = QueryTimeoutOption.class, description = QueryTimeoutOption.DESCRIPTION)
     java.time.Duration queryTimeout;
 
+    @CommandLine.Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--watch-interval", paramLabel = "MS", defaultValue = "1000", hidden = true,
             description = "How often --watch looks at the corpus, in milliseconds (default: ${DEFAULT-VALUE}).")
     long watchIntervalMillis;
@@ -102,6 +105,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--watch-interval must be at least 50 ms");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (cluster.wanted()) {
+            if (watch) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--watch updates the embedded index; with --solr, update the cluster with `kb index --solr`");
+            }
+            return ClusterServe.serve(out, cluster.nodes(spec.commandLine(), ClusterServe.requestTimeout(queryTimeout)),
+                    cluster.collection, new WebConfig(host, port, publicAddress), queryTimeout, token != null);
+        }
         Path index = folders.index();
         Path corpus = folders.boundCorpus();
         Indexer indexer = new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES));

@@ -31,6 +31,14 @@ public final class PassageDocuments {
         TEXT_WITH_OFFSETS.freeze();
     }
 
+    /**
+     * A passage's text as {@link Fields#TEXT} is indexed (stored, offsets in the postings): what a highlighter needs
+     * to mark it as the index does, also in an index of a few passages made for that alone.
+     */
+    public static Field highlightableText(String text) {
+        return new Field(Fields.TEXT, text, TEXT_WITH_OFFSETS);
+    }
+
     /** The longest article id or section path a facet can hold, with room for the dimension name. */
     static final int MAX_FACET_LABEL = 8_000;
 

@@ -11,6 +11,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -38,14 +39,26 @@ final class ArticleAssembler {
             marked = gen.snippets.wholeTexts(highlight, Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray());
         }
         StoredFields stored = searcher.storedFields();
+        List<Document> docs = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            docs.add(stored.document(sd.doc));
+        }
+        return Optional.of(assembled(slug, docs, marked));
+    }
+
+    /**
+     * The article of these passages' stored fields, in reading order, each with its marked text ({@code marked[i]},
+     * null where nothing is marked): how any engine that has fetched an article's passages shows it.
+     */
+    static ArticleView assembled(String slug, List<Document> docs, MarkedText[] marked) {
         List<ArticleView.Section> sections = new ArrayList<>();
         List<PassageView> current = new ArrayList<>();
         List<String> currentPath = null;
         PassageView last = null;
         Document first = null;
         String url = "";
-        for (int i = 0; i < top.scoreDocs.length; i++) {
-            Document doc = stored.document(top.scoreDocs[i].doc);
+        for (int i = 0; i < docs.size(); i++) {
+            Document doc = docs.get(i);
             PassageView p = StoredPassages.view(doc, marked[i]);
             if (currentPath != null && !currentPath.equals(p.sectionPath())) {
                 addSection(sections, currentPath, current);
@@ -58,9 +71,9 @@ final class ArticleAssembler {
             first = first == null ? doc : first;
         }
         addSection(sections, currentPath, current);
-        return Optional.of(new ArticleView(slug, last.title(), last.sourceFile(), url, sections, top.scoreDocs.length,
+        return new ArticleView(slug, last.title(), last.sourceFile(), url, sections, docs.size(),
                 StoredPassages.authors(first), StoredPassages.stored(first, Fields.ARTICLE_DATE),
-                StoredPassages.stored(first, Fields.ARTICLE_DOI), StoredPassages.stored(first, Fields.ARTICLE_JOURNAL)));
+                StoredPassages.stored(first, Fields.ARTICLE_DOI), StoredPassages.stored(first, Fields.ARTICLE_JOURNAL));
     }
 
     /** Adds a section, preceded by any enclosing heading not yet shown. */

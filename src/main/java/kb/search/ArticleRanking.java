@@ -52,19 +52,35 @@ final class ArticleRanking {
             return passages;
         }
         float[] article = ArticleStarts.scores(searcher, articleQuery, ArticleStarts.of(searcher, docsOf(passages)));
+        float[] scores = new float[passages.length];
+        for (int i = 0; i < passages.length; i++) {
+            scores[i] = passages[i].score;
+        }
+        float[] rescored = rescored(scores, article);
+        ScoreDoc[] out = new ScoreDoc[passages.length];
+        for (int i = 0; i < passages.length; i++) {
+            out[i] = new ScoreDoc(passages[i].doc, rescored[i]);
+        }
+        return sorted(Arrays.asList(out)).toArray(ScoreDoc[]::new);
+    }
+
+    /**
+     * The formula of a passage's score in the light of its article, for candidates given as their own scores and
+     * their articles' scores (0 for an article its words do not match), in the same order: any engine's candidates.
+     */
+    static float[] rescored(float[] passages, float[] articles) {
         float maxP = 0;
         float maxA = 0;
         for (int i = 0; i < passages.length; i++) {
-            maxP = Math.max(maxP, passages[i].score);
-            maxA = Math.max(maxA, article[i]);
+            maxP = Math.max(maxP, passages[i]);
+            maxA = Math.max(maxA, articles[i]);
         }
-        ScoreDoc[] out = new ScoreDoc[passages.length];
+        float[] out = new float[passages.length];
         for (int i = 0; i < passages.length; i++) {
-            float a = Math.min(1f, ratio(article[i], maxA) / ARTICLE_CAP);
-            out[i] = new ScoreDoc(passages[i].doc, (1 - ARTICLE_WEIGHT) * ratio(passages[i].score, maxP)
-                    + ARTICLE_WEIGHT * a);
+            float a = Math.min(1f, ratio(articles[i], maxA) / ARTICLE_CAP);
+            out[i] = (1 - ARTICLE_WEIGHT) * ratio(passages[i], maxP) + ARTICLE_WEIGHT * a;
         }
-        return sorted(Arrays.asList(out)).toArray(ScoreDoc[]::new);
+        return out;
     }
 
     /**
@@ -94,20 +110,38 @@ final class ArticleRanking {
                 byText.put(unscored[i], scores[i]);
             }
         }
-        float v = articleQuery == null ? 1f : BEST_PASSAGE_WEIGHT;
+        List<Scored<Integer>> top = combined(best, byText, articleQuery != null, Integer::compare);
+        ScoreDoc[] out = new ScoreDoc[Math.min(depth, top.size())];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new ScoreDoc(top.get(i).key(), top.get(i).score());
+        }
+        return out;
+    }
+
+    /** An article (by whatever key an engine has for it) and its score. */
+    record Scored<K>(K key, float score) {}
+
+    /**
+     * The formula of an article's score, for articles given as their best passage's score in the ranking
+     * ({@code best}) and their whole text's score ({@code byText}; without an article query an article scores as
+     * its best passage): every article of either map that scores above 0, best first, ties by {@code ties}.
+     */
+    static <K> List<Scored<K>> combined(Map<K, Float> best, Map<K, Float> byText, boolean hasArticleQuery,
+            Comparator<K> ties) {
+        float v = hasArticleQuery ? BEST_PASSAGE_WEIGHT : 1f;
         float maxA = max(byText);
         float maxP = max(best);
-        Set<Integer> all = new HashSet<>(best.keySet());
+        Set<K> all = new HashSet<>(best.keySet());
         all.addAll(byText.keySet());
-        List<ScoreDoc> out = new ArrayList<>(all.size());
-        for (int doc : all) {
-            float s = (1 - v) * ratio(byText.getOrDefault(doc, 0f), maxA) + v * ratio(best.getOrDefault(doc, 0f), maxP);
+        List<Scored<K>> out = new ArrayList<>(all.size());
+        for (K key : all) {
+            float s = (1 - v) * ratio(byText.getOrDefault(key, 0f), maxA) + v * ratio(best.getOrDefault(key, 0f), maxP);
             if (s > 0) {
-                out.add(new ScoreDoc(doc, s));
+                out.add(new Scored<>(key, s));
             }
         }
-        List<ScoreDoc> top = sorted(out);
-        return top.subList(0, Math.min(depth, top.size())).toArray(ScoreDoc[]::new);
+        out.sort(Comparator.comparingDouble((Scored<K> a) -> -a.score()).thenComparing(Scored::key, ties));
+        return out;
     }
 
     /** The best {@code depth} articles of a ranking as slugs, as {@code rank(..., byArticle = true, ...)} answers. */
@@ -131,7 +165,7 @@ final class ArticleRanking {
         return ids;
     }
 
-    private static float max(Map<Integer, Float> scores) {
+    private static float max(Map<?, Float> scores) {
         float max = 0;
         for (float s : scores.values()) {
             max = Math.max(max, s);

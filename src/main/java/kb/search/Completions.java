@@ -42,8 +42,19 @@ final class Completions implements AutoCloseable {
         this.headings.build(new WeightedStrings(headings));
     }
 
+    /** The indexed words (unstemmed) that start with a prefix, most frequent first: an index's or a cluster's. */
+    @FunctionalInterface
+    interface Words {
+        List<String> startingWith(String prefix, int limit) throws IOException;
+    }
+
     /** Headings and titles that match {@code typed}, then completions of its last word from {@code reader}'s words. */
     List<Completion> complete(String typed, int limit, IndexReader reader) throws IOException {
+        return complete(typed, limit, (prefix, n) -> frequentTermsStartingWith(reader, prefix, n));
+    }
+
+    /** Headings and titles that match {@code typed}, then completions of its last word from {@code words}. */
+    List<Completion> complete(String typed, int limit, Words words) throws IOException {
         String text = typed.strip();
         Set<Completion> out = new LinkedHashSet<>();
         if (text.length() < MIN_PREFIX || limit < 1) {
@@ -62,7 +73,7 @@ final class Completions implements AutoCloseable {
         String head = space < 0 ? "" : text.substring(0, space + 1);
         String last = text.substring(space + 1).toLowerCase(Locale.ROOT);
         if (last.length() >= MIN_PREFIX) {
-            for (String term : frequentTermsStartingWith(reader, last, limit)) {
+            for (String term : words.startingWith(last, limit)) {
                 if (out.size() >= limit * 2) {
                     break;
                 }

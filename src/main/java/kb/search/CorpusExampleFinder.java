@@ -68,8 +68,6 @@ final class CorpusExampleFinder {
         if (frequent.isEmpty() && facets == null) {
             return CorpusExamples.NONE;
         }
-        String prefix = frequent.stream().filter(w -> w.length() >= PREFIX_MIN_WORD).findFirst()
-                .map(w -> w.substring(0, PREFIX_LETTERS)).orElse("");
         Map<String, Long> headings = new HashMap<>();
         String slug = "";
         if (facets != null) {
@@ -80,10 +78,28 @@ final class CorpusExampleFinder {
                 slug = articles.labelValues[0].label;
             }
         }
+        return from(frequent, headings, slug, titles);
+    }
+
+    /**
+     * The examples of a corpus given its most frequent exact words (most passages first, any words: the
+     * uninformative are left out here), its passages per innermost heading and its largest article: any engine's.
+     */
+    static CorpusExamples from(List<String> frequentWords, Map<String, Long> headings, String slug, Titles titles)
+            throws IOException {
+        List<String> frequent = frequentWords.stream().filter(CorpusExampleFinder::isInformative).toList();
+        if (frequent.isEmpty() && headings.isEmpty() && slug.isEmpty()) {
+            return CorpusExamples.NONE;
+        }
+        String prefix = frequent.stream().filter(w -> w.length() >= PREFIX_MIN_WORD).findFirst()
+                .map(w -> w.substring(0, PREFIX_LETTERS)).orElse("");
         String titleWord = slug.isEmpty() ? "" : informative(titles.of(slug)).stream().findFirst().orElse("");
         return new CorpusExamples(frequent.subList(0, Math.min(WORDS, frequent.size())), phrase(headings),
                 headingWord(headings), titleWord, slug, prefix);
     }
+
+    /** How many frequent words {@link #from} looks among. */
+    static final int FREQUENT_WORDS = CANDIDATES;
 
     /** The informative words of the exact-text field, most passages first. */
     private static List<String> frequentWords(IndexReader reader) throws IOException {

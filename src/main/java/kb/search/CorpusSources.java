@@ -25,8 +25,12 @@ final class CorpusSources {
         if (root == null || top.scoreDocs.length == 0) {
             return Optional.empty();
         }
-        String source = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE);
-        if (source == null || source.isEmpty()) {
+        return fileAt(root, searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE));
+    }
+
+    /** The file at the stored {@code source} path within {@code root}, by the same rules; any engine's. */
+    static Optional<Path> fileAt(Path root, String source) {
+        if (root == null || source == null || source.isEmpty()) {
             return Optional.empty();
         }
         Path file = root.resolve(source).normalize();

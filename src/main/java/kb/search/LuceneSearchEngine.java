@@ -191,7 +191,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
         return querying(searcher -> {
             Generation gen = generationFor(searcher);
-            return ArticleAssembler.assemble(searcher, gen, slug, text.isEmpty() ? null : planner.highlightOnly(text, gen));
+            return ArticleAssembler.assemble(searcher, gen, slug, text.isEmpty() ? null : planner.highlightOnly(text, gen.expansions));
         });
     }
 

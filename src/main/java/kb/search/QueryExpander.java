@@ -56,6 +56,14 @@ final class QueryExpander {
     record Expanded(Query query, List<Expansion> expansions, Query highlight) {}
 
     Expanded expand(Query parsed, String text, ExpansionDictionary dictionary) {
+        return expand(parsed, text, dictionary.find(unquoted(text)));
+    }
+
+    /**
+     * As {@link #expand(Query, String, ExpansionDictionary)} with the dictionary's matches in the query already found
+     * ({@code dictionary.find(unquoted(text))}): how a query built elsewhere (inside Solr) expands exactly alike.
+     */
+    Expanded expand(Query parsed, String text, List<ExpansionDictionary.Match> matches) {
         if (!isPlainDisjunction(parsed)) {
             return new Expanded(parsed, List.of(), parsed);
         }
@@ -66,9 +74,8 @@ final class QueryExpander {
             out.add(parsed, BooleanClause.Occur.SHOULD);
         }
         Set<Expansion> used = new LinkedHashSet<>();
-        // A quoted phrase means exactly those words in that order: it is neither expanded nor loosened.
-        String unquoted = QUOTED.matcher(text).replaceAll(" ");
-        for (ExpansionDictionary.Match match : dictionary.find(unquoted)) {
+        String unquoted = unquoted(text);
+        for (ExpansionDictionary.Match match : matches) {
             for (ExpansionDictionary.Target target : match.targets()) {
                 Query other = parser.phrase(target.text());
                 if (other != null) {
@@ -82,6 +89,11 @@ final class QueryExpander {
         Query highlight = out.build();
         addProximity(out, plainWords(unquoted));
         return new Expanded(out.build(), List.copyOf(used), highlight);
+    }
+
+    /** The query without its quoted phrases: a quoted phrase means exactly those words in that order, neither expanded nor loosened. */
+    static String unquoted(String text) {
+        return QUOTED.matcher(text).replaceAll(" ");
     }
 
     private void addProximity(BooleanQuery.Builder out, List<String> words) {

@@ -3,6 +3,7 @@ package kb.search;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import kb.index.ExpansionDictionary;
 import kb.index.Fields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -49,9 +50,9 @@ final class QueryPlanner {
     }
 
     /** The words of {@code text} to mark in an article's passages (expansions included); null when there are none. */
-    Query highlightOnly(String text, Generation gen) throws BadQueryException {
+    Query highlightOnly(String text, ExpansionDictionary dictionary) throws BadQueryException {
         UserQueryParser.Parsed parsed = parser.parse(text);
-        return parsed.main() == null ? null : expander.expand(parsed.main(), text, gen.expansions).highlight();
+        return parsed.main() == null ? null : expander.expand(parsed.main(), text, dictionary).highlight();
     }
 
     Plan plan(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text, SearchRequest request,
@@ -71,40 +72,60 @@ final class QueryPlanner {
         return new Plan(run, null, corrections);
     }
 
-    private Run run(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text,
-            SearchRequest request, int wanted) throws IOException, BadQueryException {
+    /**
+     * What a query becomes before it runs, with no index needed: the ranked query (words, expansions, proximity,
+     * filters), the query counting the same passages more cheaply, what to highlight, the expansions used and the
+     * query's words over whole articles (null when none). {@code matches} are the expansion dictionary's matches
+     * in the query ({@code dictionary.find(QueryExpander.unquoted(text))}), so the same forms can be built where
+     * only those matches travel (inside Solr, {@link QueryForms}).
+     */
+    record Forms(Query ranked, Query counted, Query highlight, List<Expansion> expansions, Query articles) {}
+
+    Forms forms(UserQueryParser.Parsed parsed, String text, String article, String section,
+            List<ExpansionDictionary.Match> matches) throws BadQueryException {
         Query main = parsed.main();
         Query words = main;
         List<Expansion> expansions = List.of();
         if (main != null) {
-            QueryExpander.Expanded expanded = expander.expand(main, text, gen.expansions);
+            QueryExpander.Expanded expanded = expander.expand(main, text, matches);
             main = expanded.query();
             words = expanded.highlight();
             expansions = expanded.expansions();
         }
-        Query query = withFilters(new UserQueryParser.Parsed(main, parsed.filters()).combined(), request);
+        Query query = withFilters(new UserQueryParser.Parsed(main, parsed.filters()).combined(), article, section);
         QueryBudget.checkClauses(query);
         // Ranking and counting are two passes on purpose. The ranked pass keeps only the best `wanted` and lets
         // Lucene skip passages that cannot reach them (block-max pruning), which collecting every match forbids.
         // The counting pass scores nothing, and leaves out the proximity bonus: its phrases only re-rank passages
         // that the words already match, and checking their positions in every match is what made one pass slow.
         Query matching = words == null ? query
-                : withFilters(new UserQueryParser.Parsed(words, parsed.filters()).combined(), request);
+                : withFilters(new UserQueryParser.Parsed(words, parsed.filters()).combined(), article, section);
         // Filters select passages; only the words are marked in the text.
         Query highlight = words != null ? words : query;
-        // Each candidate is rescored in the light of its article (ArticleRanking); the first pass collects more
-        // than the page so that a passage of an article on the query can climb onto it.
+        // Each candidate is rescored in the light of its article (ArticleRanking).
         Query articles = ArticleRanking.articleQuery(highlight);
-        TopDocs first = rankTop(searcher, query, ArticleRanking.candidates(wanted));
-        ScoreDoc[] rescored = ArticleRanking.rescore(searcher, articles, first.scoreDocs);
-        TopDocs top = new TopDocs(first.totalHits,
-                rescored.length <= wanted ? rescored : Arrays.copyOf(rescored, wanted));
         Query inText = FieldQueries.restrict(highlight, Fields.TEXT);
         // Counting needs no exact forms either: an exact form is always also in the stemmed text, so the query
         // without them selects the same passages, with one field fewer to read for every match.
         Query counted = FieldQueries.without(matching, Fields.TEXT_EXACT);
-        return new Run(top, counted != null ? counted : matching, inText != null ? inText : highlight, expansions,
-                articles, rescored);
+        return new Forms(query, counted != null ? counted : matching, inText != null ? inText : highlight, expansions,
+                articles);
+    }
+
+    /** The dictionary's matches in {@code text}, as {@link #forms} takes them. */
+    static List<ExpansionDictionary.Match> matchesIn(String text, ExpansionDictionary dictionary) {
+        return dictionary.find(QueryExpander.unquoted(text));
+    }
+
+    private Run run(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text,
+            SearchRequest request, int wanted) throws IOException, BadQueryException {
+        Forms f = forms(parsed, text, request.article(), request.section(), matchesIn(text, gen.expansions));
+        // The first pass collects more than the page so that a passage of an article on the query can climb onto it.
+        TopDocs first = rankTop(searcher, f.ranked(), ArticleRanking.candidates(wanted));
+        ScoreDoc[] rescored = ArticleRanking.rescore(searcher, f.articles(), first.scoreDocs);
+        TopDocs top = new TopDocs(first.totalHits,
+                rescored.length <= wanted ? rescored : Arrays.copyOf(rescored, wanted));
+        return new Run(top, f.counted(), f.highlight(), f.expansions(), f.articles(), rescored);
     }
 
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
@@ -113,12 +134,10 @@ final class QueryPlanner {
 
     /** The request's article and section filters as one query; all passages when it has none. */
     static Query filtersOf(SearchRequest request) {
-        return withFilters(new MatchAllDocsQuery(), request);
+        return withFilters(new MatchAllDocsQuery(), request.article(), request.section());
     }
 
-    private static Query withFilters(Query query, SearchRequest request) {
-        String article = request.article();
-        String section = request.section();
+    private static Query withFilters(Query query, String article, String section) {
         boolean hasArticle = article != null && !article.isBlank();
         boolean hasSection = section != null && !section.isBlank();
         if (!hasArticle && !hasSection) {

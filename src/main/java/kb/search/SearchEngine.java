@@ -62,6 +62,11 @@ public interface SearchEngine extends Closeable {
     /** The index generation being served and its passage count, from one view of the index. */
     IndexState state() throws IOException;
 
+    /** How the cluster behind this engine stands; empty for an engine that is no cluster (the embedded index). */
+    default Optional<ClusterState> cluster() throws IOException {
+        return Optional.empty();
+    }
+
     /** Picks up the latest committed index, if there is a newer one; searches under way keep what they had. */
     void refresh() throws IOException;
 }

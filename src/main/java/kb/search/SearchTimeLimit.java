@@ -54,6 +54,13 @@ final class SearchTimeLimit implements QueryTimeout {
         }
     }
 
+    /** What is left of this thread's search, at least 1 ms (a remote engine's own limit); the whole limit outside a search. */
+    long remainingMillis() {
+        long[] d = CURRENT.get();
+        long left = d == null ? limitNanos : d[0] - System.nanoTime();
+        return Math.max(1, left / 1_000_000);
+    }
+
     /** A running search's clock. */
     interface Scope extends AutoCloseable {
         @Override

@@ -28,21 +28,81 @@ final class Spelling {
     /** Shorter words are too often real words the corpus lacks ("many" is not a typo of "may"). */
     private static final int MIN_CORRECTED_LENGTH = 5;
 
-    private final DirectSpellChecker checker = new DirectSpellChecker();
     private final Analyzer analyzer = Analyzers.exact();
     private final Analyzer stemmer = Analyzers.english();
     /** A '?' before a letter or digit is a one-character wildcard; compiled once, as every query checks it. */
     private static final java.util.regex.Pattern WILDCARD_MARK = java.util.regex.Pattern.compile("\\?[\\p{L}\\p{N}]");
-    private static final List<String> STEMMED_FIELDS = List.of(Fields.TEXT, Fields.SECTION, Fields.TITLE);
+
+    /**
+     * What spelling needs to know of an index: whether words are in it, and the indexed forms close to a word. The
+     * embedded index answers from its reader ({@link #of(IndexReader)}); a cluster answers for all its shards at once.
+     */
+    interface Vocabulary {
+        /**
+         * For each word, whether the index has its exact form in {@link Fields#TEXT_EXACT}, or one of its stems in
+         * the stemmed text, headings or title (a word found only in a heading, or in another inflection, is known).
+         */
+        boolean[] known(List<Word> words) throws IOException;
+
+        /** Up to {@code n} indexed exact forms close to each word not in the index, best first, as Lucene's {@link DirectSpellChecker} ranks them. */
+        List<List<String>> similar(List<String> exactForms, int n) throws IOException;
+    }
+
+    /** A word of a query: its exact (unstemmed) indexed form and its stems. */
+    record Word(String exact, List<String> stems) {}
+
+    /** The fields a word's stems are looked up in. */
+    static final List<String> STEMMED_FIELDS = List.of(Fields.TEXT, Fields.SECTION, Fields.TITLE);
+
+    /** The vocabulary of one index reader, with Lucene's spell checker's defaults. */
+    static Vocabulary of(IndexReader reader) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        return new Vocabulary() {
+            @Override
+            public boolean[] known(List<Word> words) throws IOException {
+                boolean[] out = new boolean[words.size()];
+                for (int i = 0; i < out.length; i++) {
+                    Word w = words.get(i);
+                    boolean known = reader.docFreq(new Term(Fields.TEXT_EXACT, w.exact())) > 0;
+                    for (String stem : w.stems()) {
+                        for (String field : STEMMED_FIELDS) {
+                            known = known || reader.docFreq(new Term(field, stem)) > 0;
+                        }
+                    }
+                    out[i] = known;
+                }
+                return out;
+            }
+
+            @Override
+            public List<List<String>> similar(List<String> exactForms, int n) throws IOException {
+                List<List<String>> out = new ArrayList<>();
+                for (String form : exactForms) {
+                    List<String> words = new ArrayList<>();
+                    for (SuggestWord w : checker.suggestSimilar(new Term(Fields.TEXT_EXACT, form), n, reader,
+                            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+                        words.add(w.string);
+                    }
+                    out.add(words);
+                }
+                return out;
+            }
+        };
+    }
+
+    /** As {@link #corrections(Vocabulary, String, boolean)} over one index reader. */
+    List<String> corrections(IndexReader reader, String query, boolean includeUncertain) {
+        return corrections(of(reader), query, includeUncertain);
+    }
 
     /**
      * Up to three rewrites of {@code query} with each unknown word replaced; empty when every word is known. Only
      * words safe to correct count, unless {@code includeUncertain}: then acronyms and short words are offered
      * too, as suggestions for a query that found nothing (never as corrections).
      */
-    List<String> corrections(IndexReader reader, String query, boolean includeUncertain) {
+    List<String> corrections(Vocabulary vocabulary, String query, boolean includeUncertain) {
         try {
-            List<Replacement> unknown = unknownWords(reader, query, includeUncertain);
+            List<Replacement> unknown = unknownWords(vocabulary, query, includeUncertain);
             if (unknown.isEmpty()) {
                 return List.of();
             }
@@ -73,8 +133,12 @@ final class Spelling {
 
     private record Replacement(int start, int end, List<String> candidates) {}
 
-    private List<Replacement> unknownWords(IndexReader reader, String query, boolean includeUncertain) throws IOException {
-        List<Replacement> out = new ArrayList<>();
+    /** A word of the query that spelling may look at, where it is in the query and whether it is in capitals. */
+    private record Checked(int start, int end, boolean capitals, Word word) {}
+
+    private List<Replacement> unknownWords(Vocabulary vocabulary, String query, boolean includeUncertain)
+            throws IOException {
+        List<Checked> checked = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(Fields.TEXT_EXACT, query)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
@@ -88,38 +152,49 @@ final class Spelling {
                         || isPattern(query, start, end)) {
                     continue;
                 }
-                Term t = new Term(Fields.TEXT_EXACT, term.toString());
-                if (reader.docFreq(t) > 0 || stemIsIndexed(reader, original)) {
-                    continue;
-                }
-                List<String> candidates = new ArrayList<>();
-                boolean capitals = isAcronym(original);
-                for (SuggestWord w : checker.suggestSimilar(t, MAX_SUGGESTIONS, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
-                    // An acronym typed in capitals is suggested in capitals: NMDB gives NMDA, not nmda.
-                    candidates.add(capitals ? w.string.toUpperCase(java.util.Locale.ROOT) : w.string);
-                }
-                out.add(new Replacement(start, end, candidates));
+                checked.add(new Checked(start, end, isAcronym(original), new Word(term.toString(), stems(original))));
             }
             ts.end();
+        }
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        boolean[] known = vocabulary.known(checked.stream().map(Checked::word).toList());
+        List<Checked> unknown = new ArrayList<>();
+        for (int i = 0; i < known.length; i++) {
+            if (!known[i]) {
+                unknown.add(checked.get(i));
+            }
+        }
+        if (unknown.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> similar = vocabulary.similar(unknown.stream().map(c -> c.word().exact()).toList(),
+                MAX_SUGGESTIONS);
+        List<Replacement> out = new ArrayList<>();
+        for (int i = 0; i < unknown.size(); i++) {
+            Checked c = unknown.get(i);
+            List<String> candidates = new ArrayList<>();
+            for (String w : similar.get(i)) {
+                // An acronym typed in capitals is suggested in capitals: NMDB gives NMDA, not nmda.
+                candidates.add(c.capitals() ? w.toUpperCase(java.util.Locale.ROOT) : w);
+            }
+            out.add(new Replacement(c.start(), c.end(), candidates));
         }
         return out;
     }
 
-    /** A word found only in a heading or title, or only in another inflection, is known too. */
-    private boolean stemIsIndexed(IndexReader reader, String word) throws IOException {
+    private List<String> stems(String word) throws IOException {
+        List<String> stems = new ArrayList<>(1);
         try (TokenStream ts = stemmer.tokenStream(Fields.TEXT, word)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
-            boolean known = false;
             while (ts.incrementToken()) {
-                String stem = term.toString();
-                for (String field : STEMMED_FIELDS) {
-                    known |= reader.docFreq(new Term(field, stem)) > 0;
-                }
+                stems.add(term.toString());
             }
             ts.end();
-            return known;
         }
+        return stems;
     }
 
     /** A word with a wildcard or fuzzy marker ("midaz*", "keta?ine", "midazolm~") asks for variants itself. */

@@ -73,6 +73,11 @@ final class AdminRoutes {
         body.put("rebuilding", reindexer != null && reindexer.running());
         body.put("lastRebuild", last.orElse(null));
         body.put("meaning", reindexer == null ? MeaningStatus.of(state) : reindexer.meaningStatus(state));
+        Optional<kb.search.ClusterState> cluster = search.cluster();
+        if (cluster.isPresent()) {
+            body.put("status", cluster.get().status());
+            body.put("cluster", cluster.get());
+        }
         ctx.header("Cache-Control", "no-store").json(body);
     }
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The one place that turns what a route throws into an answer in the caller's format: JSON {@code {error, message}}
  * ({@link ApiError}) on the machine paths, kb's HTML error page everywhere else, never a stack trace. Routes only
  * throw: {@link BadQueryException} and {@link BadParameterException} are 400, {@link NotFoundException} 404, a
- * {@link SearchTimeoutException} 503 (with {@code Retry-After}), anything unexpected 500 (logged). Rule: every error
+ * {@link SearchTimeoutException} and an {@code EngineUnavailableException} 503 (with {@code Retry-After}), anything unexpected 500 (logged). Rule: every error
  * answer is {@code Cache-Control: no-store}, and every 404 (unknown route, static file, article or passage) has the
  * one not-found look. A page may show its own 400 instead of the error page ({@link #badRequestShows}).
  */
@@ -55,6 +55,11 @@ final class ErrorMapper {
         cfg.routes.exception(SearchTimeoutException.class, (e, ctx) -> {
             ctx.header("Retry-After", "5");
             fail(ctx, 503, "timeout", e.getMessage());
+        });
+        // The engine cannot answer now (no node of a cluster, or a shard with no live replica): no partial results.
+        cfg.routes.exception(kb.search.EngineUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            fail(ctx, 503, "unavailable", e.getMessage());
         });
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() >= 500) {

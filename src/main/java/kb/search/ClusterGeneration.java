@@ -1,0 +1,83 @@
+package kb.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import kb.index.ExpansionDictionary;
+import kb.index.Fields;
+import kb.index.Redirects;
+
+/**
+ * What kb derives from one build of a cluster collection (one concrete collection, one indexing run): its commit
+ * data (expansion dictionary, redirects, corpus folder) and the article titles asked for so far. A search runs
+ * against one generation from start to end, so all its requests go to one concrete collection: a full rebuild
+ * switches the alias between searches, never within one.
+ */
+final class ClusterGeneration {
+    private static final int TITLES_KEPT = 10_000;
+
+    final String collection;
+    final ClusterQueries queries;
+    final ClusterVocabulary vocabulary;
+    final String run;
+    final ExpansionDictionary expansions;
+    final Redirects redirects;
+    final Path corpusRoot;
+    final long generation;
+    private final Map<String, String> titles = new ConcurrentHashMap<>();
+    private volatile Completions completions;
+
+    ClusterGeneration(String collection, ClusterQueries queries, Map<String, String> commitData) {
+        this.collection = collection;
+        this.queries = queries;
+        this.vocabulary = new ClusterVocabulary(queries);
+        this.run = commitData.getOrDefault(Fields.COMMIT_RUN, "");
+        this.expansions = ExpansionDictionary.fromCommit(commitData);
+        this.redirects = Redirects.fromCommit(commitData);
+        String corpus = commitData.get(Fields.COMMIT_CORPUS_PATH);
+        this.corpusRoot = corpus == null || corpus.isEmpty() ? null : Path.of(corpus);
+        // A number that changes with every build, for IndexState (the embedded engine's is the commit generation).
+        this.generation = ((long) collection.hashCode() << 32) ^ (run.hashCode() & 0xffffffffL);
+    }
+
+    /** The titles of these articles (a slug the collection lacks is its own title), fetched once each. */
+    Map<String, String> titles(List<String> slugs) throws BadQueryException {
+        List<String> missing = new ArrayList<>();
+        for (String slug : slugs) {
+            if (!titles.containsKey(slug)) {
+                missing.add(slug);
+            }
+        }
+        if (!missing.isEmpty()) {
+            if (titles.size() > TITLES_KEPT) {
+                titles.clear();
+            }
+            Map<String, String> found = queries.firstPassageValues(missing, Fields.TITLE);
+            for (String slug : missing) {
+                titles.put(slug, found.getOrDefault(slug, slug));
+            }
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String slug : slugs) {
+            out.put(slug, titles.getOrDefault(slug, slug));
+        }
+        return out;
+    }
+
+    /** Built on first use from the collection's headings and titles with their passage counts. */
+    Completions completions() throws IOException, BadQueryException {
+        Completions c = completions;
+        if (c == null) {
+            synchronized (this) {
+                if (completions == null) {
+                    completions = new Completions(queries.headingsAndTitles(this));
+                }
+                c = completions;
+            }
+        }
+        return c;
+    }
+}
