@@ -27,7 +27,10 @@ import picocli.CommandLine.Option;
                 "An index is bound to the corpus it was built from; an update that would delete more than half of it "
                         + "waits for --allow-deletions.",
                 "Every passage gets a meaning vector for search by meaning (text embedded before is reused); "
-                        + "--no-meaning switches that off for the index, --meaning back on."})
+                        + "--no-meaning switches that off for the index, --meaning back on.",
+                "With --solr URL --collection NAME the corpus goes to a SolrCloud collection instead: kb updates a local "
+                        + "mirror index and sends the collection what changed, in one commit; --full builds a new "
+                        + "collection and switches the alias NAME to it once it is complete."})
 final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,19 +59,25 @@ final class IndexCommand implements Callable<Integer> {
     @CommandLine.Mixin
     MeaningOption meaning;
 
+    @CommandLine.Mixin
+    SolrIndexOptions cluster;
+
     @Override
     public Integer call() throws Exception {
         if (maxFileMb < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be at least 1 (MB), not " + maxFileMb);
         }
+        if (!cluster.enabled() && (cluster.collection != null || cluster.mirror != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--collection and --mirror go with --solr URL");
+        }
         Path corpus = folders.givenCorpus();
-        Path index = folders.index();
+        Path index = cluster.enabled() ? solrMirror() : folders.index();
         if (replace && (!full || corpus == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--replace rebuilds the index from another corpus: give it with --full and --corpus DIR");
         }
         PrintWriter err = spec.commandLine().getErr();
-        Path source = replace ? corpus : folders.boundCorpus();
+        Path source = replace ? corpus : kb.index.CorpusBinding.choose(index, corpus);
         if (corpus == null && !replace && !java.nio.file.Files.isDirectory(source)
                 && CorpusBinding.of(index).isPresent()) {
             err.println("kb index: the corpus folder " + source + " that the index in " + index + " was built from does "
@@ -85,6 +94,10 @@ final class IndexCommand implements Callable<Integer> {
             } else {
                 err.println("kb index: " + model.message());
             }
+        }
+        if (cluster.enabled()) {
+            return SolrIndexRun.run(spec.commandLine(), cluster, source, index, full ? Indexer.Mode.FULL
+                    : Indexer.Mode.INCREMENTAL, options, strict, maxFileMb * 1024 * 1024);
         }
         ProgressDisplay progress = ProgressDisplay.forConsole(err);
         IndexReport report;
@@ -109,5 +122,17 @@ final class IndexCommand implements Callable<Integer> {
             return 1;
         }
         return strict && !report.skipped().isEmpty() ? 1 : 0;
+    }
+
+    /** The mirror of {@code --collection}, after checking the cluster options make sense together. */
+    private Path solrMirror() {
+        if (cluster.collection == null || cluster.collection.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--solr needs --collection NAME");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--index")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--index names the embedded index; with "
+                    + "--solr, kb's local copy of the collection is --mirror DIR");
+        }
+        return cluster.mirrorDir();
     }
 }

@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kb.corpus.Article;
-import kb.corpus.ArticleMeta;
-import kb.corpus.Passage;
-import kb.corpus.Reference;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -45,9 +42,6 @@ public final class PassageDocuments {
     /** The longest article id or section path a facet can hold, with room for the dimension name. */
     static final int MAX_FACET_LABEL = 8_000;
 
-    /** What joins the pieces of {@link Fields#SECTION} and {@link Fields#ARTICLE_TEXT}: a separator holding no token. */
-    private static final String JOIN = " \n ";
-
     private final FacetsConfig facets;
     private final AnalysedText.Analysis analysis = new AnalysedText.Analysis();
 
@@ -69,85 +63,74 @@ public final class PassageDocuments {
 
     /**
      * The documents of an article's passages, first passage first (an article's passages are written and replaced
-     * as one block): each with its article's {@link ArticleHash} ({@code articleHash}), the first also with the content
-     * hash without names and the article's whole text ({@link Fields#ARTICLE_TEXT}). Every text is analysed once:
-     * the title once per article, a section path once per article, a passage's text once for {@link Fields#TEXT},
+     * as one block), with the values {@link PassageValues#of} gives. Every text is analysed once: the title once per
+     * article, a section path once per article, a passage's text once for {@link Fields#TEXT},
      * {@link Fields#TEXT_EXACT} and the article's text ({@link AnalysedText}). Throws IllegalArgumentException for a
      * value Lucene cannot hold. Not thread-safe: one instance per thread.
      */
     public List<Document> documents(Article article, String articleHash, String contentHash) {
         Map<String, AnalysedText> analysed = new HashMap<>();
-        List<AnalysedText> texts = new ArrayList<>(article.passages().size());
         List<Document> docs = new ArrayList<>(article.passages().size());
-        for (Passage p : article.passages()) {
-            AnalysedText text = analysis.of(p.text());
-            texts.add(text);
-            docs.add(toDocument(p, article.meta(), articleHash, analysed, text));
+        for (PassageValues v : PassageValues.of(article, articleHash, contentHash)) {
+            docs.add(toDocument(v, analysed));
         }
-        docs.get(0).add(new StoredField(Fields.CONTENT_HASH, contentHash));
-        docs.get(0).add(articleText(article, analysed, texts));
         return docs;
     }
 
-    /**
-     * The passage's document. The article's URL, authors, date, DOI and journal are stored with every passage, so a
-     * page built from any one passage can show them.
-     */
-    private Document toDocument(Passage p, ArticleMeta meta, String articleHash, Map<String, AnalysedText> analysed,
-            AnalysedText text) {
-        String articleUrl = meta.url();
-        String sectionKey = Fields.sectionKey(p.sectionPath());
+    /** The passage's document: every value of {@code v}, each field indexed and stored as its rule says. */
+    private Document toDocument(PassageValues v, Map<String, AnalysedText> analysed) {
         // Facet labels have a length limit (8,191 characters for the whole path); say which value broke it.
-        if (p.articleSlug().length() > MAX_FACET_LABEL) {
+        if (v.article().length() > MAX_FACET_LABEL) {
             throw new IllegalArgumentException("the article id is longer than " + MAX_FACET_LABEL + " characters");
         }
-        if (sectionKey.length() > MAX_FACET_LABEL) {
+        if (v.sectionPath().length() > MAX_FACET_LABEL) {
             throw new IllegalArgumentException("a section heading is longer than " + MAX_FACET_LABEL + " characters");
         }
+        AnalysedText text = analysed(v.text(), analysed);
         Document doc = new Document();
-        doc.add(new StoredField(Fields.ARTICLE_HASH, articleHash));
-        doc.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
-        doc.add(new StringField(Fields.ARTICLE, p.articleSlug(), Field.Store.YES));
-        doc.add(replayed(new TextField(Fields.TITLE, p.articleTitle(), Field.Store.YES),
-                analysed(p.articleTitle(), analysed).stemmed()));
-        for (String heading : p.sectionPath()) {
+        doc.add(new StoredField(Fields.ARTICLE_HASH, v.articleHash()));
+        doc.add(new StringField(Fields.ID, v.id(), Field.Store.YES));
+        doc.add(new StringField(Fields.ARTICLE, v.article(), Field.Store.YES));
+        doc.add(replayed(new TextField(Fields.TITLE, v.title(), Field.Store.YES), analysed(v.title(), analysed).stemmed()));
+        for (String heading : v.headings()) {
             doc.add(new StoredField(Fields.HEADING, heading));
         }
-        String headings = headings(p.sectionPath());
-        doc.add(replayed(new TextField(Fields.SECTION, headings, Field.Store.NO), analysed(headings, analysed).stemmed()));
-        doc.add(new StringField(Fields.SECTION_PATH, sectionKey, Field.Store.YES));
-        doc.add(replayed(new Field(Fields.TEXT, p.text(), TEXT_WITH_OFFSETS), text.stemmed()));
-        doc.add(replayed(new TextField(Fields.TEXT_EXACT, p.text(), Field.Store.NO), text.unstemmed()));
-        doc.add(new StringField(Fields.KIND, p.kind().label(), Field.Store.YES));
-        doc.add(new StoredField(Fields.ORDINAL, p.ordinal()));
-        doc.add(new StoredField(Fields.POSITION, p.position()));
-        doc.add(new NumericDocValuesField(Fields.POSITION, p.position()));
-        doc.add(new StringField(Fields.SOURCE, p.sourceFile(), Field.Store.YES));
-        if (p.page() != null) {
-            doc.add(new StoredField(Fields.PAGE, p.page()));
+        doc.add(replayed(new TextField(Fields.SECTION, v.section(), Field.Store.NO), analysed(v.section(), analysed).stemmed()));
+        doc.add(new StringField(Fields.SECTION_PATH, v.sectionPath(), Field.Store.YES));
+        doc.add(replayed(new Field(Fields.TEXT, v.text(), TEXT_WITH_OFFSETS), text.stemmed()));
+        doc.add(replayed(new TextField(Fields.TEXT_EXACT, v.text(), Field.Store.NO), text.unstemmed()));
+        doc.add(new StringField(Fields.KIND, v.kind(), Field.Store.YES));
+        doc.add(new StoredField(Fields.ORDINAL, v.ordinal()));
+        doc.add(new StoredField(Fields.POSITION, v.position()));
+        doc.add(new NumericDocValuesField(Fields.POSITION, v.position()));
+        doc.add(new StringField(Fields.SOURCE, v.source(), Field.Store.YES));
+        if (v.page() != null) {
+            doc.add(new StoredField(Fields.PAGE, v.page()));
         }
-        for (String cited : p.cites()) {
+        for (String cited : v.cites()) {
             doc.add(new StringField(Fields.CITES, cited, Field.Store.YES));
         }
-        if (articleUrl != null && !articleUrl.isEmpty()) {
-            doc.add(new StoredField(Fields.ARTICLE_URL, articleUrl));
-        }
-        for (String author : meta.authors()) {
+        storeIfPresent(doc, Fields.ARTICLE_URL, v.articleUrl());
+        for (String author : v.authors()) {
             doc.add(new StoredField(Fields.ARTICLE_AUTHORS, author));
         }
-        storeIfPresent(doc, Fields.ARTICLE_DATE, meta.date());
-        storeIfPresent(doc, Fields.ARTICLE_DOI, meta.doi());
-        storeIfPresent(doc, Fields.ARTICLE_JOURNAL, meta.journal());
-        Reference ref = p.reference();
+        storeIfPresent(doc, Fields.ARTICLE_DATE, v.date());
+        storeIfPresent(doc, Fields.ARTICLE_DOI, v.doi());
+        storeIfPresent(doc, Fields.ARTICLE_JOURNAL, v.journal());
+        PassageValues.Cited ref = v.reference();
         if (ref != null) {
             doc.add(new TextField(Fields.REF_AUTHORS, ref.authors(), Field.Store.YES));
             doc.add(new StringField(Fields.REF_YEAR, ref.year(), Field.Store.YES));
             doc.add(new TextField(Fields.REF_TITLE, ref.title(), Field.Store.YES));
             doc.add(new TextField(Fields.REF_JOURNAL, ref.journal(), Field.Store.YES));
         }
-        doc.add(new SortedSetDocValuesFacetField(Fields.ARTICLE, p.articleSlug()));
-        if (!sectionKey.isEmpty()) {
-            doc.add(new SortedSetDocValuesFacetField(Fields.SECTION_PATH, sectionKey));
+        storeIfPresent(doc, Fields.CONTENT_HASH, v.contentHash());
+        if (v.articleText() != null) {
+            doc.add(articleText(v.articleText(), analysed));
+        }
+        doc.add(new SortedSetDocValuesFacetField(Fields.ARTICLE, v.article()));
+        if (!v.sectionPath().isEmpty()) {
+            doc.add(new SortedSetDocValuesFacetField(Fields.SECTION_PATH, v.sectionPath()));
         }
         Document built;
         try {
@@ -161,43 +144,23 @@ public final class PassageDocuments {
     }
 
     /**
-     * The article's whole text ({@link Fields#ARTICLE_TEXT}, not stored): the title, each section path's headings
-     * where the path changes, and every passage's text, in reading order, joined by {@value #JOIN}; its tokens are the
-     * pieces' tokens, already analysed for the passages' own fields.
+     * The article's whole text ({@link Fields#ARTICLE_TEXT}, not stored); its tokens are the pieces' tokens, already
+     * analysed for the passages' own fields.
      */
-    private Field articleText(Article article, Map<String, AnalysedText> analysed, List<AnalysedText> texts) {
-        StringBuilder all = new StringBuilder(article.title());
-        List<AnalysedText> pieces = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        pieces.add(analysed(article.title(), analysed));
-        starts.add(0);
-        List<String> path = List.of();
-        for (int i = 0; i < article.passages().size(); i++) {
-            Passage p = article.passages().get(i);
-            if (!p.sectionPath().equals(path)) {
-                path = p.sectionPath();
-                String headings = headings(path);
-                all.append(JOIN);
-                starts.add(all.length());
-                pieces.add(analysed(headings, analysed));
-                all.append(headings);
-            }
-            all.append(JOIN);
-            starts.add(all.length());
-            pieces.add(texts.get(i));
-            all.append(p.text());
+    private Field articleText(PassageValues.ArticleText whole, Map<String, AnalysedText> analysed) {
+        List<AnalysedText> pieces = new ArrayList<>(whole.pieces().size());
+        for (String piece : whole.pieces()) {
+            pieces.add(analysed(piece, analysed));
         }
-        int[] at = starts.stream().mapToInt(Integer::intValue).toArray();
-        return replayed(new TextField(Fields.ARTICLE_TEXT, all.toString(), Field.Store.NO),
-                AnalysedText.concat(pieces, at, true, all.length()));
+        int[] at = whole.starts().stream().mapToInt(Integer::intValue).toArray();
+        return replayed(new TextField(Fields.ARTICLE_TEXT, whole.text(), Field.Store.NO),
+                AnalysedText.concat(pieces, at, true, whole.text().length()));
     }
 
-    /** The section path's headings as one text, for {@link Fields#SECTION} and the article's text. */
-    private static String headings(List<String> path) {
-        return String.join(JOIN, path);
-    }
-
-    /** {@code text} analysed, once per article: titles and section paths repeat on every passage. */
+    /**
+     * {@code text} analysed, once per article: titles and section paths repeat on every passage, and a passage's
+     * text is also a piece of the article's text.
+     */
     private AnalysedText analysed(String text, Map<String, AnalysedText> analysed) {
         return analysed.computeIfAbsent(text, analysis::of);
     }
@@ -209,7 +172,7 @@ public final class PassageDocuments {
     }
 
     private static void storeIfPresent(Document doc, String field, String value) {
-        if (!value.isEmpty()) {
+        if (value != null) {
             doc.add(new StoredField(field, value));
         }
     }
