@@ -53,6 +53,9 @@ final class ClusterExamples {
         FacetField sections = r.getFacetField(Fields.SECTION_PATH);
         if (sections != null && sections.getValues() != null) {
             for (FacetField.Count c : sections.getValues()) {
+                if (c.getName().isEmpty()) {
+                    continue;
+                }
                 List<String> path = Fields.sectionPath(c.getName());
                 headings.merge(path.get(path.size() - 1), c.getCount(), Long::sum);
             }

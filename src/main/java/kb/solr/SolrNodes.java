@@ -119,6 +119,7 @@ public final class SolrNodes implements Closeable {
     public <T> T call(Attempt<T> attempt) throws SolrUnavailableException, SolrServerException, IOException {
         int first = preferred.get();
         List<String> failures = new ArrayList<>();
+        String clusterSaid = "";
         for (int k = 0; k < clients.size(); k++) {
             int i = (first + k) % clients.size();
             try {
@@ -130,7 +131,14 @@ public final class SolrNodes implements Closeable {
                     throw e;
                 }
                 failures.add(urls.get(i) + " (" + reason(e) + ")");
+                if (e instanceof SolrException se && se.code() == 503) {
+                    clusterSaid = reason(e);
+                }
             }
+        }
+        // Every node said the same thing of the collection (no live replica of a shard): that is the reason.
+        if (!clusterSaid.isEmpty()) {
+            throw new SolrUnavailableException(clusterSaid);
         }
         throw new SolrUnavailableException("no Solr node answered: " + String.join(", ", failures));
     }
@@ -155,7 +163,13 @@ public final class SolrNodes implements Closeable {
         return e instanceof SolrServerException && e.getCause() instanceof IOException;
     }
 
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
+        if (e instanceof SolrException se) {
+            // "Error from server at http://…/select: no active servers hosting shard: shard1" → what Solr said.
+            String m = String.valueOf(se.getMessage());
+            int at = m.startsWith("Error from server at ") ? m.indexOf(": ") : -1;
+            return (at >= 0 ? m.substring(at + 2) : m).lines().findFirst().orElse(m).strip();
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -168,6 +182,9 @@ public final class SolrNodes implements Closeable {
         }
         if (root instanceof java.net.UnknownHostException) {
             return "unknown host";
+        }
+        if (root instanceof java.nio.channels.ClosedChannelException || root instanceof java.io.EOFException) {
+            return "connection closed";
         }
         String m = root.getMessage();
         return m == null || m.isBlank() ? root.getClass().getSimpleName() : m.lines().findFirst().orElse(m);

@@ -63,7 +63,22 @@ final class AdminRoutes {
     }
 
     private void health(Context ctx) throws IOException {
-        IndexState state = search.state();
+        IndexState state;
+        try {
+            state = search.state();
+        } catch (kb.search.EngineUnavailableException e) {
+            // A cluster that cannot answer searches: say so, with what it reports of itself if it can.
+            Map<String, Object> down = new LinkedHashMap<>();
+            down.put("status", "down");
+            down.put("message", e.getMessage());
+            try {
+                search.cluster().ifPresent(c -> down.put("cluster", c));
+            } catch (IOException | RuntimeException unreachable) {
+                // No node answers at all: the message says which were tried.
+            }
+            ctx.status(503).header("Cache-Control", "no-store").json(down);
+            return;
+        }
         Optional<RebuildStatus> last = reindexer == null ? Optional.empty() : reindexer.last();
         Map<String, Object> body = new LinkedHashMap<>();
         // Still serving after a failed or held update, but someone should look: "degraded", not "down".

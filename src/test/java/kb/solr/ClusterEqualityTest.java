@@ -62,11 +62,11 @@ class ClusterEqualityTest {
         KbRun local = KbRun.kb("index", "--corpus", corpus.toString(), "--index", index.toString(), "--no-meaning");
         assertEquals(0, local.code(), local.out() + local.err());
         String urls = String.join(",", solr.nodeUrls());
-        KbRun remote = KbRun.kb("index", "--corpus", corpus.toString(), "--index", dir.resolve("unused").toString(),
+        KbRun remote = KbRun.kb("index", "--corpus", corpus.toString(),
                 "--solr", urls, "--collection", "equality", "--shards", "2", "--replicas", "2",
                 "--mirror", dir.resolve("mirror").toString(), "--no-meaning");
         assertEquals(0, remote.code(), remote.out() + remote.err());
-        embedded = LuceneSearchEngine.openForQueries(index, Duration.ofSeconds(20), null);
+        embedded = LuceneSearchEngine.open(index, Duration.ofSeconds(20), null);
         cluster = ClusterSearchEngine.open(SolrNodes.of(solr.nodeUrls(), Duration.ofSeconds(30)), "equality",
                 Duration.ofSeconds(20));
     }
@@ -143,6 +143,11 @@ class ClusterEqualityTest {
         String id = embedded.search(SearchRequest.of("midazolam")).hits().get(0).id();
         assertEquals(embedded.passage(id), cluster.passage(id));
         assertEquals(Optional.empty(), cluster.passage("no-such-passage"));
+        // The embedded engine builds its completions in the background: wait for them.
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (embedded.complete("ket", 8).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
         for (String typed : List.of("ket", "midaz", "sleep h", "treatment res")) {
             assertEquals(embedded.complete(typed, 8), cluster.complete(typed, 8), typed);
         }
