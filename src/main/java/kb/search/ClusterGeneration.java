@@ -67,6 +67,19 @@ final class ClusterGeneration {
         return out;
     }
 
+    private volatile Boolean meaningOn;
+
+    /** Whether search by meaning is on for this build: every passage has its vector (asked once). */
+    boolean meaningOn() throws BadQueryException {
+        Boolean on = meaningOn;
+        if (on == null) {
+            long with = queries.withVectors();
+            on = with > 0 && with == queries.passageCount();
+            meaningOn = on;
+        }
+        return on;
+    }
+
     /** Built on first use from the collection's headings and titles with their passage counts. */
     Completions completions() throws IOException, BadQueryException {
         Completions c = completions;

@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import kb.meaning.Embedder;
 import kb.index.Fields;
 import org.apache.lucene.document.Document;
 
@@ -21,47 +24,85 @@ final class ClusterPages {
 
     private ClusterPages() {}
 
-    static SearchPage page(ClusterGeneration gen, ClusterRanking.Plan plan, SearchRequest request,
+    static SearchPage page(ClusterGeneration gen, ClusterModes.Ranked ranked, Embedder embedder, SearchRequest request,
             SearchTimeLimit timeLimit, long startNanos) throws BadQueryException, IOException {
-        ClusterRanking.Run run = plan.run();
+        ClusterRanking.Run run = ranked.plan().run();
         int page = request.page();
         int size = request.size();
-        List<ClusterQueries.Candidate> all = run.rescored();
+        List<ClusterQueries.Candidate> all = ranked.docs();
         List<ClusterQueries.Candidate> shown = all.subList(Math.min(all.size(), (page - 1) * size),
                 Math.min(all.size(), page * size));
-        List<SearchHit> hits = hits(gen, run, shown, timeLimit);
+        Set<String> meaningOnly = meaningOnly(gen, run, ranked, request);
+        List<SearchHit> hits = hits(gen, ranked, embedder, meaningOnly, shown, timeLimit);
         timeLimit.check();
-        Map<String, Long> byArticle = run.ranked().byArticle();
+        // Counts and facets cover every word match plus the meaning candidates, as the embedded union query does.
+        Map<String, Long> byArticle = new LinkedHashMap<>();
+        Map<String, Long> bySection = new LinkedHashMap<>();
+        long lexical = run.ranked().total();
+        long total;
+        if (ranked.mode() == SearchMode.SEMANTIC) {
+            ranked.near().values().forEach(n -> add(byArticle, bySection, n));
+            total = ranked.near().size();
+        } else {
+            byArticle.putAll(run.ranked().byArticle());
+            bySection.putAll(run.ranked().bySection());
+            meaningOnly.forEach(id -> add(byArticle, bySection, ranked.near().get(id)));
+            total = lexical + meaningOnly.size();
+        }
         List<String> topArticles = top(byArticle);
-        List<ArticleRanking.Scored<String>> ranked = ClusterRanking.articles(gen, run, RANKED_ARTICLES);
+        List<ArticleRanking.Scored<String>> articles = ClusterRanking.articles(gen, run, ranked.forArticles(),
+                RANKED_ARTICLES);
         List<String> titled = new ArrayList<>(topArticles);
-        ranked.forEach(a -> titled.add(a.key()));
+        articles.forEach(a -> titled.add(a.key()));
         Map<String, String> titles = gen.titles(titled.stream().distinct().toList());
-        List<FacetCount> articles = new ArrayList<>();
+        List<FacetCount> articleFacets = new ArrayList<>();
         for (String slug : topArticles) {
-            articles.add(new FacetCount(slug, titles.get(slug), List.of(), byArticle.get(slug)));
+            articleFacets.add(new FacetCount(slug, titles.get(slug), List.of(), byArticle.get(slug)));
         }
         List<FacetCount> sections = new ArrayList<>();
-        for (String key : top(run.ranked().bySection())) {
+        for (String key : top(bySection)) {
             List<String> path = Fields.sectionPath(key);
-            sections.add(new FacetCount(key, path.get(path.size() - 1), path, run.ranked().bySection().get(key)));
+            sections.add(new FacetCount(key, path.get(path.size() - 1), path, bySection.get(key)));
         }
         List<ArticleHit> block = new ArrayList<>(SearchLimits.TOP_ARTICLES);
-        for (int i = 0; i < ranked.size() && block.size() < SearchLimits.TOP_ARTICLES; i++) {
-            String slug = ranked.get(i).key();
+        for (int i = 0; i < articles.size() && block.size() < SearchLimits.TOP_ARTICLES; i++) {
+            String slug = articles.get(i).key();
             long passages = byArticle.getOrDefault(slug, 0L);
             if (passages > 0) {
-                block.add(new ArticleHit(slug, titles.get(slug), ranked.get(i).score(), passages));
+                block.add(new ArticleHit(slug, titles.get(slug), articles.get(i).score(), passages));
             }
         }
-        long total = run.ranked().total();
+        long byWords = ranked.mode() == SearchMode.HYBRID ? total - meaningOnly.size() : lexical;
         long took = (System.nanoTime() - startNanos) / 1_000_000;
-        return new SearchPage(request.query().strip(), total, took, page, size, hits, new Facets(articles, sections),
-                plan.didYouMean(), plan.corrected(), run.forms().expansions(), SearchMode.LEXICAL, total, block);
+        ClusterRanking.Plan plan = ranked.plan();
+        return new SearchPage(request.query().strip(), total, took, page, size, hits,
+                new Facets(articleFacets, sections), plan.didYouMean(), plan.corrected(), run.forms().expansions(),
+                ranked.mode(), byWords, block);
     }
 
-    private static List<SearchHit> hits(ClusterGeneration gen, ClusterRanking.Run run,
-            List<ClusterQueries.Candidate> shown, SearchTimeLimit timeLimit) throws BadQueryException, IOException {
+    private static void add(Map<String, Long> byArticle, Map<String, Long> bySection, ClusterQueries.Near n) {
+        byArticle.merge(n.article(), 1L, Long::sum);
+        if (!n.section().isEmpty()) {
+            bySection.merge(n.section(), 1L, Long::sum);
+        }
+    }
+
+    /** The meaning candidates that match none of the words. */
+    private static Set<String> meaningOnly(ClusterGeneration gen, ClusterRanking.Run run, ClusterModes.Ranked ranked,
+            SearchRequest request) throws BadQueryException {
+        if (ranked.mode() == SearchMode.LEXICAL) {
+            return Set.of();
+        }
+        Set<String> matched = gen.queries.matching(run.text(), request.article(), request.section(), run.expansions(),
+                ranked.near().keySet());
+        Set<String> only = new HashSet<>(ranked.near().keySet());
+        only.removeAll(matched);
+        return only;
+    }
+
+    private static List<SearchHit> hits(ClusterGeneration gen, ClusterModes.Ranked ranked, Embedder embedder,
+            Set<String> meaningOnly, List<ClusterQueries.Candidate> shown, SearchTimeLimit timeLimit)
+            throws BadQueryException, IOException {
         List<Document> docs = gen.queries.passages(shown.stream().map(ClusterQueries.Candidate::id).toList());
         Map<String, Document> byId = new LinkedHashMap<>();
         docs.forEach(d -> byId.put(d.get(Fields.ID), d));
@@ -72,11 +113,25 @@ final class ClusterPages {
         }
         SnippetFormatter.Highlight[] marks;
         try (LocalHighlights local = new LocalHighlights(List.of(texts))) {
-            marks = local.ofHits(run.forms().highlight(), texts, timeLimit);
+            marks = local.ofHits(ranked.plan().run().forms().highlight(), texts, timeLimit);
         }
+        MatchedBy[] by = new MatchedBy[found.size()];
+        int byMeaningOnly = 0;
+        for (int i = 0; i < by.length; i++) {
+            String id = found.get(i).id();
+            by[i] = !ranked.near().containsKey(id) ? MatchedBy.WORDS
+                    : meaningOnly.contains(id) ? MatchedBy.MEANING : MatchedBy.BOTH;
+            byMeaningOnly += by[i] == MatchedBy.MEANING ? 1 : 0;
+        }
+        NearestSentence nearest = new NearestSentence(embedder, ranked.vector(), byMeaningOnly);
         List<SearchHit> hits = new ArrayList<>(found.size());
         for (int i = 0; i < texts.length; i++) {
-            hits.add(StoredPassages.hit(byId.get(found.get(i).id()), marks[i], found.get(i).score(), MatchedBy.WORDS));
+            SearchHit hit = StoredPassages.hit(byId.get(found.get(i).id()), marks[i], found.get(i).score(), by[i]);
+            if (by[i] == MatchedBy.MEANING) {
+                timeLimit.check();
+                hit = nearest.asSnippet(hit);
+            }
+            hits.add(hit);
         }
         return hits;
     }

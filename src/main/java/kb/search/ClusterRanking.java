@@ -83,21 +83,30 @@ final class ClusterRanking {
     }
 
     /**
-     * The best {@code depth} articles of a run, as {@link ArticleRanking#articles} ranks them: by their whole text
-     * (the best {@code depth} by it, and every candidate's article) and their best rescored passage.
+     * The best {@code depth} articles of a ranking, as {@link ArticleRanking#articles} ranks them: by their whole text
+     * (the best {@code depth} by it, and the article of every passage ranked) and their best passage in
+     * {@code ranked}, the run's rescored candidates or a mode's ranking.
      */
-    static List<ArticleRanking.Scored<String>> articles(ClusterGeneration gen, Run run, int depth)
-            throws BadQueryException {
+    static List<ArticleRanking.Scored<String>> articles(ClusterGeneration gen, Run run,
+            List<ClusterQueries.Candidate> ranked, int depth) throws BadQueryException {
         Map<String, Float> best = new HashMap<>();
-        for (ClusterQueries.Candidate c : run.rescored()) {
+        for (ClusterQueries.Candidate c : ranked) {
             best.merge(c.article(), c.score(), Math::max);
         }
         Map<String, Float> byText = new HashMap<>();
         boolean hasArticleQuery = run.forms().articles() != null;
         if (hasArticleQuery) {
             byText.putAll(gen.queries.topArticles(run.text(), run.expansions(), depth));
+            Set<String> unscored = new LinkedHashSet<>();
             for (String slug : best.keySet()) {
-                byText.putIfAbsent(slug, run.articleScores().getOrDefault(slug, 0f));
+                if (!byText.containsKey(slug) && !run.articleScores().containsKey(slug)) {
+                    unscored.add(slug);
+                }
+            }
+            // Articles found by meaning alone were no lexical candidate's: their text is scored now.
+            Map<String, Float> more = gen.queries.articleScores(run.text(), run.expansions(), unscored);
+            for (String slug : best.keySet()) {
+                byText.putIfAbsent(slug, run.articleScores().getOrDefault(slug, more.getOrDefault(slug, 0f)));
             }
         }
         List<ArticleRanking.Scored<String>> all = ArticleRanking.combined(best, byText, hasArticleQuery,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kb.index.Fields;
+import kb.meaning.Embedder;
 import kb.solr.SolrNodes;
 import org.apache.lucene.document.Document;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -22,12 +23,14 @@ import org.apache.solr.client.solrj.response.CollectionAdminResponse;
  * {@link ClusterPages}). A search sees one concrete collection from start to end ({@link ClusterGeneration}); the
  * name kb is given is usually an alias that a full rebuild switches, re-read at most every {@value #RECHECK_MS} ms
  * and whenever a search finds its collection gone (then the search runs again, once, on the new one).
- * Searching by meaning is not served from a cluster: searches are ranked by their words.
+ * With an embedder and a collection whose passages all have vectors, searches rank by meaning too, as embedded.
  */
 public final class ClusterSearchEngine implements SearchEngine {
     private static final long RECHECK_MS = 1_000;
 
     private final SolrNodes nodes;
+    /** Embeds queries for search by meaning; null when meaning is off or not available here. */
+    private final Embedder embedder;
     private final String name;
     private final SearchTimeLimit timeLimit;
     private final QueryPlanner planner = new QueryPlanner();
@@ -35,7 +38,8 @@ public final class ClusterSearchEngine implements SearchEngine {
     private volatile ClusterGeneration gen;
     private volatile long checkedAt;
 
-    private ClusterSearchEngine(SolrNodes nodes, String name, Duration timeLimit) {
+    private ClusterSearchEngine(SolrNodes nodes, String name, Duration timeLimit, Embedder embedder) {
+        this.embedder = embedder;
         this.nodes = nodes;
         this.name = name;
         this.timeLimit = new SearchTimeLimit(timeLimit);
@@ -47,7 +51,13 @@ public final class ClusterSearchEngine implements SearchEngine {
      * {@code nodes}.
      */
     public static ClusterSearchEngine open(SolrNodes nodes, String name, Duration timeLimit) throws IOException {
-        ClusterSearchEngine engine = new ClusterSearchEngine(nodes, name, timeLimit);
+        return open(nodes, name, timeLimit, null);
+    }
+
+    /** As {@link #open(SolrNodes, String, Duration)}, searching by meaning too with {@code embedder} (null: words only). */
+    public static ClusterSearchEngine open(SolrNodes nodes, String name, Duration timeLimit, Embedder embedder)
+            throws IOException {
+        ClusterSearchEngine engine = new ClusterSearchEngine(nodes, name, timeLimit, embedder);
         try {
             engine.refresh();
         } catch (RuntimeException e) {
@@ -66,8 +76,8 @@ public final class ClusterSearchEngine implements SearchEngine {
                     List.of(), SearchMode.LEXICAL, 0);
         }
         UserQueryParser.Parsed parsed = planner.parse(text);
-        return onOneCollection(g -> ClusterPages.page(g,
-                ranking.plan(g, parsed, text, request, request.page() * request.size()), request, timeLimit, start));
+        return onOneCollection(g -> ClusterPages.page(g, ClusterModes.rank(g, ranking, embedder, parsed, text, null,
+                request, request.page() * request.size()), embedder, request, timeLimit, start));
     }
 
     @Override
@@ -82,16 +92,18 @@ public final class ClusterSearchEngine implements SearchEngine {
         int window = SearchLimits.MAX_RESULT_WINDOW;
         int passages = byArticle ? (int) Math.min((long) depth * 10, window) : Math.min(depth, window);
         return onOneCollection(g -> {
-            ClusterRanking.Plan plan = ranking.plan(g, parsed, searched, SearchRequest.of(searched), passages);
+            ClusterModes.Ranked ranked = ClusterModes.rank(g, ranking, embedder, parsed, searched, asText ? text : null,
+                    SearchRequest.of(searched).withMode(mode), passages);
             List<RankedId> out = new ArrayList<>();
             if (byArticle) {
-                for (ArticleRanking.Scored<String> a : ClusterRanking.articles(g, plan.run(), depth)) {
+                for (ArticleRanking.Scored<String> a : ClusterRanking.articles(g, ranked.plan().run(),
+                        ranked.forArticles(), depth)) {
                     out.add(new RankedId(a.key(), a.score()));
                 }
                 return out;
             }
             Map<String, RankedId> ids = new LinkedHashMap<>();
-            for (ClusterQueries.Candidate c : plan.run().rescored()) {
+            for (ClusterQueries.Candidate c : ranked.docs()) {
                 if (ids.size() >= depth) {
                     break;
                 }
@@ -131,8 +143,30 @@ public final class ClusterSearchEngine implements SearchEngine {
 
     @Override
     public Optional<RelatedPassages> related(String passageId, int limit) throws IOException {
-        return reading(g -> g.queries.passages(List.of(passageId)).isEmpty() ? Optional.<RelatedPassages>empty()
-                : Optional.of(RelatedPassages.NONE));
+        return reading(g -> {
+            if (g.queries.passages(List.of(passageId)).isEmpty()) {
+                return Optional.<RelatedPassages>empty();
+            }
+            Optional<Map.Entry<String, float[]>> vector = g.queries.vectorOf(passageId);
+            if (vector.isEmpty()) {
+                return Optional.of(RelatedPassages.NONE);
+            }
+            // Two searches, one per side, as embedded: a long article would otherwise fill every place near it.
+            return Optional.of(new RelatedPassages(
+                    relatedItems(g, vector.get(), false, limit, passageId),
+                    relatedItems(g, vector.get(), true, limit, passageId)));
+        });
+    }
+
+    private static List<RelatedPassages.Item> relatedItems(ClusterGeneration g, Map.Entry<String, float[]> vector,
+            boolean own, int limit, String self) throws BadQueryException {
+        List<RelatedPassages.Item> items = new ArrayList<>(limit);
+        for (Map.Entry<Document, Float> near : g.queries.nearestAround(vector.getValue(), vector.getKey(), own, limit + 1)) {
+            if (!self.equals(near.getKey().get(Fields.ID)) && items.size() < limit) {
+                items.add(StoredPassages.related(near.getKey(), MeaningSearch.cosine(near.getValue())));
+            }
+        }
+        return items;
     }
 
     @Override
@@ -162,7 +196,8 @@ public final class ClusterSearchEngine implements SearchEngine {
 
     @Override
     public IndexState state() throws IOException {
-        return reading(g -> new IndexState(g.generation, (int) Math.min(Integer.MAX_VALUE, g.queries.passageCount()), 0));
+        return reading(g -> new IndexState(g.generation, (int) Math.min(Integer.MAX_VALUE, g.queries.passageCount()),
+                (int) Math.min(Integer.MAX_VALUE, g.queries.withVectors())));
     }
 
     @Override
