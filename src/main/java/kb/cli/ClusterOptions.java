@@ -21,6 +21,24 @@ final class ClusterOptions {
         return solr != null;
     }
 
+    /**
+     * The cluster engine for a command that searches ({@code kb search}, {@code kb eval}) in {@code mode}: by meaning
+     * too unless lexical, when the model runs here (else {@code command} says once why not, on {@code err}).
+     */
+    kb.search.SearchEngine openForQueries(CommandLine cmd, Duration queryTimeout, kb.search.SearchMode mode,
+            java.io.PrintWriter err, String command) throws java.io.IOException {
+        kb.meaning.Embedder embedder = null;
+        if (mode != kb.search.SearchMode.LEXICAL) {
+            kb.meaning.Meaning loaded = MeaningOption.shared();
+            if (!loaded.available()) {
+                err.println(command + ": " + loaded.message());
+            }
+            embedder = loaded.embedder().orElse(null);
+        }
+        return kb.search.ClusterSearchEngine.open(nodes(cmd, ClusterServe.requestTimeout(queryTimeout)), collection,
+                queryTimeout, embedder);
+    }
+
     /** The nodes given, each request allowed {@code requestTimeout}; a bad URL is the caller's parameter error. */
     SolrNodes nodes(CommandLine cmd, Duration requestTimeout) {
         List<String> urls = SolrNodes.parseList(solr);

@@ -2,7 +2,10 @@ package kb.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import kb.meaning.Embedder;
+import kb.meaning.Meaning;
 import kb.search.ClusterSearchEngine;
 import kb.solr.SolrNodes;
 import kb.web.WebApp;
@@ -10,7 +13,9 @@ import kb.web.WebConfig;
 
 /**
  * {@code kb serve --solr …}: the same web pages and JSON API, answered from a SolrCloud collection. Nothing local is
- * indexed or watched (the cluster is updated with {@code kb index --solr}); {@code /health} shows the cluster.
+ * indexed or watched (the cluster is updated with {@code kb index --solr}); {@code /health} shows the cluster. As for
+ * the embedded index, the meaning model loads once the server answers, and searches are by words until then
+ * ({@link ModelGate}); {@code --no-meaning} serves by words only.
  */
 final class ClusterServe {
     /** Beyond the search's own limit, for the cluster's round trips. */
@@ -19,9 +24,12 @@ final class ClusterServe {
     private ClusterServe() {}
 
     static int serve(PrintWriter out, SolrNodes nodes, String collection, WebConfig config, Duration queryTimeout,
-            boolean adminTokenSet) throws Exception {
+            boolean adminTokenSet, boolean meaningWanted) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ClusterSearchEngine search = ClusterSearchEngine.open(nodes, collection, queryTimeout)) {
+        CompletableFuture<Meaning> model = meaningWanted ? new CompletableFuture<>() : null;
+        Embedder embedder = model == null ? null : new LoadingEmbedder(model);
+        try (ClusterSearchEngine engine = ClusterSearchEngine.open(nodes, collection, queryTimeout, embedder)) {
+            ModelGate search = new ModelGate(engine, model == null);
             WebApp app = new WebApp(search, config).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();
@@ -32,11 +40,34 @@ final class ClusterServe {
             if (adminTokenSet) {
                 out.println("POST /admin/reindex is not served with --solr: update the cluster with `kb index --solr`.");
             }
-            out.println("Search by words (search by meaning is served by the embedded index only).");
+            out.println(model == null ? "Search by words only (--no-meaning)."
+                    : "Search by meaning: the model loads in the background; searches are by words until it has loaded"
+                            + " (and on a collection whose passages do not all have vectors).");
             out.flush();
+            if (model != null) {
+                loadLater(model, search);
+            }
             stopped.await();
         }
         return 0;
+    }
+
+    private static void loadLater(CompletableFuture<Meaning> model, ModelGate gate) {
+        Thread loader = new Thread(() -> {
+            Meaning loaded;
+            try {
+                loaded = MeaningOption.shared();
+            } catch (RuntimeException | Error e) {
+                model.completeExceptionally(e);
+                throw e;
+            }
+            model.complete(loaded);
+            if (loaded.available()) {
+                gate.open();
+            }
+        }, "kb-serve-meaning-load");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     static Duration requestTimeout(Duration queryTimeout) {

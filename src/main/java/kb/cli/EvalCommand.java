@@ -73,6 +73,9 @@ final class EvalCommand implements Callable<Integer> {
 
     /** {@code --corpus} is worded for eval in EvalCommand.properties (key {@code corpus}). */
     @CommandLine.Mixin
+    ClusterOptions cluster;
+
+    @CommandLine.Mixin
     CorpusIndexOptions folders;
 
     @Override
@@ -105,6 +108,11 @@ final class EvalCommand implements Callable<Integer> {
                 report = Evaluation.run(querySet, judgments, bm25, size);
             }
             what = "plain Lucene BM25 (EnglishAnalyzer, k1=0.9, b=0.4)";
+        } else if (cluster.wanted()) {
+            try (SearchEngine service = cluster.openForQueries(spec.commandLine(), EVAL_TIME_LIMIT, mode, err, "kb eval")) {
+                report = Evaluation.run(querySet, judgments, (q, depth) -> service.rank(q, depth, byArticle, asText, mode), size);
+            }
+            what = "kb on collection " + cluster.collection;
         } else {
             if (!ensureIndex(source, err)) {
                 return 1;

@@ -54,6 +54,9 @@ final class SearchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     IndexOption folder;
 
+    @CommandLine.Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "2", converter = QueryTimeoutOption.class,
             description = QueryTimeoutOption.DESCRIPTION)
     Duration queryTimeout;
@@ -63,6 +66,14 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path index = folder.index;
+        if (cluster.wanted()) {
+            try (SearchEngine service = cluster.openForQueries(spec.commandLine(), queryTimeout, mode, err, "kb search")) {
+                SearchPage page = service.search(new SearchRequest(String.join(" ", words), this.page, limit, null, null,
+                        !exact, mode));
+                print(page, mode, out);
+                return 0;
+            }
+        }
         if (!Files.isDirectory(index)) {
             err.println("kb search: no index in " + index + "; run `kb index` first.");
             return 1;

@@ -111,7 +111,8 @@ final class ServeCommand implements Callable<Integer> {
                         "--watch updates the embedded index; with --solr, update the cluster with `kb index --solr`");
             }
             return ClusterServe.serve(out, cluster.nodes(spec.commandLine(), ClusterServe.requestTimeout(queryTimeout)),
-                    cluster.collection, new WebConfig(host, port, publicAddress), queryTimeout, token != null);
+                    cluster.collection, new WebConfig(host, port, publicAddress), queryTimeout, token != null,
+                    meaning.meaning == null || meaning.meaning);
         }
         Path index = folders.index();
         Path corpus = folders.boundCorpus();
