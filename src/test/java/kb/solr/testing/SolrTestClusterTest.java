@@ -189,7 +189,10 @@ class SolrTestClusterTest {
     }
 
     private static SolrClient client(int node) {
+        // HTTP/1.1: over plain http the JDK client otherwise first sends a HEAD to the request's path (to try
+        // HTTP/2), which Solr logs as an error on admin paths ("Missing required parameter: action")
         return new HttpJdkSolrClient.Builder(cluster.nodeUrls().get(node))
+                .useHttp1_1(true)
                 .withConnectionTimeout(5, TimeUnit.SECONDS)
                 .withRequestTimeout(60, TimeUnit.SECONDS)
                 .build();
