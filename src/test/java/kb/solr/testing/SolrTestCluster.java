@@ -24,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 
 /**
  * A SolrCloud cluster in a JVM of its own ({@code kb.solrcluster.ClusterMain} from {@code solr-cluster/}: an
@@ -178,6 +179,20 @@ public final class SolrTestCluster implements AutoCloseable {
         List<String> urls = new ArrayList<>(nodeUrls);
         urls.set(i, answer.substring(expected.length()).strip());
         nodeUrls = List.copyOf(urls);
+    }
+
+    /**
+     * A new SolrJ client of node {@code i} (the caller closes it): {@code HttpJdkSolrClient}, the SolrJ client that
+     * works beside kb's Jetty 12, over HTTP/1.1 (over plain http the JDK client otherwise first sends a HEAD to each
+     * new path to try HTTP/2, which Solr logs as an error on admin paths), 5 s to connect, 60 s per request.
+     */
+    public HttpJdkSolrClient newClient(int i) {
+        checkNode(i);
+        return new HttpJdkSolrClient.Builder(nodeUrls.get(i))
+                .useHttp1_1(true)
+                .withConnectionTimeout(5, TimeUnit.SECONDS)
+                .withRequestTimeout(60, TimeUnit.SECONDS)
+                .build();
     }
 
     /** The cluster JVM's process id (to measure it). */
