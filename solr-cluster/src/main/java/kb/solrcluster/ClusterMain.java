@@ -48,7 +48,7 @@ import org.apache.solr.embedded.JettySolrRunner;
  *
  * <p>End of standard input (the parent process ended) shuts the cluster down and ends the JVM, as does SIGTERM, so
  * no cluster outlives the process that started it. Without {@code --dir} the cluster lives in a temporary folder
- * deleted at exit.
+ * deleted at exit. {@code --no-stdin} reads no commands: the cluster then runs until SIGTERM or Ctrl-C.
  */
 public final class ClusterMain {
     private static final int WAIT_SECONDS = 60;
@@ -130,9 +130,11 @@ public final class ClusterMain {
     private int run() throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "kb-solr-cluster-shutdown"));
         BlockingQueue<String> commands = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readCommands(commands), "kb-solr-cluster-stdin");
-        reader.setDaemon(true);
-        reader.start();
+        if (!options.noStdin) {
+            Thread reader = new Thread(() -> readCommands(commands), "kb-solr-cluster-stdin");
+            reader.setDaemon(true);
+            reader.start();
+        }
 
         long started = System.nanoTime();
         try {
@@ -340,6 +342,7 @@ public final class ClusterMain {
                 "  --port P        first node on port P, the next on P+1, ... (default: free ports)",
                 "  --dir DIR       base folder, empty or new, kept at exit (default: a temporary folder, deleted)",
                 "  --plugin PATH   kb's plugin jar: checked to be on the class path",
+                "  --no-stdin      read no commands: run until SIGTERM or Ctrl-C (for a cluster in the background)",
                 "stdout: ZK <zkHost>, NODE <i> <baseUrl>..., READY; stdin: stop <i> | start <i> | quit");
 
         int nodes = 2;
@@ -347,6 +350,7 @@ public final class ClusterMain {
         Path dir;
         Path plugin;
         boolean help;
+        boolean noStdin;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -354,6 +358,10 @@ public final class ClusterMain {
                 String arg = args[i];
                 if (arg.equals("--help") || arg.equals("-h")) {
                     options.help = true;
+                    continue;
+                }
+                if (arg.equals("--no-stdin")) {
+                    options.noStdin = true;
                     continue;
                 }
                 if (i + 1 >= args.length) {

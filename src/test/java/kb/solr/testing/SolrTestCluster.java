@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 
 /**
  * A SolrCloud cluster in a JVM of its own ({@code kb.solrcluster.ClusterMain} from {@code solr-cluster/}: an
@@ -61,9 +63,10 @@ public final class SolrTestCluster implements AutoCloseable {
     private final Deque<String> errTail = new ArrayDeque<>();
     private final Path logFile;
     private final String zkHost;
-    private final String[] nodeUrls;
+    /** Read without a lock: searches on other threads may ask while a node is being stopped or started. */
+    private volatile List<String> nodeUrls;
     private final boolean isShared;
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SolrTestCluster(Process process, Path logFile, int nodes, boolean isShared, InputStream stdout,
             InputStream stderr) {
@@ -91,7 +94,7 @@ public final class SolrTestCluster implements AutoCloseable {
             throw failure("the cluster said READY without its ZooKeeper and " + nodes + " node addresses", null);
         }
         this.zkHost = zk;
-        this.nodeUrls = urls;
+        this.nodeUrls = List.of(urls);
     }
 
     /**
@@ -144,8 +147,8 @@ public final class SolrTestCluster implements AutoCloseable {
     }
 
     /** Every node's base URL ({@code http://127.0.0.1:PORT/solr}), by node number, stopped nodes too. */
-    public synchronized List<String> nodeUrls() {
-        return List.of(nodeUrls);
+    public List<String> nodeUrls() {
+        return nodeUrls;
     }
 
     /** ZooKeeper's address with Solr's chroot, {@code 127.0.0.1:PORT/solr}, as Solr's clients take it. */
@@ -173,7 +176,23 @@ public final class SolrTestCluster implements AutoCloseable {
         if (!answer.startsWith(expected)) {
             throw failure("unexpected answer to start " + i + ": " + answer, null);
         }
-        nodeUrls[i] = answer.substring(expected.length()).strip();
+        List<String> urls = new ArrayList<>(nodeUrls);
+        urls.set(i, answer.substring(expected.length()).strip());
+        nodeUrls = List.copyOf(urls);
+    }
+
+    /**
+     * A new SolrJ client of node {@code i} (the caller closes it): {@code HttpJdkSolrClient}, the SolrJ client that
+     * works beside kb's Jetty 12, over HTTP/1.1 (over plain http the JDK client otherwise first sends a HEAD to each
+     * new path to try HTTP/2, which Solr logs as an error on admin paths), 5 s to connect, 60 s per request.
+     */
+    public HttpJdkSolrClient newClient(int i) {
+        checkNode(i);
+        return new HttpJdkSolrClient.Builder(nodeUrls.get(i))
+                .useHttp1_1(true)
+                .withConnectionTimeout(5, TimeUnit.SECONDS)
+                .withRequestTimeout(60, TimeUnit.SECONDS)
+                .build();
     }
 
     /** The cluster JVM's process id (to measure it). */
@@ -206,11 +225,11 @@ public final class SolrTestCluster implements AutoCloseable {
         commands.close();
     }
 
-    synchronized void shutdown() {
-        if (closed) {
+    /** Not synchronized: the JVM's shutdown hook must not wait for a command another thread is waiting on. */
+    void shutdown() {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         try {
             if (process.isAlive()) {
                 commands.println("quit");
@@ -229,10 +248,10 @@ public final class SolrTestCluster implements AutoCloseable {
     }
 
     private void checkNode(int i) {
-        if (i < 0 || i >= nodeUrls.length) {
-            throw new IllegalArgumentException("no node " + i + " in a cluster of " + nodeUrls.length);
+        if (i < 0 || i >= nodeUrls.size()) {
+            throw new IllegalArgumentException("no node " + i + " in a cluster of " + nodeUrls.size());
         }
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("the cluster is closed");
         }
     }

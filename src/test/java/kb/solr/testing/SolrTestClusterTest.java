@@ -22,7 +22,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.response.FacetField;
@@ -59,8 +58,8 @@ class SolrTestClusterTest {
     @BeforeAll
     static void collectionWithDocuments() throws Exception {
         cluster = SolrTestCluster.shared();
-        node0 = client(0);
-        node1 = client(1);
+        node0 = cluster.newClient(0);
+        node1 = cluster.newClient(1);
         new ConfigSetAdminRequest.Upload()
                 .setConfigSetName(CONFIG)
                 .setUploadStream(new ContentStreamBase.ByteArrayStream(zip(resource("solr/smoke")), "smoke.zip",
@@ -186,13 +185,6 @@ class SolrTestClusterTest {
             process.onExit().get(60, TimeUnit.SECONDS);
             assertFalse(own.isAlive());
         }
-    }
-
-    private static SolrClient client(int node) {
-        return new HttpJdkSolrClient.Builder(cluster.nodeUrls().get(node))
-                .withConnectionTimeout(5, TimeUnit.SECONDS)
-                .withRequestTimeout(60, TimeUnit.SECONDS)
-                .build();
     }
 
     /** Solr's name of node {@code i}: {@code 127.0.0.1:PORT_solr}. */
