@@ -21,6 +21,8 @@ final class ClusterGeneration {
 
     final String collection;
     final ClusterQueries queries;
+    final ClusterStored stored;
+    final ClusterVectors vectors;
     final ClusterVocabulary vocabulary;
     final String run;
     final ExpansionDictionary expansions;
@@ -33,6 +35,8 @@ final class ClusterGeneration {
     ClusterGeneration(String collection, ClusterQueries queries, Map<String, String> commitData) {
         this.collection = collection;
         this.queries = queries;
+        this.stored = new ClusterStored(queries);
+        this.vectors = new ClusterVectors(queries);
         this.vocabulary = new ClusterVocabulary(queries);
         this.run = commitData.getOrDefault(Fields.COMMIT_RUN, "");
         this.expansions = ExpansionDictionary.fromCommit(commitData);
@@ -55,7 +59,7 @@ final class ClusterGeneration {
             if (titles.size() > TITLES_KEPT) {
                 titles.clear();
             }
-            Map<String, String> found = queries.firstPassageValues(missing, Fields.TITLE);
+            Map<String, String> found = stored.firstPassageValues(missing, Fields.TITLE);
             for (String slug : missing) {
                 titles.put(slug, found.getOrDefault(slug, slug));
             }
@@ -73,8 +77,8 @@ final class ClusterGeneration {
     boolean meaningOn() throws BadQueryException {
         Boolean on = meaningOn;
         if (on == null) {
-            long with = queries.withVectors();
-            on = with > 0 && with == queries.passageCount();
+            long with = vectors.withVectors();
+            on = with > 0 && with == stored.passageCount();
             meaningOn = on;
         }
         return on;
@@ -86,7 +90,7 @@ final class ClusterGeneration {
         if (c == null) {
             synchronized (this) {
                 if (completions == null) {
-                    completions = new Completions(queries.headingsAndTitles(this));
+                    completions = new Completions(stored.headingsAndTitles(this));
                 }
                 c = completions;
             }

@@ -21,7 +21,7 @@ final class ClusterModes {
      * lexical) and the query's vector (null when lexical).
      */
     record Ranked(ClusterRanking.Plan plan, SearchMode mode, List<ClusterQueries.Candidate> docs,
-            Map<String, ClusterQueries.Near> near, float[] vector) {
+            Map<String, ClusterVectors.Near> near, float[] vector) {
         /** The passages articles are ranked from: every rescored lexical candidate, or this mode's ranking. */
         List<ClusterQueries.Candidate> forArticles() {
             return mode == SearchMode.LEXICAL ? plan.run().rescored() : docs;
@@ -45,8 +45,8 @@ final class ClusterModes {
         }
         String searched = plan.corrected() != null ? plan.corrected() : plainWords != null ? plainWords : text;
         float[] vector = embedder.embedQuery(searched);
-        List<ClusterQueries.Near> nearest = gen.queries.nearest(vector, request.article(), request.section(), candidates);
-        Map<String, ClusterQueries.Near> near = new java.util.LinkedHashMap<>();
+        List<ClusterVectors.Near> nearest = gen.vectors.nearest(vector, request.article(), request.section(), candidates);
+        Map<String, ClusterVectors.Near> near = new java.util.LinkedHashMap<>();
         nearest.forEach(n -> near.put(n.id(), n));
         List<ClusterQueries.Candidate> ranked = mode == SearchMode.SEMANTIC
                 ? nearest.stream().map(n -> new ClusterQueries.Candidate(n.id(), n.article(), n.seq(), n.score())).toList()
@@ -56,14 +56,14 @@ final class ClusterModes {
 
     /** {@link HybridRanking#fuse} over passages named by their place in corpus order, which breaks its ties. */
     private static List<ClusterQueries.Candidate> fused(List<ClusterQueries.Candidate> words,
-            List<ClusterQueries.Near> nearest, int wanted) {
+            List<ClusterVectors.Near> nearest, int wanted) {
         Set<Long> seqs = new TreeSet<>();
         Map<Long, ClusterQueries.Candidate> bySeq = new HashMap<>();
         for (ClusterQueries.Candidate c : words) {
             seqs.add(c.seq());
             bySeq.put(c.seq(), c);
         }
-        for (ClusterQueries.Near n : nearest) {
+        for (ClusterVectors.Near n : nearest) {
             seqs.add(n.seq());
             bySeq.putIfAbsent(n.seq(), new ClusterQueries.Candidate(n.id(), n.article(), n.seq(), n.score()));
         }

@@ -80,7 +80,7 @@ final class ClusterPages {
                 ranked.mode(), byWords, block);
     }
 
-    private static void add(Map<String, Long> byArticle, Map<String, Long> bySection, ClusterQueries.Near n) {
+    private static void add(Map<String, Long> byArticle, Map<String, Long> bySection, ClusterVectors.Near n) {
         byArticle.merge(n.article(), 1L, Long::sum);
         if (!n.section().isEmpty()) {
             bySection.merge(n.section(), 1L, Long::sum);
@@ -103,7 +103,7 @@ final class ClusterPages {
     private static List<SearchHit> hits(ClusterGeneration gen, ClusterModes.Ranked ranked, Embedder embedder,
             Set<String> meaningOnly, List<ClusterQueries.Candidate> shown, SearchTimeLimit timeLimit)
             throws BadQueryException, IOException {
-        List<Document> docs = gen.queries.passages(shown.stream().map(ClusterQueries.Candidate::id).toList());
+        List<Document> docs = gen.stored.passages(shown.stream().map(ClusterQueries.Candidate::id).toList());
         Map<String, Document> byId = new LinkedHashMap<>();
         docs.forEach(d -> byId.put(d.get(Fields.ID), d));
         List<ClusterQueries.Candidate> found = shown.stream().filter(c -> byId.containsKey(c.id())).toList();

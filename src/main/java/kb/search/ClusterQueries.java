@@ -42,9 +42,7 @@ final class ClusterQueries {
     record Ranked(long total, List<Candidate> candidates, Map<String, Long> byArticle, Map<String, Long> bySection) {}
 
     /** What separates ids and slugs in a terms filter: no id, slug or file name holds a line break. */
-    private static final String SEPARATOR = "\n";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PASSAGES_PER_ARTICLE_PAGE = SearchLimits.MAX_RESULT_WINDOW;
+    static final String SEPARATOR = "\n";
 
     private final SolrNodes nodes;
     private final String collection;
@@ -79,67 +77,6 @@ final class ClusterQueries {
                 counts(r.getFacetField(Fields.SECTION_PATH)));
     }
 
-    /** A meaning candidate: the passage, its article and section path (for counting it), its place and its score. */
-    record Near(String id, String article, String section, long seq, float score) {}
-
-    /**
-     * The {@code k} passages nearest {@code vector} within the article and section filters, nearest first (Solr's
-     * kNN over each shard's graph, merged: as Lucene's query over each segment's), scored as Lucene scores a dot
-     * product.
-     */
-    List<Near> nearest(float[] vector, String article, String section, int k) throws BadQueryException {
-        ModifiableSolrParams p = plain("{!knn f=" + Fields.VECTOR + " topK=" + k + "}" + vectorText(vector));
-        if (article != null && !article.isBlank()) {
-            p.add("fq", "{!term f=" + Fields.ARTICLE + " v=$kb.article}");
-            p.set("kb.article", article);
-        }
-        if (section != null && !section.isBlank()) {
-            p.add("fq", "{!term f=" + Fields.SECTION_PATH + " v=$kb.section}");
-            p.set("kb.section", section);
-        }
-        p.set("rows", k);
-        p.set("fl", Fields.ID + "," + Fields.ARTICLE + "," + Fields.SECTION_PATH + "," + SolrSchema.SEQ + ",score");
-        p.set("sort", "score desc," + SolrSchema.SEQ + " asc");
-        List<Near> out = new ArrayList<>();
-        for (SolrDocument d : query(p).getResults()) {
-            Object section0 = d.getFirstValue(Fields.SECTION_PATH);
-            out.add(new Near((String) d.getFirstValue(Fields.ID), (String) d.getFirstValue(Fields.ARTICLE),
-                    section0 == null ? "" : section0.toString(), ((Number) d.getFirstValue(SolrSchema.SEQ)).longValue(),
-                    ((Number) d.getFieldValue("score")).floatValue()));
-        }
-        return out;
-    }
-
-    /**
-     * The {@code k} passages nearest {@code vector} in the article {@code article} ({@code own}) or outside it, with
-     * their stored fields and scores, nearest first: the two sides of a passage's related passages.
-     */
-    List<Map.Entry<Document, Float>> nearestAround(float[] vector, String article, boolean own, int k)
-            throws BadQueryException {
-        ModifiableSolrParams p = plain("{!knn f=" + Fields.VECTOR + " topK=" + k + "}" + vectorText(vector));
-        p.set("fq", (own ? "" : "-") + "{!term f=" + Fields.ARTICLE + " v=$kb.article}");
-        p.set("kb.article", article);
-        p.set("rows", k);
-        p.set("fl", "*,score");
-        p.set("sort", "score desc," + SolrSchema.SEQ + " asc");
-        List<Map.Entry<Document, Float>> out = new ArrayList<>();
-        for (SolrDocument d : query(p).getResults()) {
-            float score = ((Number) d.getFieldValue("score")).floatValue();
-            d.removeFields("score");
-            d.removeFields(Fields.VECTOR);
-            out.add(Map.entry(ClusterDocuments.of(d), score));
-        }
-        return out;
-    }
-
-    private static String vectorText(float[] vector) {
-        StringBuilder v = new StringBuilder("[");
-        for (int i = 0; i < vector.length; i++) {
-            v.append(i == 0 ? "" : ",").append(vector[i]);
-        }
-        return v.append(']').toString();
-    }
-
     /** Which of these passages the counted form of the query matches. */
     java.util.Set<String> matching(String text, String article, String section, String expansions, Collection<String> ids)
             throws BadQueryException {
@@ -156,32 +93,6 @@ final class ClusterQueries {
             out.add((String) d.getFirstValue(Fields.ID));
         }
         return out;
-    }
-
-    /** How many passages have a meaning vector (exactly those have a text key). */
-    long withVectors() throws BadQueryException {
-        ModifiableSolrParams p = plain(Fields.TEXT_KEY + ":[* TO *]");
-        p.set("rows", 0);
-        return query(p).getResults().getNumFound();
-    }
-
-    /** The passage's meaning vector and article; empty when it has none or does not exist. */
-    Optional<Map.Entry<String, float[]>> vectorOf(String id) throws BadQueryException {
-        ModifiableSolrParams p = plain("{!term f=" + Fields.ID + " v=$kb.id}");
-        p.set("kb.id", id);
-        p.set("rows", 1);
-        p.set("fl", Fields.ARTICLE + "," + Fields.VECTOR);
-        List<SolrDocument> docs = query(p).getResults();
-        if (docs.isEmpty() || docs.get(0).getFieldValues(Fields.VECTOR) == null) {
-            return Optional.empty();
-        }
-        Collection<Object> values = docs.get(0).getFieldValues(Fields.VECTOR);
-        float[] v = new float[values.size()];
-        int i = 0;
-        for (Object o : values) {
-            v[i++] = ((Number) o).floatValue();
-        }
-        return Optional.of(Map.entry((String) docs.get(0).getFirstValue(Fields.ARTICLE), v));
     }
 
     /** How many passages the counted form of the query matches (no scores, no rows). */
@@ -221,113 +132,6 @@ final class ClusterQueries {
         return out;
     }
 
-    /** The stored fields of these passages, in the order of {@code ids} (a passage the cluster lacks is left out). */
-    List<Document> passages(List<String> ids) throws BadQueryException {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        ModifiableSolrParams p = plain("{!terms f=" + Fields.ID + " separator=$kb.sep v=$kb.ids}");
-        p.set("kb.ids", String.join(SEPARATOR, ids));
-        p.set("rows", ids.size());
-        p.set("fl", "*");
-        Map<String, Document> byId = new HashMap<>();
-        for (SolrDocument d : query(p).getResults()) {
-            byId.put((String) d.getFirstValue(Fields.ID), ClusterDocuments.of(d));
-        }
-        List<Document> out = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            Document d = byId.get(id);
-            if (d != null) {
-                out.add(d);
-            }
-        }
-        return out;
-    }
-
-    /** Every passage of the article, in reading order; empty for an unknown slug. */
-    List<Document> article(String slug) throws BadQueryException {
-        ModifiableSolrParams p = plain("{!term f=" + Fields.ARTICLE + " v=$kb.slug}");
-        p.set("kb.slug", slug);
-        p.set("rows", PASSAGES_PER_ARTICLE_PAGE);
-        p.set("sort", Fields.POSITION + " asc");
-        p.set("fl", "*");
-        List<Document> out = new ArrayList<>();
-        for (SolrDocument d : query(p).getResults()) {
-            out.add(ClusterDocuments.of(d));
-        }
-        return out;
-    }
-
-    /** The first passage's stored {@code field} of each article (its title, its source file). */
-    Map<String, String> firstPassageValues(Collection<String> slugs, String field) throws BadQueryException {
-        if (slugs.isEmpty()) {
-            return Map.of();
-        }
-        ModifiableSolrParams p = plain("{!terms f=" + Fields.ARTICLE + " separator=$kb.sep v=$kb.slugs}");
-        p.set("kb.slugs", String.join(SEPARATOR, slugs));
-        p.set("fq", Fields.POSITION + ":0");
-        p.set("rows", slugs.size());
-        p.set("fl", Fields.ARTICLE + "," + field);
-        Map<String, String> out = new HashMap<>();
-        for (SolrDocument d : query(p).getResults()) {
-            Object v = d.getFirstValue(field);
-            out.put((String) d.getFirstValue(Fields.ARTICLE), v == null ? "" : v.toString());
-        }
-        return out;
-    }
-
-    /** The collection's commit data (the metadata document's JSON); empty when it has none yet. */
-    Map<String, String> meta() throws BadQueryException {
-        ModifiableSolrParams p = plain("{!term f=" + Fields.ID + " v=$kb.id}");
-        p.set("kb.id", SolrSchema.META_ID);
-        p.set("rows", 1);
-        p.set("fl", SolrSchema.META_FIELD);
-        List<SolrDocument> docs = query(p).getResults();
-        if (docs.isEmpty() || docs.get(0).getFirstValue(SolrSchema.META_FIELD) == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(docs.get(0).getFirstValue(SolrSchema.META_FIELD).toString(), new TypeReference<>() {});
-        } catch (IOException e) {
-            throw new SearchFailure("the collection's metadata document cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Passages per innermost heading and per article title over the whole collection, as the embedded engine's
-     * completions are built ({@code Generation.buildCompletions}).
-     */
-    Map<String, Long> headingsAndTitles(ClusterGeneration gen) throws BadQueryException {
-        ModifiableSolrParams p = plain("*:*");
-        p.set("fq", "-" + Fields.ID + ":\"" + SolrSchema.META_ID + "\"");
-        p.set("rows", 0);
-        p.set("facet", true);
-        p.add("facet.field", Fields.ARTICLE, Fields.SECTION_PATH);
-        p.set("facet.limit", -1);
-        p.set("facet.mincount", 1);
-        p.set("facet.sort", "index");
-        QueryResponse r = query(p);
-        Map<String, Long> headings = new LinkedHashMap<>();
-        for (Map.Entry<String, Long> e : counts(r.getFacetField(Fields.SECTION_PATH)).entrySet()) {
-            List<String> path = Fields.sectionPath(e.getKey());
-            headings.merge(path.get(path.size() - 1), e.getValue(), Long::sum);
-        }
-        Map<String, Long> articles = counts(r.getFacetField(Fields.ARTICLE));
-        Map<String, String> titles = gen.titles(new ArrayList<>(articles.keySet()));
-        for (Map.Entry<String, Long> e : articles.entrySet()) {
-            headings.merge(titles.get(e.getKey()), e.getValue(), Long::sum);
-        }
-        return headings;
-    }
-
-    /** How many passages the collection holds (the metadata document is none). */
-    long passageCount() throws BadQueryException {
-        ModifiableSolrParams p = plain("*:*");
-        p.set("fq", "-" + Fields.ID + ":\"" + SolrSchema.META_ID + "\"");
-        p.set("rows", 0);
-        return query(p).getResults().getNumFound();
-    }
-
     /** Runs any request on the collection, with the mapping of failures above. */
     NamedList<Object> request(SolrRequest<?> request) throws BadQueryException {
         return call(() -> nodes.request(request, collection));
@@ -356,14 +160,14 @@ final class ClusterQueries {
         return p;
     }
 
-    private static ModifiableSolrParams plain(String q) {
+    static ModifiableSolrParams plain(String q) {
         ModifiableSolrParams p = new ModifiableSolrParams();
         p.set("q", q);
         p.set("kb.sep", SEPARATOR);
         return p;
     }
 
-    private static Map<String, Long> counts(FacetField field) {
+    static Map<String, Long> counts(FacetField field) {
         Map<String, Long> out = new LinkedHashMap<>();
         if (field != null && field.getValues() != null) {
             for (FacetField.Count c : field.getValues()) {
@@ -376,7 +180,7 @@ final class ClusterQueries {
         return out;
     }
 
-    private QueryResponse query(ModifiableSolrParams p) throws BadQueryException {
+    QueryResponse query(ModifiableSolrParams p) throws BadQueryException {
         p.set("timeAllowed", Long.toString(timeLimit.remainingMillis()));
         QueryResponse r = call(() -> nodes.process(new QueryRequest(p, SolrRequest.METHOD.POST), collection));
         Object partial = r.getResponseHeader() == null ? null : r.getResponseHeader().get("partialResults");

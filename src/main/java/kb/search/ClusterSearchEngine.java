@@ -115,7 +115,7 @@ public final class ClusterSearchEngine implements SearchEngine {
 
     @Override
     public Optional<PassageView> passage(String id) throws IOException {
-        return reading(g -> g.queries.passages(List.of(id)).stream().findFirst().map(d -> StoredPassages.view(d, null)));
+        return reading(g -> g.stored.passages(List.of(id)).stream().findFirst().map(d -> StoredPassages.view(d, null)));
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class ClusterSearchEngine implements SearchEngine {
             planner.parse(text);
         }
         return onOneCollection(g -> {
-            List<Document> docs = g.queries.article(slug);
+            List<Document> docs = g.stored.article(slug);
             if (docs.isEmpty()) {
                 return Optional.<ArticleView>empty();
             }
@@ -144,10 +144,10 @@ public final class ClusterSearchEngine implements SearchEngine {
     @Override
     public Optional<RelatedPassages> related(String passageId, int limit) throws IOException {
         return reading(g -> {
-            if (g.queries.passages(List.of(passageId)).isEmpty()) {
+            if (g.stored.passages(List.of(passageId)).isEmpty()) {
                 return Optional.<RelatedPassages>empty();
             }
-            Optional<Map.Entry<String, float[]>> vector = g.queries.vectorOf(passageId);
+            Optional<Map.Entry<String, float[]>> vector = g.vectors.vectorOf(passageId);
             if (vector.isEmpty()) {
                 return Optional.of(RelatedPassages.NONE);
             }
@@ -161,7 +161,7 @@ public final class ClusterSearchEngine implements SearchEngine {
     private static List<RelatedPassages.Item> relatedItems(ClusterGeneration g, Map.Entry<String, float[]> vector,
             boolean own, int limit, String self) throws BadQueryException {
         List<RelatedPassages.Item> items = new ArrayList<>(limit);
-        for (Map.Entry<Document, Float> near : g.queries.nearestAround(vector.getValue(), vector.getKey(), own, limit + 1)) {
+        for (Map.Entry<Document, Float> near : g.vectors.nearestAround(vector.getValue(), vector.getKey(), own, limit + 1)) {
             if (!self.equals(near.getKey().get(Fields.ID)) && items.size() < limit) {
                 items.add(StoredPassages.related(near.getKey(), MeaningSearch.cosine(near.getValue())));
             }
@@ -177,7 +177,7 @@ public final class ClusterSearchEngine implements SearchEngine {
     @Override
     public Optional<Path> sourceOf(String slug) throws IOException {
         return reading(g -> CorpusSources.fileAt(g.corpusRoot,
-                g.queries.firstPassageValues(List.of(slug), Fields.SOURCE).get(slug)));
+                g.stored.firstPassageValues(List.of(slug), Fields.SOURCE).get(slug)));
     }
 
     @Override
@@ -196,8 +196,8 @@ public final class ClusterSearchEngine implements SearchEngine {
 
     @Override
     public IndexState state() throws IOException {
-        return reading(g -> new IndexState(g.generation, (int) Math.min(Integer.MAX_VALUE, g.queries.passageCount()),
-                (int) Math.min(Integer.MAX_VALUE, g.queries.withVectors())));
+        return reading(g -> new IndexState(g.generation, (int) Math.min(Integer.MAX_VALUE, g.stored.passageCount()),
+                (int) Math.min(Integer.MAX_VALUE, g.vectors.withVectors())));
     }
 
     @Override
@@ -219,7 +219,7 @@ public final class ClusterSearchEngine implements SearchEngine {
         ClusterQueries queries = new ClusterQueries(nodes, concrete, timeLimit);
         Map<String, String> meta;
         try {
-            meta = queries.meta();
+            meta = new ClusterStored(queries).meta();
         } catch (BadQueryException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -39,7 +39,10 @@ public final class SolrNodes implements Closeable {
         this.urls = List.copyOf(urls);
         List<SolrClient> made = new ArrayList<>();
         for (String url : urls) {
+            // HTTP/1.1: over plain http the JDK client would first try an upgrade to HTTP/2 with a HEAD request per
+            // new path, which Solr logs as an error.
             made.add(new HttpJdkSolrClient.Builder(url)
+                    .useHttp1_1(true)
                     .withConnectionTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .withIdleTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .withRequestTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)

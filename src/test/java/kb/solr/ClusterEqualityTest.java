@@ -72,13 +72,14 @@ class ClusterEqualityTest {
     }
 
     @AfterAll
-    static void close() throws IOException {
+    static void close() throws Exception {
         if (embedded != null) {
             embedded.close();
         }
         if (cluster != null) {
             cluster.close();
         }
+        Collections.drop(SolrTestCluster.shared(), "equality");
     }
 
     static List<String> seedQueries() throws IOException {

@@ -57,6 +57,13 @@ class ClusterFailureTest {
         Files.copy(Path.of("src/test/resources/corpus/formats/sleep-guide.md"), corpus.resolve("sleep-guide.md"));
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void dropCollections() throws Exception {
+        for (String alias : List.of("rebuilt", "failover", "single")) {
+            Collections.drop(solr, alias);
+        }
+    }
+
     private static void index(String collection, int replicas, String... more) {
         List<String> args = new ArrayList<>(List.of("index", "--corpus", corpus.toString(), "--solr", String.join(",", solr.nodeUrls()), "--collection", collection,
                 "--shards", "2", "--replicas", Integer.toString(replicas), "--mirror",

@@ -63,13 +63,14 @@ class ClusterMeaningTest {
     }
 
     @AfterAll
-    static void close() throws IOException {
+    static void close() throws Exception {
         if (embedded != null) {
             embedded.close();
         }
         if (cluster != null) {
             cluster.close();
         }
+        Collections.drop(SolrTestCluster.shared(), "meaning");
     }
 
     @Test
