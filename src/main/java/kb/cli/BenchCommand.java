@@ -106,6 +106,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "vectors (default: ${DEFAULT-VALUE}).")
     BenchModes.When modes;
 
+    @CommandLine.Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--scale", paramLabel = "N,N", split = ",",
             description = "Also build corpora of N copies of the corpus's Markdown and text files (words shuffled in "
                     + "each copy, seeded; in a temporary folder), e.g. 1,4,16, and time kb and the baseline on each with "
@@ -198,6 +201,12 @@ final class BenchCommand implements Callable<Integer> {
                 } else {
                     targets.notMeasured(BenchTargets.HTTP_P50, "--no-http");
                     targets.notMeasured(BenchTargets.HTTP_THROUGHPUT, "--no-http");
+                }
+                if (cluster.wanted()) {
+                    try (SearchEngine remote = cluster.openForQueries(spec.commandLine(), SEARCH_LIMIT,
+                            kb.search.SearchMode.LEXICAL, err, "kb bench")) {
+                        new BenchCluster(out, warmup, iterations).run(service, remote, cluster.collection, accepted);
+                    }
                 }
                 if (startup) {
                     sections.startup(corpusDir, kbIndex, accepted.get(0), startupRuns);
