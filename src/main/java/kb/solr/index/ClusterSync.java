@@ -36,9 +36,6 @@ import org.apache.solr.common.params.CursorMarkParams;
  * changes visible on its own ({@code solrconfig.xml}).
  */
 final class ClusterSync {
-    /** What a sync changed in the collection, by article, and the passages it sent. */
-    record Outcome(int added, int changed, int deleted, int unchanged, long passagesSent, boolean committed) {}
-
     /** Passages per update request: big enough to keep the nodes busy, small enough for a node's request limit. */
     private static final int BATCH = 500;
     private static final int PAGE = 1000;
@@ -113,9 +110,9 @@ final class ClusterSync {
     }
 
     /** Carries out {@code plan} and commits once, unless there is nothing to do. */
-    Outcome apply(StoredArticles mirror, Plan plan) throws IOException, SolrServerException {
+    SolrIndexReport.Changes apply(StoredArticles mirror, Plan plan) throws IOException, SolrServerException {
         if (plan.nothing()) {
-            return new Outcome(0, 0, 0, plan.unchanged(), 0, false);
+            return new SolrIndexReport.Changes(0, 0, 0, plan.unchanged(), 0, false);
         }
         deleteArticles(plan.delete());
         long passages = sendArticles(mirror, plan.send(), plan.present());
@@ -123,11 +120,11 @@ final class ClusterSync {
         last.add(SolrDocuments.meta(plan.meta()));
         last.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
         nodes.request(last, collection);
-        return new Outcome(plan.added(), plan.changed(), plan.deleted(), plan.unchanged(), passages, true);
+        return new SolrIndexReport.Changes(plan.added(), plan.changed(), plan.deleted(), plan.unchanged(), passages, true);
     }
 
     /** Plans with no suspects and applies: for a collection no earlier run has written to. */
-    Outcome from(StoredArticles mirror) throws IOException, SolrServerException {
+    SolrIndexReport.Changes from(StoredArticles mirror) throws IOException, SolrServerException {
         return apply(mirror, plan(mirror, Set.of()));
     }
 

@@ -69,8 +69,8 @@ public final class SolrIndexer {
             }
             try (StoredArticles mirror = StoredArticles.open(mirrorDir)) {
                 if (current.isPresent() && mode == Indexer.Mode.INCREMENTAL) {
-                    ClusterSync.Outcome outcome = update(mirror, mirrorDir, target.alias(), current.get());
-                    Cluster.Layout layout = cluster.layout(current.get());
+                    SolrIndexReport.Changes outcome = update(mirror, mirrorDir, target.alias(), current.get());
+                    SolrIndexReport.Layout layout = cluster.layout(current.get());
                     return new SolrIndexReport(mirrored, outcome, target.alias(), layout, false, configNote(layout));
                 }
                 SolrIndexReport report = rebuild(mirror, mirrored, target, current);
@@ -87,7 +87,7 @@ public final class SolrIndexer {
      * Updates the collection behind the alias in place, sending again what an earlier run left uncommitted, and
      * recording what this one touches until its commit lands.
      */
-    private ClusterSync.Outcome update(StoredArticles mirror, Path mirrorDir, String alias, String collection)
+    private SolrIndexReport.Changes update(StoredArticles mirror, Path mirrorDir, String alias, String collection)
             throws IOException, SolrServerException {
         PendingSync pending = new PendingSync(mirrorDir);
         ClusterSync sync = new ClusterSync(nodes, alias);
@@ -95,7 +95,7 @@ public final class SolrIndexer {
         if (!plan.nothing()) {
             pending.touching(collection, plan.touched());
         }
-        ClusterSync.Outcome outcome = sync.apply(mirror, plan);
+        SolrIndexReport.Changes outcome = sync.apply(mirror, plan);
         pending.committed();
         return outcome;
     }
@@ -107,7 +107,7 @@ public final class SolrIndexer {
         cluster.upload(configSet);
         String fresh = freshName(target.alias());
         cluster.create(fresh, configSet.name(), target.shards(), target.replicas());
-        ClusterSync.Outcome outcome;
+        SolrIndexReport.Changes outcome;
         try {
             outcome = new ClusterSync(nodes, fresh).from(mirror);
             cluster.pointAlias(target.alias(), fresh);
@@ -169,7 +169,7 @@ public final class SolrIndexer {
         return name;
     }
 
-    private static String configNote(Cluster.Layout layout) {
+    private static String configNote(SolrIndexReport.Layout layout) {
         String bundled = ConfigSet.bundled().name();
         return layout.configSet().equals(bundled) ? ""
                 : "The collection uses the config set " + layout.configSet() + "; this kb ships " + bundled

@@ -94,15 +94,15 @@ class SolrIndexerClusterTest {
         Path mirror = tmp.resolve("mirror");
         String alias = alias("new");
         SolrIndexReport report = index(corpus, mirror, alias, Indexer.Mode.INCREMENTAL);
-        ClusterSync.Outcome outcome = report.outcome();
-        assertEquals(new ClusterSync.Outcome(2, 0, 0, 0, 4, true), outcome);
+        SolrIndexReport.Changes outcome = report.outcome();
+        assertEquals(new SolrIndexReport.Changes(2, 0, 0, 0, 4, true), outcome);
         assertTrue(report.summary().contains("Collection " + alias + " (2 shards × 2 replicas), built anew and "
                 + "switched to: 2 added, 0 changed, 0 deleted, 0 unchanged (articles); 4 passages sent."), report.summary());
         List<String> behind = cluster.alias(alias).orElseThrow();
         assertEquals(1, behind.size());
         assertTrue(behind.get(0).matches(alias + "_\\d{14}"), behind.get(0));
-        Cluster.Layout layout = cluster.layout(behind.get(0));
-        assertEquals(new Cluster.Layout(ConfigSet.bundled().name(), 2, 2), layout);
+        SolrIndexReport.Layout layout = cluster.layout(behind.get(0));
+        assertEquals(new SolrIndexReport.Layout(ConfigSet.bundled().name(), 2, 2), layout);
 
         Map<String, Document> lucene = luceneDocuments(mirror);
         Map<String, SolrDocument> solr = solrDocuments(alias);
@@ -165,7 +165,7 @@ class SolrIndexerClusterTest {
         Files.writeString(corpus.resolve("beta.md"), "# Beta\n\nSerotonin reuptake inhibitors take weeks.\n\nOr months.\n");
         Files.delete(corpus.resolve("gamma.md"));
         SolrIndexReport report = index(corpus, mirror, alias, Indexer.Mode.INCREMENTAL);
-        assertEquals(new ClusterSync.Outcome(0, 1, 1, 1, 2, true), report.outcome());
+        assertEquals(new SolrIndexReport.Changes(0, 1, 1, 1, 2, true), report.outcome());
         assertEquals(List.of(collection), cluster.alias(alias).orElseThrow(), "an update keeps the collection");
         Map<String, Long> seqAfter = seqs(alias);
         assertEquals(luceneDocuments(mirror).keySet(), seqAfter.keySet());
@@ -180,7 +180,7 @@ class SolrIndexerClusterTest {
         assertEquals("Or months.", solrDocuments(alias).get("beta.intro.2").getFirstValue(Fields.TEXT));
 
         SolrIndexReport again = index(corpus, mirror, alias, Indexer.Mode.INCREMENTAL);
-        assertEquals(new ClusterSync.Outcome(0, 0, 0, 2, 0, false), again.outcome());
+        assertEquals(new SolrIndexReport.Changes(0, 0, 0, 2, 0, false), again.outcome());
         assertTrue(again.summary().endsWith("Collection " + alias + " (2 shards × 2 replicas): up to date, nothing sent."),
                 again.summary());
     }
@@ -196,7 +196,7 @@ class SolrIndexerClusterTest {
         String now = cluster.alias(alias).orElseThrow().get(0);
         assertNotEquals(old, now);
         assertFalse(cluster.collectionExists(old), "the old collection is deleted after the switch");
-        assertEquals(new ClusterSync.Outcome(2, 0, 0, 0, 4, true), report.outcome());
+        assertEquals(new SolrIndexReport.Changes(2, 0, 0, 0, 4, true), report.outcome());
         assertEquals(luceneDocuments(mirror).keySet(), solrDocuments(alias).keySet());
     }
 

@@ -141,7 +141,7 @@ class SolrIndexerRecoveryTest {
         SolrIndexReport report = index(corpus, mirror, alias, Indexer.Mode.INCREMENTAL, SharedMeaning.embedder());
         assertEquals(2, report.outcome().changed(), report.summary());
         assertEquals(4, count(alias, Fields.TEXT_KEY + ":*"));
-        assertEquals(new ClusterSync.Outcome(0, 0, 0, 2, 0, false),
+        assertEquals(new SolrIndexReport.Changes(0, 0, 0, 2, 0, false),
                 index(corpus, mirror, alias, Indexer.Mode.INCREMENTAL, SharedMeaning.embedder()).outcome());
     }
 
