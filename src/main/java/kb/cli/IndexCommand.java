@@ -11,6 +11,7 @@ import kb.index.IndexReport;
 import kb.index.Indexer;
 import kb.index.MassDeletionException;
 import kb.meaning.Meaning;
+import kb.solr.index.SolrIndexer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,18 +61,23 @@ final class IndexCommand implements Callable<Integer> {
     MeaningOption meaning;
 
     @CommandLine.Mixin
-    SolrIndexOptions cluster;
+    ClusterOptions cluster;
+
+    @CommandLine.Mixin
+    SolrIndexOptions clusterIndex;
 
     @Override
     public Integer call() throws Exception {
         if (maxFileMb < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be at least 1 (MB), not " + maxFileMb);
         }
-        if (!cluster.enabled() && (cluster.collection != null || cluster.mirror != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--collection and --mirror go with --solr URL");
+        for (String option : SolrIndexOptions.NAMES) {
+            if (!cluster.wanted() && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " goes with --solr URL");
+            }
         }
         Path corpus = folders.givenCorpus();
-        Path index = cluster.enabled() ? solrMirror() : folders.index();
+        Path index = cluster.wanted() ? solrMirror() : folders.index();
         if (replace && (!full || corpus == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--replace rebuilds the index from another corpus: give it with --full and --corpus DIR");
@@ -95,8 +101,8 @@ final class IndexCommand implements Callable<Integer> {
                 err.println("kb index: " + model.message());
             }
         }
-        if (cluster.enabled()) {
-            return SolrIndexRun.run(spec.commandLine(), cluster, source, index, full ? Indexer.Mode.FULL
+        if (cluster.wanted()) {
+            return SolrIndexRun.run(spec.commandLine(), cluster, clusterIndex, source, index, full ? Indexer.Mode.FULL
                     : Indexer.Mode.INCREMENTAL, options, strict, maxFileMb * 1024 * 1024);
         }
         ProgressDisplay progress = ProgressDisplay.forConsole(err);
@@ -126,13 +132,15 @@ final class IndexCommand implements Callable<Integer> {
 
     /** The mirror of {@code --collection}, after checking the cluster options make sense together. */
     private Path solrMirror() {
-        if (cluster.collection == null || cluster.collection.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--solr needs --collection NAME");
+        try {
+            new SolrIndexer.Target(cluster.collection, clusterIndex.shards, clusterIndex.replicas);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--index")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--index names the embedded index; with "
                     + "--solr, kb's local copy of the collection is --mirror DIR");
         }
-        return cluster.mirrorDir();
+        return clusterIndex.mirrorDir(cluster.collection);
     }
 }

@@ -4,22 +4,16 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code kb index}'s options for a SolrCloud collection: {@code --solr URL[,URL…]} switches the command from the
- * embedded index to the collection {@code --collection NAME}; the local mirror index ({@code --mirror}) is where kb's
- * own indexer keeps the corpus's state between runs.
+ * What {@code kb index} needs beside {@link ClusterOptions} ({@code --solr}, {@code --collection}) to index into a
+ * cluster: the layout of a new collection, and the local mirror index ({@code --mirror}) where kb's own indexer keeps
+ * the corpus's state between runs.
  */
 final class SolrIndexOptions {
+    /** The options that mean nothing without {@code --solr}. */
+    static final java.util.List<String> NAMES = java.util.List.of("--collection", "--shards", "--replicas", "--mirror");
+
     /** Where mirrors live by default: one folder per collection, beside the embedded index, never inside it. */
     static final Path MIRRORS = Path.of("index-solr");
-
-    @Option(names = "--solr", paramLabel = "URL[,URL…]",
-            description = "Index into SolrCloud instead of the embedded index: the URLs of some of the cluster's nodes "
-                    + "(http://host:8983/solr); a node that does not answer is passed over for the next.")
-    String solr;
-
-    @Option(names = "--collection", paramLabel = "NAME",
-            description = "With --solr: the collection's name (an alias kb makes; the first run creates it).")
-    String collection;
 
     @Option(names = "--shards", paramLabel = "N", defaultValue = "2",
             description = "With --solr: shards of a new collection (default: ${DEFAULT-VALUE}).")
@@ -34,11 +28,8 @@ final class SolrIndexOptions {
                     + "collection, so only what changed is sent (default: index-solr/NAME; never the embedded index).")
     Path mirror;
 
-    boolean enabled() {
-        return solr != null;
-    }
-
-    Path mirrorDir() {
+    /** {@code --mirror}, or the default mirror of {@code collection}. */
+    Path mirrorDir(String collection) {
         return mirror != null ? mirror : MIRRORS.resolve(collection);
     }
 }

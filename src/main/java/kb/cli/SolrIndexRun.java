@@ -23,16 +23,11 @@ final class SolrIndexRun {
 
     private SolrIndexRun() {}
 
-    static int run(CommandLine cli, SolrIndexOptions cluster, Path corpus, Path mirror, Indexer.Mode mode,
+    static int run(CommandLine cli, ClusterOptions cluster, SolrIndexOptions layout, Path corpus, Path mirror, Indexer.Mode mode,
             Indexer.Options options, boolean strict, long maxFileBytes) throws Exception {
-        SolrIndexer.Target target;
-        SolrNodes nodes;
-        try {
-            target = new SolrIndexer.Target(cluster.collection, cluster.shards, cluster.replicas);
-            nodes = SolrNodes.of(SolrNodes.parseList(cluster.solr), REQUEST_TIMEOUT);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, e.getMessage());
-        }
+        // Checked by IndexCommand before the mirror was chosen.
+        SolrIndexer.Target target = new SolrIndexer.Target(cluster.collection, layout.shards, layout.replicas);
+        SolrNodes nodes = cluster.nodes(cli, REQUEST_TIMEOUT);
         PrintWriter err = cli.getErr();
         ProgressDisplay progress = ProgressDisplay.forConsole(err);
         SolrIndexReport report;

@@ -82,6 +82,21 @@ public final class StoredArticles implements Closeable {
         return out;
     }
 
+    /**
+     * Each article's slug and {@link #state}: what a copy of the index must match for the article to be the same,
+     * its content and its vectors (an update may add vectors to an article whose content did not change).
+     */
+    public Map<String, String> states() {
+        Map<String, String> out = new HashMap<>();
+        articles.forEach((slug, a) -> out.put(slug, state(a.hash(), a.meaningModel(), a.vectors())));
+        return out;
+    }
+
+    /** An article's content hash, the model its first passage names ("" for none) and its passages with a vector. */
+    public static String state(String hash, String meaningModel, int vectors) {
+        return hash + " " + (meaningModel == null ? "" : meaningModel) + " " + vectors;
+    }
+
     /** {@code slugs} (articles of this index) in the index's order: that of their first passages' doc ids. */
     public List<String> inIndexOrder(Collection<String> slugs) throws IOException {
         Map<String, Integer> first = new HashMap<>();

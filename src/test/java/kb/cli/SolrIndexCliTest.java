@@ -53,14 +53,12 @@ class SolrIndexCliTest {
     }
 
     @Test
-    void theClusterOptionsGoTogetherAndNotWithTheEmbeddedIndexFolder() {
-        KbRun noCollection = KbRun.kb("index", "--corpus", corpus.toString(), "--solr", "http://127.0.0.1:1/solr");
-        assertEquals(2, noCollection.code());
-        assertTrue(noCollection.err().startsWith("--solr needs --collection NAME"), noCollection.err());
-
-        KbRun noSolr = KbRun.kb("index", "--corpus", corpus.toString(), "--collection", "kb");
-        assertEquals(2, noSolr.code());
-        assertTrue(noSolr.err().startsWith("--collection and --mirror go with --solr URL"), noSolr.err());
+    void theClusterOptionsGoWithSolrAndNotWithTheEmbeddedIndexFolder() {
+        for (String[] option : new String[][] {{"--collection", "kb"}, {"--shards", "3"}, {"--mirror", "m"}}) {
+            KbRun noSolr = KbRun.kb("index", "--corpus", corpus.toString(), option[0], option[1]);
+            assertEquals(2, noSolr.code());
+            assertTrue(noSolr.err().startsWith(option[0] + " goes with --solr URL"), noSolr.err());
+        }
 
         KbRun withIndex = KbRun.kb("index", "--corpus", corpus.toString(), "--solr", "http://127.0.0.1:1/solr",
                 "--collection", "kb", "--index", tmp.resolve("index").toString());
@@ -75,7 +73,7 @@ class SolrIndexCliTest {
         KbRun badUrl = KbRun.kb("index", "--corpus", corpus.toString(), "--solr", "ftp://host/solr",
                 "--collection", "kb", "--mirror", tmp.resolve("m").toString());
         assertEquals(2, badUrl.code());
-        assertTrue(badUrl.err().startsWith("not a Solr node URL"), badUrl.err());
+        assertTrue(badUrl.err().startsWith("--solr: not a Solr node URL"), badUrl.err());
         assertFalse(Files.exists(tmp.resolve("m")));
     }
 

@@ -18,9 +18,6 @@ import org.apache.solr.common.util.NamedList;
  * {@code SolrException} with Solr's message.
  */
 final class Cluster {
-    /** A collection's layout: its config set, shards and replicas per shard. */
-    record Layout(String configSet, int shards, int replicas) {}
-
     private final SolrNodes nodes;
 
     Cluster(SolrNodes nodes) {
@@ -41,7 +38,7 @@ final class Cluster {
     }
 
     /** The collection's config set and layout. */
-    Layout layout(String collection) throws IOException, SolrServerException {
+    SolrIndexReport.Layout layout(String collection) throws IOException, SolrServerException {
         CollectionAdminResponse r = nodes.process(
                 new CollectionAdminRequest.ClusterStatus().setCollectionName(collection), null);
         Object state = get(get(get(r.getResponse(), "cluster"), "collections"), collection);
@@ -54,7 +51,7 @@ final class Cluster {
             replicas = size(get(n.getVal(0), "replicas"));
         }
         Object config = get(state, "configName");
-        return new Layout(config == null ? "" : config.toString(), shardCount, replicas);
+        return new SolrIndexReport.Layout(config == null ? "" : config.toString(), shardCount, replicas);
     }
 
     /** Uploads {@code configSet} unless the cluster has one of its name already (the name is its content's hash). */

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import kb.index.Fields;
 import kb.index.StoredArticles;
 import kb.solr.SolrNodes;
@@ -23,16 +26,16 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 
 /**
- * Makes a collection hold what the mirror index holds: article by article, by comparing each article's hash in the
- * collection with the mirror's, it sends the articles that differ or are missing (their old passages deleted first),
+ * Makes a collection hold what the mirror index holds: article by article, by comparing each article's state in the
+ * collection with the mirror's (content hash and vectors, {@link StoredArticles#state}), it sends the articles that
+ * differ or are missing (their old passages deleted first),
  * deletes the articles the mirror no longer has, writes the metadata document, and commits once, so searches see the
- * collection as it was or as it is now. What was sent but not committed when a run fails is committed by the next run,
- * which sends again whatever still differs; kb's config set commits nothing on its own ({@code solrconfig.xml}).
+ * collection as it was or as it is now. What a failed run sent but did not commit would be committed by the next run,
+ * so the articles a run touches are its {@link Plan#touched() suspects} until it commits ({@link PendingSync}): the
+ * next run sends or deletes them again whatever the committed state says. kb's config set never makes uncommitted
+ * changes visible on its own ({@code solrconfig.xml}).
  */
 final class ClusterSync {
-    /** What a sync changed in the collection, by article, and the passages it sent. */
-    record Outcome(int added, int changed, int deleted, int unchanged, long passagesSent, boolean committed) {}
-
     /** Passages per update request: big enough to keep the nodes busy, small enough for a node's request limit. */
     private static final int BATCH = 500;
     private static final int PAGE = 1000;
@@ -47,40 +50,82 @@ final class ClusterSync {
         this.collection = collection;
     }
 
-    /** Brings the collection to {@code mirror}'s state and commits, unless it holds that state already. */
-    Outcome from(StoredArticles mirror) throws IOException, SolrServerException {
-        Map<String, String> want = mirror.hashes();
-        Map<String, String> have = articleHashes();
+    /**
+     * What bringing the collection to the mirror's state takes: the articles to send (in the mirror's order) and to
+     * delete, those the collection may hold already ({@code present}: their old passages go first), the metadata, and
+     * the counts by article against the collection's last commit.
+     */
+    record Plan(List<String> send, List<String> delete, Set<String> present, Map<String, String> meta, int added,
+            int changed, int deleted, int unchanged, boolean metaChanged) {
+        /** Whether the collection holds the mirror's state already. */
+        boolean nothing() {
+            return send.isEmpty() && delete.isEmpty() && !metaChanged;
+        }
+
+        /** Every article this plan writes or deletes: what an interrupted run may leave uncommitted. */
+        Set<String> touched() {
+            Set<String> all = new TreeSet<>(send);
+            all.addAll(delete);
+            return all;
+        }
+    }
+
+    /**
+     * Compares the collection's last commit with {@code mirror}. {@code suspects} are articles an earlier run may have
+     * sent or deleted without committing: each is sent again if the mirror has it, deleted if not, whatever the
+     * committed hashes say, so nothing that run left behind outlives the next commit.
+     */
+    Plan plan(StoredArticles mirror, Set<String> suspects) throws IOException, SolrServerException {
+        Map<String, String> want = mirror.states();
+        Map<String, String> have = articleStates();
         List<String> send = new ArrayList<>();
         int added = 0;
         int changed = 0;
         for (Map.Entry<String, String> e : want.entrySet()) {
             String there = have.get(e.getKey());
-            if (!e.getValue().equals(there)) {
+            boolean differs = !e.getValue().equals(there);
+            added += differs && there == null ? 1 : 0;
+            changed += differs && there != null ? 1 : 0;
+            if (differs || suspects.contains(e.getKey())) {
                 send.add(e.getKey());
-                added += there == null ? 1 : 0;
-                changed += there == null ? 0 : 1;
             }
         }
-        List<String> gone = new ArrayList<>();
+        Set<String> delete = new TreeSet<>();
         for (String slug : have.keySet()) {
             if (!want.containsKey(slug)) {
-                gone.add(slug);
+                delete.add(slug);
             }
         }
-        gone.sort(null);
-        Map<String, String> meta = mirror.commitData();
-        int unchanged = want.size() - send.size();
-        if (send.isEmpty() && gone.isEmpty() && meta.equals(metadata())) {
-            return new Outcome(0, 0, 0, unchanged, 0, false);
+        int deleted = delete.size();
+        for (String slug : suspects) {
+            if (!want.containsKey(slug)) {
+                delete.add(slug);
+            }
         }
-        deleteArticles(gone);
-        long passages = sendArticles(mirror, mirror.inIndexOrder(send), have.keySet());
+        Set<String> present = new HashSet<>(have.keySet());
+        present.addAll(suspects);
+        Map<String, String> meta = mirror.commitData();
+        return new Plan(mirror.inIndexOrder(send), List.copyOf(delete), present, meta, added, changed, deleted,
+                want.size() - added - changed, !meta.equals(metadata()));
+    }
+
+    /** Carries out {@code plan} and commits once, unless there is nothing to do. */
+    SolrIndexReport.Changes apply(StoredArticles mirror, Plan plan) throws IOException, SolrServerException {
+        if (plan.nothing()) {
+            return new SolrIndexReport.Changes(0, 0, 0, plan.unchanged(), 0, false);
+        }
+        deleteArticles(plan.delete());
+        long passages = sendArticles(mirror, plan.send(), plan.present());
         UpdateRequest last = new UpdateRequest();
-        last.add(SolrDocuments.meta(meta));
+        last.add(SolrDocuments.meta(plan.meta()));
         last.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
         nodes.request(last, collection);
-        return new Outcome(added, changed, gone.size(), unchanged, passages, true);
+        return new SolrIndexReport.Changes(plan.added(), plan.changed(), plan.deleted(), plan.unchanged(), passages, true);
+    }
+
+    /** Plans with no suspects and applies: for a collection no earlier run has written to. */
+    SolrIndexReport.Changes from(StoredArticles mirror) throws IOException, SolrServerException {
+        return apply(mirror, plan(mirror, Set.of()));
     }
 
     /**
@@ -88,7 +133,7 @@ final class ClusterSync {
      * rule of {@link SolrSchema#SEQ}); an article the collection had loses its old passages first, since it may now
      * have fewer.
      */
-    private long sendArticles(StoredArticles mirror, List<String> slugs, java.util.Set<String> present)
+    private long sendArticles(StoredArticles mirror, List<String> slugs, Set<String> present)
             throws IOException, SolrServerException {
         long seq = maxSeq() + 1;
         List<SolrInputDocument> batch = new ArrayList<>();
@@ -135,12 +180,16 @@ final class ClusterSync {
         nodes.request(delete, collection);
     }
 
-    /** Each article's hash as the collection's last commit has it, from its first passage. */
-    Map<String, String> articleHashes() throws IOException, SolrServerException {
+    /**
+     * Each article's {@link StoredArticles#state} as the collection's last commit has it: hash and model from its first
+     * passage, and its passages with a vector (those with a text key).
+     */
+    Map<String, String> articleStates() throws IOException, SolrServerException {
+        Map<String, Integer> vectors = vectorCounts();
         Map<String, String> out = new HashMap<>();
         SolrQuery q = new SolrQuery("*:*");
         q.addFilterQuery(Fields.POSITION + ":0");
-        q.setFields(Fields.ARTICLE, Fields.ARTICLE_HASH);
+        q.setFields(Fields.ARTICLE, Fields.ARTICLE_HASH, Fields.MEANING_MODEL);
         q.setSort(Fields.ID, SolrQuery.ORDER.asc);
         q.setRows(PAGE);
         String cursor = CursorMarkParams.CURSOR_MARK_START;
@@ -148,7 +197,10 @@ final class ClusterSync {
             q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
             QueryResponse r = nodes.process(new QueryRequest(q), collection);
             for (SolrDocument d : r.getResults()) {
-                out.put((String) d.getFirstValue(Fields.ARTICLE), String.valueOf(d.getFirstValue(Fields.ARTICLE_HASH)));
+                String slug = (String) d.getFirstValue(Fields.ARTICLE);
+                Object model = d.getFirstValue(Fields.MEANING_MODEL);
+                out.put(slug, StoredArticles.state(String.valueOf(d.getFirstValue(Fields.ARTICLE_HASH)),
+                        model == null ? "" : model.toString(), vectors.getOrDefault(slug, 0)));
             }
             String next = r.getNextCursorMark();
             if (next == null || next.equals(cursor)) {
@@ -156,6 +208,23 @@ final class ClusterSync {
             }
             cursor = next;
         }
+    }
+
+    /** Per article, its passages that have a vector: a facet count over the passages with a text key. */
+    private Map<String, Integer> vectorCounts() throws IOException, SolrServerException {
+        SolrQuery q = new SolrQuery("*:*");
+        q.addFilterQuery(Fields.TEXT_KEY + ":*");
+        q.setRows(0);
+        q.setFacet(true);
+        q.addFacetField(Fields.ARTICLE);
+        q.setFacetLimit(-1);
+        q.setFacetMinCount(1);
+        Map<String, Integer> out = new HashMap<>();
+        QueryResponse r = nodes.process(new QueryRequest(q), collection);
+        for (org.apache.solr.client.solrj.response.FacetField.Count c : r.getFacetField(Fields.ARTICLE).getValues()) {
+            out.put(c.getName(), (int) c.getCount());
+        }
+        return out;
     }
 
     /** The highest corpus place given so far, or -1 in an empty collection. */

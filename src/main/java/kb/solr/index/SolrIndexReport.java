@@ -8,8 +8,14 @@ import kb.index.IndexReport;
  * changed in the collection ({@code outcome}, null when nothing could be indexed and the cluster was left alone),
  * where it went, and a {@code note} for the reader ("" when none).
  */
-public record SolrIndexReport(IndexReport mirror, ClusterSync.Outcome outcome, String alias, Cluster.Layout layout,
-        boolean rebuilt, String note) {
+public record SolrIndexReport(IndexReport mirror, Changes outcome, String alias, Layout layout, boolean rebuilt,
+        String note) {
+
+    /** What a run changed in the collection, by article, the passages it sent, and whether it committed. */
+    public record Changes(int added, int changed, int deleted, int unchanged, long passagesSent, boolean committed) {}
+
+    /** A collection's layout: its config set, shards and replicas per shard. */
+    public record Layout(String configSet, int shards, int replicas) {}
 
     /** Whether the collection now holds the corpus (changed or already up to date). */
     public boolean upToDate() {

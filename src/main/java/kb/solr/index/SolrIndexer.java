@@ -69,15 +69,35 @@ public final class SolrIndexer {
             }
             try (StoredArticles mirror = StoredArticles.open(mirrorDir)) {
                 if (current.isPresent() && mode == Indexer.Mode.INCREMENTAL) {
-                    ClusterSync.Outcome outcome = new ClusterSync(nodes, target.alias()).from(mirror);
-                    Cluster.Layout layout = cluster.layout(current.get());
+                    SolrIndexReport.Changes outcome = update(mirror, mirrorDir, target.alias(), current.get());
+                    SolrIndexReport.Layout layout = cluster.layout(current.get());
                     return new SolrIndexReport(mirrored, outcome, target.alias(), layout, false, configNote(layout));
                 }
-                return rebuild(mirror, mirrored, target, current);
+                SolrIndexReport report = rebuild(mirror, mirrored, target, current);
+                // The collection an earlier run left changes in is gone or was never aliased.
+                new PendingSync(mirrorDir).committed();
+                return report;
             }
         } catch (SolrServerException | SolrException e) {
             throw new IOException("Solr refused: " + firstLine(e), e);
         }
+    }
+
+    /**
+     * Updates the collection behind the alias in place, sending again what an earlier run left uncommitted, and
+     * recording what this one touches until its commit lands.
+     */
+    private SolrIndexReport.Changes update(StoredArticles mirror, Path mirrorDir, String alias, String collection)
+            throws IOException, SolrServerException {
+        PendingSync pending = new PendingSync(mirrorDir);
+        ClusterSync sync = new ClusterSync(nodes, alias);
+        ClusterSync.Plan plan = sync.plan(mirror, pending.suspects(collection));
+        if (!plan.nothing()) {
+            pending.touching(collection, plan.touched());
+        }
+        SolrIndexReport.Changes outcome = sync.apply(mirror, plan);
+        pending.committed();
+        return outcome;
     }
 
     /** Fills a new collection from the mirror, then moves the alias to it and deletes the old one. */
@@ -87,7 +107,7 @@ public final class SolrIndexer {
         cluster.upload(configSet);
         String fresh = freshName(target.alias());
         cluster.create(fresh, configSet.name(), target.shards(), target.replicas());
-        ClusterSync.Outcome outcome;
+        SolrIndexReport.Changes outcome;
         try {
             outcome = new ClusterSync(nodes, fresh).from(mirror);
             cluster.pointAlias(target.alias(), fresh);
@@ -149,7 +169,7 @@ public final class SolrIndexer {
         return name;
     }
 
-    private static String configNote(Cluster.Layout layout) {
+    private static String configNote(SolrIndexReport.Layout layout) {
         String bundled = ConfigSet.bundled().name();
         return layout.configSet().equals(bundled) ? ""
                 : "The collection uses the config set " + layout.configSet() + "; this kb ships " + bundled
