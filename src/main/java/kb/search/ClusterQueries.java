@@ -262,7 +262,10 @@ final class ClusterQueries {
         Map<String, Long> out = new LinkedHashMap<>();
         if (field != null && field.getValues() != null) {
             for (FacetField.Count c : field.getValues()) {
-                out.put(c.getName(), c.getCount());
+                // A passage outside any section has the section path "": the embedded index gives it no facet value.
+                if (!c.getName().isEmpty()) {
+                    out.put(c.getName(), c.getCount());
+                }
             }
         }
         return out;
