@@ -62,7 +62,7 @@ class ClusterEqualityTest {
         KbRun local = KbRun.kb("index", "--corpus", corpus.toString(), "--index", index.toString(), "--no-meaning");
         assertEquals(0, local.code(), local.out() + local.err());
         String urls = String.join(",", solr.nodeUrls());
-        KbRun remote = KbRun.kb("index", "--corpus", corpus.toString(), "--index", dir.resolve("unused").toString(),
+        KbRun remote = KbRun.kb("index", "--corpus", corpus.toString(),
                 "--solr", urls, "--collection", "equality", "--shards", "2", "--replicas", "2",
                 "--mirror", dir.resolve("mirror").toString(), "--no-meaning");
         assertEquals(0, remote.code(), remote.out() + remote.err());

@@ -58,8 +58,8 @@ class ClusterFailureTest {
     }
 
     private static void index(String collection, int replicas, String... more) {
-        List<String> args = new ArrayList<>(List.of("index", "--corpus", corpus.toString(), "--index",
-                dir.resolve("unused").toString(), "--solr", String.join(",", solr.nodeUrls()), "--collection", collection,
+        List<String> args = new ArrayList<>(List.of("index", "--corpus", corpus.toString(),
+                "--solr", String.join(",", solr.nodeUrls()), "--collection", collection,
                 "--shards", "2", "--replicas", Integer.toString(replicas), "--mirror",
                 dir.resolve("mirror-" + collection).toString(), "--no-meaning"));
         args.addAll(List.of(more));
