@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kb index}: brings the index up to date with the corpus (incrementally, or from scratch with {@code --full})
- * and reports what it did.
+ * and reports what it did; with {@code --solr}, a SolrCloud collection instead ({@link SolrIndexRun}).
  */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {"Update the index from the corpus folder: only articles whose content changed are re-indexed, "

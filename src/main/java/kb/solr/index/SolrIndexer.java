@@ -95,7 +95,13 @@ public final class SolrIndexer {
         if (!plan.nothing()) {
             pending.touching(collection, plan.touched());
         }
-        SolrIndexReport.Changes outcome = sync.apply(mirror, plan);
+        SolrIndexReport.Changes outcome;
+        try {
+            outcome = sync.apply(mirror, plan);
+        } catch (IOException | SolrServerException | SolrException e) {
+            throw new IOException("sending the changes to " + alias + " failed (" + firstLine(e) + "); nothing was "
+                    + "committed, so searches see the collection as it was; run kb index --solr again to finish", e);
+        }
         pending.committed();
         return outcome;
     }

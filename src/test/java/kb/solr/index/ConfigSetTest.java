@@ -68,6 +68,38 @@ class ConfigSetTest {
         assertEquals("true", named(child(handlers.get("/terms"), "lst"), "bool", "distrib").getTextContent());
     }
 
+    @Test
+    void theSpellCheckerIsLucenesDirectSpellCheckerWithItsDefaultsOverTheUnstemmedText() throws Exception {
+        Element root = xml("solrconfig.xml").getDocumentElement();
+        Element checker = child(spellcheck(root), "lst");
+        assertEquals("kb", named(checker, "str", "name").getTextContent());
+        assertEquals(kb.index.Fields.TEXT_EXACT, named(checker, "str", "field").getTextContent());
+        assertEquals("solr.DirectSolrSpellChecker", named(checker, "str", "classname").getTextContent());
+        assertEquals("internal", named(checker, "str", "distanceMeasure").getTextContent());
+        org.apache.lucene.search.spell.DirectSpellChecker lucene = new org.apache.lucene.search.spell.DirectSpellChecker();
+        assertEquals(lucene.getAccuracy(), Float.parseFloat(named(checker, "float", "accuracy").getTextContent()));
+        assertEquals(lucene.getMaxEdits(), Integer.parseInt(named(checker, "int", "maxEdits").getTextContent()));
+        assertEquals(lucene.getMinPrefix(), Integer.parseInt(named(checker, "int", "minPrefix").getTextContent()));
+        assertEquals(lucene.getMaxInspections(), Integer.parseInt(named(checker, "int", "maxInspections").getTextContent()));
+        assertEquals(lucene.getMinQueryLength(), Integer.parseInt(named(checker, "int", "minQueryLength").getTextContent()));
+        assertEquals(lucene.getMaxQueryFrequency(),
+                Float.parseFloat(named(checker, "float", "maxQueryFrequency").getTextContent()));
+        assertEquals(lucene.getThresholdFrequency(),
+                Float.parseFloat(named(checker, "float", "thresholdTokenFrequency").getTextContent()));
+    }
+
+    /** The spell check component of {@code root}. */
+    private static Element spellcheck(Element root) {
+        NodeList list = root.getElementsByTagName("searchComponent");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element e = (Element) list.item(i);
+            if (e.getAttribute("class").equals("solr.SpellCheckComponent")) {
+                return e;
+            }
+        }
+        throw new AssertionError("no spell check component");
+    }
+
     static Document xml(String file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(ConfigSet.bundled().files().get(file)));
