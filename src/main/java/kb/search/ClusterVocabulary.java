@@ -45,6 +45,7 @@ final class ClusterVocabulary implements Spelling.Vocabulary, Completions.Words 
             p.add("terms.fl", Fields.TEXT_EXACT, Fields.TEXT, Fields.SECTION, Fields.TITLE);
             p.set("terms.list", String.join(",", listed));
             p.set("terms.mincount", 1);
+            p.set("terms.limit", -1);
             NamedList<Object> terms = termsOf(p);
             exact.addAll(termsIn(terms, Fields.TEXT_EXACT));
             for (String field : Spelling.STEMMED_FIELDS) {
@@ -60,6 +61,12 @@ final class ClusterVocabulary implements Spelling.Vocabulary, Completions.Words 
         return out;
     }
 
+    /**
+     * Close words asked of each shard: far more than kept, so that the words one index's spell checker would inspect
+     * are among them although each shard inspects only its own terms.
+     */
+    private static final int ASKED_PER_SHARD = 50;
+
     @Override
     public List<List<String>> similar(List<String> exactForms, int n) throws IOException {
         ModifiableSolrParams p = new ModifiableSolrParams();
@@ -68,7 +75,7 @@ final class ClusterVocabulary implements Spelling.Vocabulary, Completions.Words 
         p.set("spellcheck", true);
         p.set("spellcheck.dictionary", DICTIONARY);
         p.set("spellcheck.q", String.join(" ", exactForms));
-        p.set("spellcheck.count", n);
+        p.set("spellcheck.count", ASKED_PER_SHARD);
         QueryResponse r;
         try {
             r = new QueryResponse(queries.request(new QueryRequest(p, org.apache.solr.client.solrj.SolrRequest.METHOD.POST)), null);
@@ -76,11 +83,46 @@ final class ClusterVocabulary implements Spelling.Vocabulary, Completions.Words 
             throw new IOException(e.getMessage(), e);
         }
         SpellCheckResponse spell = r.getSpellCheckResponse();
-        List<List<String>> out = new ArrayList<>();
+        List<List<String>> found = new ArrayList<>();
+        Set<String> all = new LinkedHashSet<>();
         for (String form : exactForms) {
             SpellCheckResponse.Suggestion s = spell == null ? null : spell.getSuggestion(form);
-            out.add(s == null || s.getAlternatives() == null ? List.of()
-                    : List.copyOf(s.getAlternatives().subList(0, Math.min(n, s.getAlternatives().size()))));
+            List<String> words = s == null || s.getAlternatives() == null ? List.of() : s.getAlternatives();
+            found.add(words);
+            all.addAll(words);
+        }
+        // Solr merges the shards' words by its own measure; the order one index gives needs index-wide frequencies.
+        java.util.Map<String, Long> freq = documentFrequencies(all);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < exactForms.size(); i++) {
+            java.util.Map<String, Long> candidates = new java.util.HashMap<>();
+            for (String w : found.get(i)) {
+                candidates.put(w, freq.getOrDefault(w, 0L));
+            }
+            out.add(SpellingOrder.best(exactForms.get(i), candidates, n));
+        }
+        return out;
+    }
+
+    /** Each word's document frequency in the unstemmed text over every shard. */
+    private java.util.Map<String, Long> documentFrequencies(Set<String> words) throws IOException {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        words.removeIf(w -> w.indexOf(',') >= 0);
+        if (words.isEmpty()) {
+            return out;
+        }
+        ModifiableSolrParams p = termsParams();
+        p.set("terms.fl", Fields.TEXT_EXACT);
+        p.set("terms.list", String.join(",", words));
+        p.set("terms.mincount", 1);
+        p.set("terms.limit", -1);
+        Object f = termsOf(p).get(Fields.TEXT_EXACT);
+        if (f instanceof NamedList<?> nl) {
+            for (int i = 0; i < nl.size(); i++) {
+                if (nl.getVal(i) instanceof Number c) {
+                    out.put(nl.getName(i), c.longValue());
+                }
+            }
         }
         return out;
     }

@@ -37,11 +37,13 @@ final class SpellingOrder {
                 continue;
             }
             int other = w.codePointCount(0, w.length());
-            int edits = Math.round((1f - EDITS.getDistance(word, w)) * Math.max(length, other));
+            // The distance is the checker's closeness itself: 1 - edits / the shorter length.
+            float score = EDITS.getDistance(word, w);
+            int edits = Math.round((1f - score) * Math.min(length, other));
             if (edits < 1 || edits > DEFAULTS.getMaxEdits()) {
                 continue;
             }
-            all.add(new Scored(w, edits, 1f - (float) edits / Math.min(length, other), c.getValue()));
+            all.add(new Scored(w, edits, score, c.getValue()));
         }
         int inspections = n * DEFAULTS.getMaxInspections();
         List<Scored> inspected = closest(all.stream().filter(s -> s.edits() == 1).toList(), inspections);
