@@ -93,6 +93,11 @@ final class ModelGate implements SearchEngine {
     }
 
     @Override
+    public Optional<kb.search.ClusterState> cluster() throws IOException {
+        return engine.cluster();
+    }
+
+    @Override
     public void refresh() throws IOException {
         engine.refresh();
     }
