@@ -89,8 +89,7 @@ public final class ClusterSearchEngine implements SearchEngine {
         }
         String searched = asText ? UserQueryParser.asText(text) : text;
         UserQueryParser.Parsed parsed = planner.parse(searched);
-        int window = SearchLimits.MAX_RESULT_WINDOW;
-        int passages = byArticle ? (int) Math.min((long) depth * 10, window) : Math.min(depth, window);
+        int passages = SearchLimits.rankedPassages(depth, byArticle);
         return onOneCollection(g -> {
             ClusterModes.Ranked ranked = ClusterModes.rank(g, ranking, embedder, parsed, searched, asText ? text : null,
                     SearchRequest.of(searched).withMode(mode), passages);

@@ -144,9 +144,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         // With asText a judged query is words, not syntax: "+1 nucleosomes" or "alpha (+)- thalassemia" are text.
         String searched = asText ? UserQueryParser.asText(text) : text;
         UserQueryParser.Parsed parsed = planner.parse(searched);
-        // Articles are folded from passages, so look deeper; an article's passages rarely all rank near the top.
-        int window = SearchLimits.MAX_RESULT_WINDOW;
-        int passages = byArticle ? (int) Math.min((long) depth * 10, window) : Math.min(depth, window);
+        int passages = SearchLimits.rankedPassages(depth, byArticle);
         return querying(searcher -> {
             ModeRanking.Ranked ranked = ModeRanking.rank(searcher, generationFor(searcher), planner, embedder, parsed,
                     searched, asText ? text : null, SearchRequest.of(searched).withMode(mode), passages);

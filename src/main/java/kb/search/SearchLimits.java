@@ -43,4 +43,12 @@ public final class SearchLimits {
             throw new BadQueryException("limit must be between 1 and " + MAX_COMPLETIONS + ", not " + limit + ".");
         }
     }
+
+    /**
+     * How many passages a ranking of {@code depth} looks at: articles are folded from passages, so a ranking of
+     * articles looks deeper (an article's passages rarely all rank near the top); never past the result window.
+     */
+    static int rankedPassages(int depth, boolean byArticle) {
+        return byArticle ? (int) Math.min((long) depth * 10, MAX_RESULT_WINDOW) : Math.min(depth, MAX_RESULT_WINDOW);
+    }
 }

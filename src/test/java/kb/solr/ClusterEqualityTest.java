@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
-import kb.cli.KbRun;
 import kb.search.ArticleView;
 import kb.search.BadQueryException;
 import kb.search.ClusterSearchEngine;
@@ -53,19 +51,9 @@ class ClusterEqualityTest {
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.copy(Path.of("corpus/ketamines-for-depression.txt"), corpus.resolve("ketamines-for-depression.txt"));
         Files.copy(Path.of("corpus/synonyms.txt"), corpus.resolve("synonyms.txt"));
-        try (Stream<Path> fixtures = Files.list(Path.of("src/test/resources/corpus/formats"))) {
-            for (Path f : fixtures.toList()) {
-                Files.copy(f, corpus.resolve(f.getFileName().toString()));
-            }
-        }
+        BothWays.copyFormatFixtures(corpus);
         Path index = dir.resolve("index");
-        KbRun local = KbRun.kb("index", "--corpus", corpus.toString(), "--index", index.toString(), "--no-meaning");
-        assertEquals(0, local.code(), local.out() + local.err());
-        String urls = String.join(",", solr.nodeUrls());
-        KbRun remote = KbRun.kb("index", "--corpus", corpus.toString(),
-                "--solr", urls, "--collection", "equality", "--shards", "2", "--replicas", "2",
-                "--mirror", dir.resolve("mirror").toString(), "--no-meaning");
-        assertEquals(0, remote.code(), remote.out() + remote.err());
+        BothWays.index(solr, corpus, index, "equality", dir.resolve("mirror"), "--no-meaning");
         embedded = LuceneSearchEngine.open(index, Duration.ofSeconds(20), null);
         cluster = ClusterSearchEngine.open(SolrNodes.of(solr.nodeUrls(), Duration.ofSeconds(30)), "equality",
                 Duration.ofSeconds(20));
@@ -73,13 +61,7 @@ class ClusterEqualityTest {
 
     @AfterAll
     static void close() throws Exception {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-        Collections.drop(SolrTestCluster.shared(), "equality");
+        BothWays.close(embedded, cluster, "equality");
     }
 
     static List<String> seedQueries() throws IOException {

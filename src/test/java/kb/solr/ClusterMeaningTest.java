@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
-import kb.cli.KbRun;
 import kb.search.ClusterSearchEngine;
 import kb.search.LuceneSearchEngine;
 import kb.search.MatchedBy;
@@ -46,17 +44,9 @@ class ClusterMeaningTest {
     static void indexBothWaysWithVectors() throws IOException {
         SolrTestCluster solr = SolrTestCluster.shared();
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
-        try (Stream<Path> fixtures = Files.list(Path.of("src/test/resources/corpus/formats"))) {
-            for (Path f : fixtures.toList()) {
-                Files.copy(f, corpus.resolve(f.getFileName().toString()));
-            }
-        }
+        BothWays.copyFormatFixtures(corpus);
         Path index = dir.resolve("index");
-        KbRun local = KbRun.kb("index", "--corpus", corpus.toString(), "--index", index.toString());
-        assertEquals(0, local.code(), local.out() + local.err());
-        KbRun remote = KbRun.kb("index", "--corpus", corpus.toString(), "--solr", String.join(",", solr.nodeUrls()),
-                "--collection", "meaning", "--mirror", dir.resolve("mirror").toString());
-        assertEquals(0, remote.code(), remote.out() + remote.err());
+        BothWays.index(solr, corpus, index, "meaning", dir.resolve("mirror"));
         embedded = LuceneSearchEngine.openForQueries(index, Duration.ofSeconds(20), SharedMeaning.embedder());
         cluster = ClusterSearchEngine.open(SolrNodes.of(solr.nodeUrls(), Duration.ofSeconds(30)), "meaning",
                 Duration.ofSeconds(20), SharedMeaning.embedder());
@@ -64,13 +54,7 @@ class ClusterMeaningTest {
 
     @AfterAll
     static void close() throws Exception {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-        Collections.drop(SolrTestCluster.shared(), "meaning");
+        BothWays.close(embedded, cluster, "meaning");
     }
 
     @Test
