@@ -139,6 +139,18 @@ class ClusterEqualityTest {
         assertEquals(embedded.sourceOf("walking").isPresent(), cluster.sourceOf("walking").isPresent());
     }
 
+    @Test
+    void otherSolrClientsGetTheUnifiedHighlighterFromThePostingsOffsets() throws Exception {
+        try (var node = SolrTestCluster.shared().newClient(0)) {
+            var r = node.query("equality", new org.apache.solr.client.solrj.SolrQuery("text:midazolam").setRows(3)
+                    .setHighlight(true));
+            assertTrue(r.getResults().getNumFound() > 0);
+            assertTrue(r.getHighlighting().values().stream().flatMap(m -> m.values().stream())
+                    .flatMap(List::stream).anyMatch(s -> s.toLowerCase(java.util.Locale.ROOT).contains("<em>midazolam</em>")),
+                    r.getHighlighting().toString());
+        }
+    }
+
     private static String refusal(SearchEngine engine, String q) {
         try {
             engine.search(SearchRequest.of(q));
