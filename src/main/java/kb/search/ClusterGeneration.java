@@ -31,8 +31,13 @@ final class ClusterGeneration {
     final long generation;
     private final Map<String, String> titles = new ConcurrentHashMap<>();
     private volatile Completions completions;
+    private final java.util.concurrent.atomic.AtomicBoolean building = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The build before this one's, answered until this one's are built; null for the first. */
+    private final Completions previousCompletions;
 
-    ClusterGeneration(String collection, ClusterQueries queries, Map<String, String> commitData) {
+    ClusterGeneration(String collection, ClusterQueries queries, Map<String, String> commitData,
+            ClusterGeneration previous) {
+        this.previousCompletions = previous == null ? null : previous.completions;
         this.collection = collection;
         this.queries = queries;
         this.stored = new ClusterStored(queries);
@@ -84,17 +89,24 @@ final class ClusterGeneration {
         return on;
     }
 
-    /** Built on first use from the collection's headings and titles with their passage counts. */
-    Completions completions() throws IOException, BadQueryException {
+    /**
+     * The completions of this build once built, else the previous build's (null when none): never waits. The first
+     * call starts the build on a thread of its own (the collection's headings and titles with their passage counts).
+     */
+    Completions completions() {
         Completions c = completions;
-        if (c == null) {
-            synchronized (this) {
-                if (completions == null) {
+        if (c == null && building.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
                     completions = new Completions(stored.headingsAndTitles(this));
+                } catch (IOException | BadQueryException | RuntimeException e) {
+                    // Completions are a courtesy: the next call tries again; searches are unaffected.
+                    building.set(false);
                 }
-                c = completions;
-            }
+            }, "kb-cluster-completions");
+            t.setDaemon(true);
+            t.start();
         }
-        return c;
+        return c != null ? c : previousCompletions;
     }
 }

@@ -185,7 +185,11 @@ public final class ClusterSearchEngine implements SearchEngine {
             return List.of();
         }
         SearchLimits.checkCompletion(typed, limit);
-        return onOneCollection(g -> g.completions().complete(typed, limit, g.vocabulary));
+        // Never waits for a build: this build's completions, or the last build's that had them.
+        return onOneCollection(g -> {
+            Completions completions = g.completions();
+            return completions == null ? List.<Completion>of() : completions.complete(typed, limit, g.vocabulary);
+        });
     }
 
     @Override
@@ -224,7 +228,7 @@ public final class ClusterSearchEngine implements SearchEngine {
         }
         ClusterGeneration now = gen;
         if (now == null || !now.collection.equals(concrete) || !now.run.equals(meta.getOrDefault(Fields.COMMIT_RUN, ""))) {
-            gen = new ClusterGeneration(concrete, queries, meta);
+            gen = new ClusterGeneration(concrete, queries, meta, now);
         }
         checkedAt = System.nanoTime();
     }

@@ -126,9 +126,10 @@ class ClusterEqualityTest {
         String id = embedded.search(SearchRequest.of("midazolam")).hits().get(0).id();
         assertEquals(embedded.passage(id), cluster.passage(id));
         assertEquals(Optional.empty(), cluster.passage("no-such-passage"));
-        // The embedded engine builds its completions in the background: wait for them.
+        // Both engines build their completions in the background, never within a request: wait for them.
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (embedded.complete("ket", 8).isEmpty() && System.nanoTime() < until) {
+        while ((embedded.complete("ket", 8).isEmpty() || cluster.complete("ket", 8).isEmpty())
+                && System.nanoTime() < until) {
             Thread.sleep(50);
         }
         for (String typed : List.of("ket", "midaz", "sleep h", "treatment res")) {
