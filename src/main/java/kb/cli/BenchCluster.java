@@ -15,7 +15,8 @@ import kb.search.SearchRequest;
 /**
  * {@code kb bench --solr … --collection …}: the same queries on the embedded index and on a cluster collection built
  * from the same corpus, one search at a time, each page a full result page by words (snippets, facets, articles):
- * p50 and p99 of both, and for how many queries the cluster gave the same total and the same ordered top 10.
+ * p50 and p99 of both, and for how many queries the cluster gave the same total, ordered top 10, facet counts and
+ * articles block.
  */
 final class BenchCluster {
     private final PrintWriter out;
@@ -55,7 +56,7 @@ final class BenchCluster {
         out.printf(Locale.ROOT, "  embedded  p50 %7.2f ms   p99 %7.2f ms%n", e.p50(), e.p99());
         out.printf(Locale.ROOT, "  cluster   p50 %7.2f ms   p99 %7.2f ms   (%.2f× / %.2f× the embedded)%n", c.p50(), c.p99(),
                 c.p50() / e.p50(), c.p99() / e.p99());
-        out.printf(Locale.ROOT, "  same total and ordered top 10: %d of %d queries%n", same, queries.size());
+        out.printf(Locale.ROOT, "  same total, ordered top 10, facets and articles block: %d of %d queries%n", same, queries.size());
     }
 
     private static String layout(ClusterState s) {
@@ -68,8 +69,10 @@ final class BenchCluster {
         return SearchRequest.of(q).withMode(SearchMode.LEXICAL);
     }
 
+    /** What must be the same: the total, the ordered top 10, the facets and the articles block with their counts. */
     private static String answer(SearchPage page) {
-        return page.total() + " " + page.hits().stream().map(SearchHit::id).toList();
+        return page.total() + " " + page.hits().stream().map(SearchHit::id).toList() + " " + page.facets() + " "
+                + page.articles().stream().map(a -> a.slug() + "=" + a.passages()).toList();
     }
 
     private static long time(SearchEngine engine, String q) throws BadQueryException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
@@ -35,6 +36,8 @@ final class ClusterPages {
         Set<String> meaningOnly = meaningOnly(gen, run, ranked, request);
         List<SearchHit> hits = hits(gen, ranked, embedder, meaningOnly, shown, timeLimit);
         timeLimit.check();
+        List<ArticleRanking.Scored<String>> articles = ClusterRanking.articles(gen, run, ranked.forArticles(),
+                RANKED_ARTICLES);
         // Counts and facets cover every word match plus the meaning candidates, as the embedded union query does.
         Map<String, Long> byArticle = new LinkedHashMap<>();
         Map<String, Long> bySection = new LinkedHashMap<>();
@@ -46,12 +49,28 @@ final class ClusterPages {
         } else {
             byArticle.putAll(run.ranked().byArticle());
             bySection.putAll(run.ranked().bySection());
+            // The word matches of the articles and sections the page names beyond the largest: the block's
+            // articles, and the places of passages found by meaning alone (which may lift them into the facets).
+            Set<String> slugs = new LinkedHashSet<>();
+            Set<String> sectionKeys = new LinkedHashSet<>();
+            articles.forEach(a -> slugs.add(a.key()));
+            for (String id : meaningOnly) {
+                ClusterVectors.Near n = ranked.near().get(id);
+                slugs.add(n.article());
+                if (!n.section().isEmpty()) {
+                    sectionKeys.add(n.section());
+                }
+            }
+            slugs.removeAll(byArticle.keySet());
+            sectionKeys.removeAll(bySection.keySet());
+            ClusterQueries.Counts more = gen.queries.countsIn(run.text(), request.article(), request.section(),
+                    run.expansions(), slugs, sectionKeys);
+            more.articles().forEach((k, v) -> { if (v > 0) byArticle.put(k, v); });
+            more.sections().forEach((k, v) -> { if (v > 0) bySection.put(k, v); });
             meaningOnly.forEach(id -> add(byArticle, bySection, ranked.near().get(id)));
             total = lexical + meaningOnly.size();
         }
         List<String> topArticles = top(byArticle);
-        List<ArticleRanking.Scored<String>> articles = ClusterRanking.articles(gen, run, ranked.forArticles(),
-                RANKED_ARTICLES);
         List<String> titled = new ArrayList<>(topArticles);
         articles.forEach(a -> titled.add(a.key()));
         Map<String, String> titles = gen.titles(titled.stream().distinct().toList());

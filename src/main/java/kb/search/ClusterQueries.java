@@ -38,11 +38,16 @@ final class ClusterQueries {
     /** A lexical candidate: the passage, its article, its place in corpus order (ties) and its score. */
     record Candidate(String id, String article, long seq, float score) {}
 
-    /** The best candidates, how many passages match, and the matches' counts by article and by section path. */
+    /**
+     * The best candidates, how many passages match, and the matches' counts of the articles and section paths with
+     * the most of them (the facets' largest, and some more).
+     */
     record Ranked(long total, List<Candidate> candidates, Map<String, Long> byArticle, Map<String, Long> bySection) {}
 
     /** What separates ids and slugs in a terms filter: no id, slug or file name holds a line break. */
     static final String SEPARATOR = "\n";
+    /** How many more facet values than shown each shard is asked for, so that the shown ones are the true largest. */
+    private static final int FACET_OVERREQUEST = 100;
 
     private final SolrNodes nodes;
     private final String collection;
@@ -62,9 +67,11 @@ final class ClusterQueries {
         p.set("sort", "score desc," + SolrSchema.SEQ + " asc");
         p.set("facet", true);
         p.add("facet.field", Fields.ARTICLE, Fields.SECTION_PATH);
-        // Every value: the articles block needs any article's count, and only the client sorts them as the embedded
-        // facets do (count, then label), so distributed faceting never leaves a value out.
-        p.set("facet.limit", -1);
+        // The largest values (one more, for the empty section path the embedded facets never count), each shard
+        // asked for many more so that Solr's refinement makes the counts exact; any other article's count the page
+        // needs is asked for by name (countsIn). Every value of a large corpus would cost more than the search.
+        p.set("facet.limit", SearchLimits.FACET_VALUES + 1);
+        p.set("facet.overrequest.count", FACET_OVERREQUEST);
         p.set("facet.mincount", 1);
         p.set("facet.sort", "count");
         QueryResponse r = query(p);
@@ -75,6 +82,42 @@ final class ClusterQueries {
         }
         return new Ranked(r.getResults().getNumFound(), out, counts(r.getFacetField(Fields.ARTICLE)),
                 counts(r.getFacetField(Fields.SECTION_PATH)));
+    }
+
+    /** How many passages matching the counted query each of some articles and sections holds. */
+    record Counts(Map<String, Long> articles, Map<String, Long> sections) {
+        static final Counts NONE = new Counts(Map.of(), Map.of());
+    }
+
+    /** The counted query's matches in each of these articles and sections, by name (exact, summed over shards). */
+    Counts countsIn(String text, String article, String section, String expansions, Collection<String> slugs,
+            Collection<String> sectionKeys) throws BadQueryException {
+        if (slugs.isEmpty() && sectionKeys.isEmpty()) {
+            return Counts.NONE;
+        }
+        ModifiableSolrParams p = kbQuery(QueryForms.Part.COUNTED, text, article, section, expansions);
+        p.set("rows", 0);
+        p.set("facet", true);
+        List<String> articleKeys = new ArrayList<>(slugs);
+        List<String> sections = new ArrayList<>(sectionKeys);
+        for (int i = 0; i < articleKeys.size(); i++) {
+            p.add("facet.query", "{!term f=" + Fields.ARTICLE + " v=$kb.fa" + i + "}");
+            p.set("kb.fa" + i, articleKeys.get(i));
+        }
+        for (int i = 0; i < sections.size(); i++) {
+            p.add("facet.query", "{!term f=" + Fields.SECTION_PATH + " v=$kb.fs" + i + "}");
+            p.set("kb.fs" + i, sections.get(i));
+        }
+        Map<String, Integer> found = query(p).getFacetQuery();
+        Map<String, Long> a = new HashMap<>();
+        for (int i = 0; i < articleKeys.size(); i++) {
+            a.put(articleKeys.get(i), (long) found.getOrDefault("{!term f=" + Fields.ARTICLE + " v=$kb.fa" + i + "}", 0));
+        }
+        Map<String, Long> sc = new HashMap<>();
+        for (int i = 0; i < sections.size(); i++) {
+            sc.put(sections.get(i), (long) found.getOrDefault("{!term f=" + Fields.SECTION_PATH + " v=$kb.fs" + i + "}", 0));
+        }
+        return new Counts(a, sc);
     }
 
     /** Which of these passages the counted form of the query matches. */
