@@ -142,30 +142,8 @@ public final class ClusterSearchEngine implements SearchEngine {
 
     @Override
     public Optional<RelatedPassages> related(String passageId, int limit) throws IOException {
-        return reading(g -> {
-            if (g.stored.passages(List.of(passageId)).isEmpty()) {
-                return Optional.<RelatedPassages>empty();
-            }
-            Optional<Map.Entry<String, float[]>> vector = g.vectors.vectorOf(passageId);
-            if (vector.isEmpty()) {
-                return Optional.of(RelatedPassages.NONE);
-            }
-            // Two searches, one per side, as embedded: a long article would otherwise fill every place near it.
-            return Optional.of(new RelatedPassages(
-                    relatedItems(g, vector.get(), false, limit, passageId),
-                    relatedItems(g, vector.get(), true, limit, passageId)));
-        });
-    }
-
-    private static List<RelatedPassages.Item> relatedItems(ClusterGeneration g, Map.Entry<String, float[]> vector,
-            boolean own, int limit, String self) throws BadQueryException {
-        List<RelatedPassages.Item> items = new ArrayList<>(limit);
-        for (Map.Entry<Document, Float> near : g.vectors.nearestAround(vector.getValue(), vector.getKey(), own, limit + 1)) {
-            if (!self.equals(near.getKey().get(Fields.ID)) && items.size() < limit) {
-                items.add(StoredPassages.related(near.getKey(), MeaningSearch.cosine(near.getValue())));
-            }
-        }
-        return items;
+        return reading(g -> g.stored.passages(List.of(passageId)).isEmpty() ? Optional.<RelatedPassages>empty()
+                : Optional.of(g.vectors.related(passageId, limit)));
     }
 
     @Override

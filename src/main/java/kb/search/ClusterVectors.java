@@ -114,4 +114,29 @@ final class ClusterVectors {
         }
         return Optional.of(Map.entry((String) docs.get(0).getFirstValue(Fields.ARTICLE), v));
     }
+
+    /**
+     * The passages closest in meaning to this one, from other articles and from its own, at most {@code limit} of
+     * each, as the embedded engine finds them ({@link MeaningSearch#related}); none when it has no vector.
+     */
+    RelatedPassages related(String passageId, int limit) throws BadQueryException {
+        Optional<Map.Entry<String, float[]>> vector = vectorOf(passageId);
+        if (vector.isEmpty()) {
+            return RelatedPassages.NONE;
+        }
+        // Two searches, one per side, as embedded: a long article would otherwise fill every place near it.
+        return new RelatedPassages(relatedItems(vector.get(), false, limit, passageId),
+                relatedItems(vector.get(), true, limit, passageId));
+    }
+
+    private List<RelatedPassages.Item> relatedItems(Map.Entry<String, float[]> vector, boolean own, int limit,
+            String self) throws BadQueryException {
+        List<RelatedPassages.Item> items = new ArrayList<>(limit);
+        for (Map.Entry<Document, Float> near : nearestAround(vector.getValue(), vector.getKey(), own, limit + 1)) {
+            if (!self.equals(near.getKey().get(Fields.ID)) && items.size() < limit) {
+                items.add(StoredPassages.related(near.getKey(), MeaningSearch.cosine(near.getValue())));
+            }
+        }
+        return items;
+    }
 }
