@@ -1,7 +1,6 @@
 package kb.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.params.ModifiableSolrParams;
-import org.apache.solr.common.util.NamedList;
 
 /**
  * The search tips' examples for a cluster collection, chosen as for the embedded index ({@link CorpusExampleFinder}):
@@ -24,22 +22,7 @@ final class ClusterExamples {
     private ClusterExamples() {}
 
     static CorpusExamples of(ClusterGeneration gen) throws BadQueryException, IOException {
-        ModifiableSolrParams t = new ModifiableSolrParams();
-        t.set("terms", true);
-        t.set("distrib", true);
-        t.set("shards.qt", "/terms");
-        t.set("terms.fl", Fields.TEXT_EXACT);
-        t.set("terms.sort", "count");
-        t.set("terms.limit", ASKED);
-        QueryRequest terms = new QueryRequest(t, SolrRequest.METHOD.POST);
-        terms.setPath("/terms");
-        List<String> frequent = new ArrayList<>();
-        Object byField = gen.queries.request(terms).get("terms");
-        if (byField instanceof NamedList<?> fields && fields.get(Fields.TEXT_EXACT) instanceof NamedList<?> words) {
-            for (int i = 0; i < words.size(); i++) {
-                frequent.add(words.getName(i));
-            }
-        }
+        List<String> frequent = gen.vocabulary.mostFrequent(ASKED);
         ModifiableSolrParams p = new ModifiableSolrParams();
         p.set("q", "*:*");
         p.set("rows", 0);

@@ -83,16 +83,13 @@ public final class ClusterSearchEngine implements SearchEngine {
     @Override
     public List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText, SearchMode mode)
             throws BadQueryException {
-        String text = query == null ? "" : query.strip();
-        if (text.isEmpty() || depth < 1) {
+        RankQuery q = RankQuery.of(planner, query, depth, byArticle, asText, mode);
+        if (q == null) {
             return List.of();
         }
-        String searched = asText ? UserQueryParser.asText(text) : text;
-        UserQueryParser.Parsed parsed = planner.parse(searched);
-        int passages = SearchLimits.rankedPassages(depth, byArticle);
         return onOneCollection(g -> {
-            ClusterModes.Ranked ranked = ClusterModes.rank(g, ranking, embedder, parsed, searched, asText ? text : null,
-                    SearchRequest.of(searched).withMode(mode), passages);
+            ClusterModes.Ranked ranked = ClusterModes.rank(g, ranking, embedder, q.parsed(), q.searched(),
+                    q.plainWords(), q.request(), q.passages());
             List<RankedId> out = new ArrayList<>();
             if (byArticle) {
                 for (ArticleRanking.Scored<String> a : ClusterRanking.articles(g, ranked.plan().run(),
@@ -120,7 +117,6 @@ public final class ClusterSearchEngine implements SearchEngine {
     @Override
     public Optional<ArticleView> article(String slug, String query) throws BadQueryException, IOException {
         String text = query == null ? "" : query.strip();
-        org.apache.lucene.search.Query highlight = null;
         if (!text.isEmpty()) {
             planner.parse(text);
         }
@@ -130,7 +126,7 @@ public final class ClusterSearchEngine implements SearchEngine {
                 return Optional.<ArticleView>empty();
             }
             MarkedText[] marked = new MarkedText[docs.size()];
-            org.apache.lucene.search.Query words = text.isEmpty() ? highlight : planner.highlightOnly(text, g.expansions);
+            org.apache.lucene.search.Query words = text.isEmpty() ? null : planner.highlightOnly(text, g.expansions);
             if (words != null) {
                 try (LocalHighlights local = new LocalHighlights(docs.stream().map(d -> d.get(Fields.TEXT)).toList())) {
                     marked = local.wholeTexts(words);

@@ -129,12 +129,24 @@ final class ClusterVocabulary implements Spelling.Vocabulary, Completions.Words 
 
     @Override
     public List<String> startingWith(String prefix, int limit) throws IOException {
+        return frequent(prefix, limit);
+    }
+
+    /** Indexed exact words (those starting with {@code prefix}, when not null), most passages first. */
+    private List<String> frequent(String prefix, int limit) throws IOException {
         ModifiableSolrParams p = termsParams();
         p.set("terms.fl", Fields.TEXT_EXACT);
-        p.set("terms.prefix", prefix);
+        if (prefix != null) {
+            p.set("terms.prefix", prefix);
+        }
         p.set("terms.sort", "count");
         p.set("terms.limit", limit);
         return termsIn(termsOf(p), Fields.TEXT_EXACT);
+    }
+
+    /** The {@code limit} indexed exact words in the most passages, most first (for the search tips). */
+    List<String> mostFrequent(int limit) throws IOException {
+        return frequent(null, limit);
     }
 
     private static ModifiableSolrParams termsParams() {

@@ -137,17 +137,13 @@ public final class LuceneSearchEngine implements SearchEngine {
     @Override
     public List<RankedId> rank(String query, int depth, boolean byArticle, boolean asText, SearchMode mode)
             throws BadQueryException {
-        String text = query == null ? "" : query.strip();
-        if (text.isEmpty() || depth < 1) {
+        RankQuery q = RankQuery.of(planner, query, depth, byArticle, asText, mode);
+        if (q == null) {
             return List.of();
         }
-        // With asText a judged query is words, not syntax: "+1 nucleosomes" or "alpha (+)- thalassemia" are text.
-        String searched = asText ? UserQueryParser.asText(text) : text;
-        UserQueryParser.Parsed parsed = planner.parse(searched);
-        int passages = SearchLimits.rankedPassages(depth, byArticle);
         return querying(searcher -> {
-            ModeRanking.Ranked ranked = ModeRanking.rank(searcher, generationFor(searcher), planner, embedder, parsed,
-                    searched, asText ? text : null, SearchRequest.of(searched).withMode(mode), passages);
+            ModeRanking.Ranked ranked = ModeRanking.rank(searcher, generationFor(searcher), planner, embedder,
+                    q.parsed(), q.searched(), q.plainWords(), q.request(), q.passages());
             return byArticle ? ArticleRanking.rankedArticles(searcher, ranked, depth)
                     : StoredPassages.rankedIds(searcher, ranked.docs(), Fields.ID, depth);
         });

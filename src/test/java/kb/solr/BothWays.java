@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import kb.cli.KbRun;
 import kb.search.SearchEngine;
 import kb.solr.testing.SolrTestCluster;
+import kb.solr.testing.TestCollections;
 
 /** A corpus indexed both ways for the equality tests: embedded with {@code kb index}, and into a 2 × 2 collection. */
 final class BothWays {
@@ -47,6 +48,6 @@ final class BothWays {
         if (cluster != null) {
             cluster.close();
         }
-        Collections.drop(SolrTestCluster.shared(), collection);
+        TestCollections.drop(SolrTestCluster.shared(), collection);
     }
 }

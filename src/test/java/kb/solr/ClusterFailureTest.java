@@ -26,6 +26,7 @@ import kb.search.SearchHit;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
 import kb.solr.testing.SolrTestCluster;
+import kb.solr.testing.TestCollections;
 import kb.web.WebApp;
 import kb.web.WebConfig;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,7 @@ class ClusterFailureTest {
     @org.junit.jupiter.api.AfterAll
     static void dropCollections() throws Exception {
         for (String alias : List.of("rebuilt", "failover", "single")) {
-            Collections.drop(solr, alias);
+            TestCollections.drop(solr, alias);
         }
     }
 

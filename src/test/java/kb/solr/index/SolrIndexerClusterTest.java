@@ -24,6 +24,7 @@ import kb.solr.SolrNodes;
 import kb.solr.SolrSchema;
 import kb.solr.testing.SolrClusterTest;
 import kb.solr.testing.SolrTestCluster;
+import kb.solr.testing.TestCollections;
 import kb.testing.SharedMeaning;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -31,7 +32,6 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -66,11 +66,7 @@ class SolrIndexerClusterTest {
     static void deleteWhatTheTestsMade() throws Exception {
         try (SolrNodes closing = nodes) {
             for (String alias : aliases) {
-                List<String> behind = cluster.alias(alias).orElse(List.of());
-                nodes.process(CollectionAdminRequest.deleteAlias(alias), null);
-                for (String c : behind) {
-                    cluster.delete(c);
-                }
+                TestCollections.drop(SolrTestCluster.shared(), alias);
             }
         }
     }

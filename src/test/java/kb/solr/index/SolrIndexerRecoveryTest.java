@@ -23,6 +23,7 @@ import kb.meaning.Embedder;
 import kb.solr.SolrNodes;
 import kb.solr.testing.SolrClusterTest;
 import kb.solr.testing.SolrTestCluster;
+import kb.solr.testing.TestCollections;
 import kb.testing.SharedMeaning;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
@@ -57,11 +58,7 @@ class SolrIndexerRecoveryTest {
     static void deleteWhatTheTestsMade() throws Exception {
         try (SolrNodes closing = nodes) {
             for (String alias : aliases) {
-                List<String> behind = cluster.alias(alias).orElse(List.of());
-                nodes.process(CollectionAdminRequest.deleteAlias(alias), null);
-                for (String c : behind) {
-                    cluster.delete(c);
-                }
+                TestCollections.drop(SolrTestCluster.shared(), alias);
             }
         }
     }

@@ -1,16 +1,15 @@
-package kb.solr;
+package kb.solr.testing;
 
 import java.util.List;
 import java.util.Map;
-import kb.solr.testing.SolrTestCluster;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 
 /** Removes what a test class made on the shared cluster: the alias kb indexed through and every collection of it. */
-final class Collections {
-    private Collections() {}
+public final class TestCollections {
+    private TestCollections() {}
 
-    static void drop(SolrTestCluster solr, String alias) throws Exception {
+    public static void drop(SolrTestCluster solr, String alias) throws Exception {
         try (HttpJdkSolrClient node = solr.newClient(0)) {
             Map<String, String> aliases = new CollectionAdminRequest.ListAliases().process(node).getAliases();
             if (aliases != null && aliases.containsKey(alias)) {
