@@ -39,7 +39,7 @@ final class QueryPlanner {
      */
     record Run(TopDocs topDocs, Query matching, Query highlight, List<Expansion> expansions, Query articles,
             ScoreDoc[] candidates) {
-        /** Whether anything matched: exact, since the ranked pass counts every match up to its threshold. */
+        /** Whether anything matched: exact, since the ranked pass counts at least every match it keeps. */
         boolean found() {
             return topDocs.totalHits.value > 0;
         }
@@ -129,7 +129,9 @@ final class QueryPlanner {
     }
 
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
-        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, SearchLimits.RANKED_HITS_THRESHOLD));
+        // Totals come from the counting pass, so the ranked pass counts no further than it must: Lucene may skip
+        // passages that cannot make the candidates as soon as it holds `wanted` of them, not after 1,000 matches.
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
     }
 
     /** The request's article and section filters as one query; all passages when it has none. */

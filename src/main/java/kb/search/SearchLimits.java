@@ -11,8 +11,6 @@ public final class SearchLimits {
     public static final int DEFAULT_PAGE_SIZE = 10;
     public static final int MAX_COMPLETIONS = 20;
     public static final int MAX_COMPLETION_INPUT = 200;
-    /** Past this many matches the ranked pass may skip passages that cannot make the page (Lucene's default). */
-    public static final int RANKED_HITS_THRESHOLD = 1_000;
     /** Values shown per facet (articles, sections). */
     public static final int FACET_VALUES = 10;
     /** Articles shown above the passages, the ones a search is about. */

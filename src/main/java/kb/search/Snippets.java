@@ -60,7 +60,7 @@ final class Snippets {
                 .withMaxNoHighlightPassages(SHOWN)
                 // Whole sentences, grown to a readable length: initials ("Zarate Jr, C. A.") end no snippet.
                 .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), MIN_CHARS, 0.5f));
+                        new SentenceBoundaries(BreakIterator.getSentenceInstance(Locale.ROOT)), MIN_CHARS, 0.5f));
     }
 
     /**
