@@ -37,14 +37,15 @@ final class ClusterModes {
             mode = SearchMode.LEXICAL;
         }
         int candidates = mode == SearchMode.LEXICAL ? wanted : Math.max(wanted, HybridRanking.CANDIDATES);
+        String typed = plainWords != null ? plainWords : text;
+        QueryEmbedding ahead = mode == SearchMode.LEXICAL ? null : QueryEmbedding.start(embedder, typed);
         ClusterRanking.Plan plan = ranking.plan(gen, parsed, text, request, candidates);
         List<ClusterQueries.Candidate> rescored = plan.run().rescored();
         List<ClusterQueries.Candidate> words = rescored.subList(0, Math.min(candidates, rescored.size()));
         if (mode == SearchMode.LEXICAL) {
             return new Ranked(plan, mode, words, Map.of(), null);
         }
-        String searched = plan.corrected() != null ? plan.corrected() : plainWords != null ? plainWords : text;
-        float[] vector = embedder.embedQuery(searched);
+        float[] vector = ahead.of(plan.corrected() != null ? plan.corrected() : typed);
         List<ClusterVectors.Near> nearest = gen.vectors.nearest(vector, request.article(), request.section(), candidates);
         Map<String, ClusterVectors.Near> near = new java.util.LinkedHashMap<>();
         nearest.forEach(n -> near.put(n.id(), n));

@@ -43,13 +43,14 @@ final class ModeRanking {
             mode = SearchMode.LEXICAL;
         }
         int candidates = mode == SearchMode.LEXICAL ? wanted : Math.max(wanted, HybridRanking.CANDIDATES);
+        String typed = plainWords != null ? plainWords : text;
+        QueryEmbedding ahead = mode == SearchMode.LEXICAL ? null : QueryEmbedding.start(embedder, typed);
         QueryPlanner.Plan plan = planner.plan(searcher, gen, parsed, text, request, candidates);
         ScoreDoc[] words = plan.run().topDocs().scoreDocs;
         if (mode == SearchMode.LEXICAL) {
             return new Ranked(plan, mode, words, null, Set.of(), null);
         }
-        String searched = plan.corrected() != null ? plan.corrected() : plainWords != null ? plainWords : text;
-        float[] vector = embedder.embedQuery(searched);
+        float[] vector = ahead.of(plan.corrected() != null ? plan.corrected() : typed);
         Query filter = QueryPlanner.filtersOf(request);
         Query near = searcher.rewrite(new KnnFloatVectorQuery(Fields.VECTOR, vector, candidates,
                 filter instanceof MatchAllDocsQuery ? null : filter));
