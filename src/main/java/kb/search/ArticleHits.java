@@ -20,8 +20,9 @@ final class ArticleHits {
 
     static List<ArticleHit> top(IndexSearcher searcher, ArticleTitles titles, ModeRanking.Ranked ranked,
             FacetCounter.Counted counted) throws IOException {
-        ScoreDoc[] articles = ArticleRanking.articles(searcher, ranked.plan().run().articles(), ranked.forArticles(),
-                RANKED);
+        QueryPlanner.Run run = ranked.plan().run();
+        ScoreDoc[] articles = ArticleRanking.articles(searcher, run.articles(), ranked.forArticles(), RANKED,
+                run.articleScores());
         // Named from doc values and the generation's titles: no stored fields are read for the block.
         List<ArticleHit> top = new ArrayList<>(SearchLimits.TOP_ARTICLES);
         for (int i = 0; i < articles.length && top.size() < SearchLimits.TOP_ARTICLES; i++) {

@@ -46,12 +46,25 @@ final class ArticleRanking {
         return Math.max(wanted, RESCORED);
     }
 
+    /**
+     * Rescored passages, and the article scores that rescored them by the doc id of each article's first passage
+     * (so that ranking the articles themselves does not score them again).
+     */
+    record Rescored(ScoreDoc[] passages, Map<Integer, Float> articles) {}
+
     /** The passages rescored with their articles' scores, best first (ties: lower doc id), all of them. */
-    static ScoreDoc[] rescore(IndexSearcher searcher, Query articleQuery, ScoreDoc[] passages) throws IOException {
+    static Rescored rescore(IndexSearcher searcher, Query articleQuery, ScoreDoc[] passages) throws IOException {
         if (articleQuery == null || passages.length == 0) {
-            return passages;
+            return new Rescored(passages, Map.of());
         }
-        float[] article = ArticleStarts.scores(searcher, articleQuery, ArticleStarts.of(searcher, docsOf(passages)));
+        int[] starts = ArticleStarts.of(searcher, docsOf(passages));
+        float[] article = ArticleStarts.scores(searcher, articleQuery, starts);
+        Map<Integer, Float> byStart = new HashMap<>();
+        for (int i = 0; i < starts.length; i++) {
+            if (starts[i] != ArticleStarts.NONE) {
+                byStart.put(starts[i], article[i]);
+            }
+        }
         float[] scores = new float[passages.length];
         for (int i = 0; i < passages.length; i++) {
             scores[i] = passages[i].score;
@@ -61,7 +74,7 @@ final class ArticleRanking {
         for (int i = 0; i < passages.length; i++) {
             out[i] = new ScoreDoc(passages[i].doc, rescored[i]);
         }
-        return sorted(Arrays.asList(out)).toArray(ScoreDoc[]::new);
+        return new Rescored(sorted(Arrays.asList(out)).toArray(ScoreDoc[]::new), byStart);
     }
 
     /**
@@ -87,9 +100,10 @@ final class ArticleRanking {
      * The best {@code depth} articles for the query, as their first passages' doc ids with the article score: the
      * best by their whole text and the articles of the ranked passages, each scored by its text and its best passage
      * in {@code ranked}. Without an article query (a query of filters only), an article scores as its best passage.
+     * {@code known}: article scores found already, by first passage (the rescoring's), which are not computed again.
      */
-    static ScoreDoc[] articles(IndexSearcher searcher, Query articleQuery, ScoreDoc[] ranked, int depth)
-            throws IOException {
+    static ScoreDoc[] articles(IndexSearcher searcher, Query articleQuery, ScoreDoc[] ranked, int depth,
+            Map<Integer, Float> known) throws IOException {
         int[] starts = ArticleStarts.of(searcher, docsOf(ranked));
         Map<Integer, Float> best = new HashMap<>();
         for (int i = 0; i < ranked.length; i++) {
@@ -102,6 +116,12 @@ final class ArticleRanking {
             TopDocs top = searcher.search(articleQuery, Math.max(1, depth));
             for (ScoreDoc sd : top.scoreDocs) {
                 byText.put(sd.doc, sd.score);
+            }
+            for (Integer start : best.keySet()) {
+                Float score = known.get(start);
+                if (score != null) {
+                    byText.putIfAbsent(start, score);
+                }
             }
             int[] unscored = best.keySet().stream().filter(d -> !byText.containsKey(d)).mapToInt(Integer::intValue)
                     .toArray();
@@ -147,7 +167,8 @@ final class ArticleRanking {
     /** The best {@code depth} articles of a ranking as slugs, as {@code rank(..., byArticle = true, ...)} answers. */
     static List<RankedId> rankedArticles(IndexSearcher searcher, ModeRanking.Ranked ranked, int depth)
             throws IOException {
-        ScoreDoc[] articles = articles(searcher, ranked.plan().run().articles(), ranked.forArticles(), depth);
+        QueryPlanner.Run run = ranked.plan().run();
+        ScoreDoc[] articles = articles(searcher, run.articles(), ranked.forArticles(), depth, run.articleScores());
         return StoredPassages.rankedIds(searcher, articles, Fields.ARTICLE, depth);
     }
 

@@ -3,6 +3,7 @@ package kb.search;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import kb.index.ExpansionDictionary;
 import kb.index.Fields;
 import org.apache.lucene.index.Term;
@@ -34,11 +35,12 @@ final class QueryPlanner {
     /**
      * One ranked execution: its best hits, the query that selects the same passages without the proximity bonus
      * (for counting them and their facets, which only a result page needs), what to highlight, the expansions, the
-     * query's words over whole articles (null when none) and every rescored candidate, best first (the hits are
-     * its first ones), from which articles are ranked.
+     * query's words over whole articles (null when none), every rescored candidate, best first (the hits are
+     * its first ones), from which articles are ranked, and the article scores the rescoring found, by the doc id of
+     * each article's first passage.
      */
     record Run(TopDocs topDocs, Query matching, Query highlight, List<Expansion> expansions, Query articles,
-            ScoreDoc[] candidates) {
+            ScoreDoc[] candidates, Map<Integer, Float> articleScores) {
         /** Whether anything matched: exact, since the ranked pass counts at least every match it keeps. */
         boolean found() {
             return topDocs.totalHits.value > 0;
@@ -58,7 +60,8 @@ final class QueryPlanner {
     Plan plan(IndexSearcher searcher, Generation gen, UserQueryParser.Parsed parsed, String text, SearchRequest request,
             int wanted) throws IOException, BadQueryException {
         List<String> corrections = spelling.corrections(searcher.getIndexReader(), text, false);
-        Run run = run(searcher, gen, parsed, text, request, wanted);
+        // A correction that finds something is searched instead, so it runs first: the query as typed then runs
+        // only when it is the one shown.
         if (request.correctSpelling() && !corrections.isEmpty()) {
             String rewrite = corrections.get(0);
             Run corrected = run(searcher, gen, parser.parse(rewrite), rewrite, request, wanted);
@@ -66,6 +69,7 @@ final class QueryPlanner {
                 return new Plan(corrected, rewrite, corrections.subList(1, corrections.size()));
             }
         }
+        Run run = run(searcher, gen, parsed, text, request, wanted);
         if (!run.found()) {
             corrections = spelling.corrections(searcher.getIndexReader(), text, true);
         }
@@ -122,10 +126,11 @@ final class QueryPlanner {
         Forms f = forms(parsed, text, request.article(), request.section(), matchesIn(text, gen.expansions));
         // The first pass collects more than the page so that a passage of an article on the query can climb onto it.
         TopDocs first = rankTop(searcher, f.ranked(), ArticleRanking.candidates(wanted));
-        ScoreDoc[] rescored = ArticleRanking.rescore(searcher, f.articles(), first.scoreDocs);
+        ArticleRanking.Rescored r = ArticleRanking.rescore(searcher, f.articles(), first.scoreDocs);
+        ScoreDoc[] rescored = r.passages();
         TopDocs top = new TopDocs(first.totalHits,
                 rescored.length <= wanted ? rescored : Arrays.copyOf(rescored, wanted));
-        return new Run(top, f.counted(), f.highlight(), f.expansions(), f.articles(), rescored);
+        return new Run(top, f.counted(), f.highlight(), f.expansions(), f.articles(), rescored, r.articles());
     }
 
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
