@@ -19,7 +19,16 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -166,6 +175,14 @@ final class Snippets {
         }
 
         @Override
+        protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+            if (source == OffsetSource.POSTINGS && components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
+                return new WeighedOncePerSegment(components);
+            }
+            return super.getOffsetStrategy(source, components);
+        }
+
+        @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
                 int cacheCharsThreshold) throws IOException {
             Map<Integer, String> byDoc = given.get();
@@ -180,6 +197,44 @@ final class Snippets {
                 values.add(new CharSequence[] {text.length() > max ? text.substring(0, max) : text});
             }
             return values;
+        }
+    }
+
+    /**
+     * Matches from the postings as Lucene's own strategy finds them, with the query rewritten and weighed once per
+     * segment and call instead of once per passage: Lucene weighs it again for every passage so that it can map
+     * other fields onto the highlighted one, which kb's queries, already restricted to the text field, never need.
+     * Weighing looks up every term of the query in the terms dictionary, and that was most of marking a phrase.
+     */
+    private static final class WeighedOncePerSegment extends PostingsOffsetStrategy {
+        private LeafReader weighedFor;
+        private Weight weight;
+
+        WeighedOncePerSegment(UHComponents components) {
+            super(components);
+        }
+
+        @Override
+        protected void createOffsetsEnumsWeightMatcher(LeafReader reader, int docId, List<OffsetsEnum> results)
+                throws IOException {
+            if (reader != weighedFor) {
+                IndexSearcher segment = new IndexSearcher(reader);
+                segment.setQueryCache(null);
+                weight = segment.rewrite(components.getQuery()).createWeight(segment, ScoreMode.COMPLETE_NO_SCORES, 1f);
+                weighedFor = reader;
+            }
+            Matches matches = weight.matches(reader.getContext(), docId);
+            if (matches == null) {
+                return;
+            }
+            for (String field : matches) {
+                if (components.getFieldMatcher().test(field)) {
+                    MatchesIterator iterator = matches.getMatches(field);
+                    if (iterator != null) {
+                        results.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
+                    }
+                }
+            }
         }
     }
 }

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.util.List;
+import java.util.Locale;
+import kb.index.Analyzers;
 import kb.index.Fields;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -68,6 +73,54 @@ class SnippetsTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void phrasesAreMarkedAsLucenesOwnWeightMatcherMarksThem() throws Exception {
+        SeedIndex.build(tmp, "abbrev.md", "receptors.md");
+        try (Directory dir = FSDirectory.open(tmp.resolve("index")); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Snippets snippets = new Snippets(searcher);
+            // Lucene's strategy weighs the query again for every passage; kb's, once per segment.
+            LucenesOwn lucenes = new LucenesOwn(UnifiedHighlighter.builder(searcher, Analyzers.perField())
+                    .withFormatter(new SnippetFormatter(Snippets.SHOWN))
+                    .withMaxNoHighlightPassages(Snippets.SHOWN)
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
+                            new SentenceBoundaries(BreakIterator.getSentenceInstance(Locale.ROOT)), 160, 0.5f)));
+            SearchTimeLimit limit = new SearchTimeLimit(java.time.Duration.ofSeconds(10));
+            for (String q : List.of("\"rapid antidepressant\" ketamine", "\"NMDA receptor\" antagonist",
+                    "\"treatment resistant depression\" \"ketamine infusion\"")) {
+                Query highlight = inText(q);
+                assertTrue(Snippets.hasPhrases(highlight), q);
+                ScoreDoc[] top = searcher.search(highlight, 10).scoreDocs;
+                assertTrue(top.length > 1, q);
+                int[] ids = new int[top.length];
+                String[] texts = new String[top.length];
+                for (int i = 0; i < top.length; i++) {
+                    ids[i] = top[i].doc;
+                    texts[i] = searcher.storedFields().document(ids[i]).get(Fields.TEXT);
+                }
+                SnippetFormatter.Highlight[] ours;
+                try (SearchTimeLimit.Scope clock = limit.start()) {
+                    ours = snippets.ofHits(highlight, ids, texts, limit);
+                }
+                Object[] theirs = lucenes.marks(highlight, ids);
+                for (int i = 0; i < ids.length; i++) {
+                    assertEquals(theirs[i], ours[i], q + " at " + i);
+                }
+            }
+        }
+    }
+
+    /** Lucene's highlighter as it comes, with kb's formatter and sentences. */
+    private static final class LucenesOwn extends UnifiedHighlighter {
+        LucenesOwn(UnifiedHighlighter.Builder builder) {
+            super(builder);
+        }
+
+        Object[] marks(Query query, int[] ids) throws java.io.IOException {
+            return highlightFieldsAsObjects(new String[] {Fields.TEXT}, query, ids, new int[] {1_000}).get(Fields.TEXT);
         }
     }
 
