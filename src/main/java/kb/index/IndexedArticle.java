@@ -1,7 +1,10 @@
 package kb.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -44,14 +47,15 @@ record IndexedArticle(String hash, String contentHash, String source, String mea
             StoredFields stored = leaf.storedFields();
             TermsEnum te = terms.iterator();
             PostingsEnum postings = null;
+            List<FirstPassage> firsts = new ArrayList<>();
             for (BytesRef term = te.next(); term != null; term = te.next()) {
                 postings = te.postings(postings, PostingsEnum.NONE);
-                Document first = null;
+                int first = -1;
                 int vectors = 0;
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (live == null || live.get(doc)) {
-                        if (first == null) {
-                            first = stored.document(doc, wanted);
+                        if (first < 0) {
+                            first = doc;
                         }
                         if (withVector == null) {
                             break; // no vectors here: the first live passage says all there is to know
@@ -59,15 +63,25 @@ record IndexedArticle(String hash, String contentHash, String source, String mea
                         vectors += withVector.get(doc) ? 1 : 0;
                     }
                 }
-                if (first != null) {
-                    articles.put(term.utf8ToString(), new IndexedArticle(orEmpty(first.get(Fields.ARTICLE_HASH)),
-                            orEmpty(first.get(Fields.CONTENT_HASH)), orEmpty(first.get(Fields.SOURCE)),
-                            orEmpty(first.get(Fields.MEANING_MODEL)), vectors));
+                if (first >= 0) {
+                    firsts.add(new FirstPassage(term.utf8ToString(), first, vectors));
                 }
+            }
+            // Read in doc id order, so that each compressed block of stored fields is decompressed once, not once
+            // per article in it (the slugs' order is not the documents').
+            firsts.sort(Comparator.comparingInt(FirstPassage::doc));
+            for (FirstPassage f : firsts) {
+                Document first = stored.document(f.doc(), wanted);
+                articles.put(f.slug(), new IndexedArticle(orEmpty(first.get(Fields.ARTICLE_HASH)),
+                        orEmpty(first.get(Fields.CONTENT_HASH)), orEmpty(first.get(Fields.SOURCE)),
+                        orEmpty(first.get(Fields.MEANING_MODEL)), f.vectors()));
             }
         }
         return articles;
     }
+
+    /** An article's first live passage in a segment, and how many of its passages there have a vector. */
+    private record FirstPassage(String slug, int doc, int vectors) {}
 
     /** The documents of {@code leaf} that have a vector, or null when none has. */
     private static FixedBitSet withVector(LeafReader leaf) throws IOException {
