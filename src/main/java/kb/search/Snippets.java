@@ -59,6 +59,7 @@ final class Snippets {
         this.termsOnly = new Marking(sentencesBuilder(searcher).withWeightMatches(false));
         this.wholeText = new Marking(UnifiedHighlighter.builder(searcher, Analyzers.perField())
                 .withFormatter(new SnippetFormatter(1))
+                .withScorer(new SentenceScorer())
                 .withBreakIterator(WholeBreakIterator::new)
                 .withMaxLength(Integer.MAX_VALUE - 1));
     }
@@ -67,6 +68,7 @@ final class Snippets {
         return UnifiedHighlighter.builder(searcher, Analyzers.perField())
                 .withFormatter(new SnippetFormatter(SHOWN))
                 .withMaxNoHighlightPassages(SHOWN)
+                .withScorer(new SentenceScorer())
                 // Whole sentences, grown to a readable length: initials ("Zarate Jr, C. A.") end no snippet.
                 .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
                         new SentenceBoundaries(BreakIterator.getSentenceInstance(Locale.ROOT)), MIN_CHARS, 0.5f));
