@@ -5,13 +5,11 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Server set-up shared by every route: Jetty's limits and error handler, the JSON mapper, the static files and the
+ * Server set-up shared by every route: Jetty's limits and error handler, the JSON mapper and the
  * headers every answer carries. Rule: settings here apply to every request alike; nothing here knows a route.
  */
 final class ServerSetup {
@@ -57,12 +55,6 @@ final class ServerSetup {
         cfg.jetty.modifyServer(jetty -> {
             jetty.setErrorHandler(new JettyErrors(json, errorPage));
             RequestTargets.install(jetty);
-        });
-        cfg.staticFiles.add(files -> {
-            files.hostedPath = "/static";
-            files.directory = "/web/static";
-            files.location = Location.CLASSPATH;
-            files.headers = Map.of("Cache-Control", "max-age=3600");
         });
         cfg.routes.before(ServerSetup::securityHeaders);
     }

@@ -16,7 +16,7 @@ import kb.search.SearchEngine;
  * and never with a stack trace.
  *
  * <p>This class only wires the rooms: {@link ServerSetup} (Jetty, static files, headers), {@link SearchPages},
- * {@link ArticlePages}, {@link RelatedPages}, {@link ApiRoutes}, {@link StaticRoutes}, {@link AdminRoutes} and {@link ErrorMapper}.
+ * {@link ArticlePages}, {@link RelatedPages}, {@link ApiRoutes}, {@link StaticRoutes}, {@link StaticFiles}, {@link AdminRoutes} and {@link ErrorMapper}.
  */
 public final class WebApp implements AutoCloseable {
     static final String CSP = SecurityHeaders.CSP;
@@ -60,6 +60,7 @@ public final class WebApp implements AutoCloseable {
             articlePages.register(cfg);
             relatedPages.register(cfg);
             fixed.register(cfg);
+            new StaticFiles().register(cfg);
             api.register(cfg);
             admin.register(cfg);
             errors.register(cfg);

@@ -545,6 +545,32 @@ class WebAppHttpTest {
     }
 
     @Test
+    void aStaticFileIsRevalidatedByItsEntityTag() throws Exception {
+        HttpResponse<String> first = get("/static/kb.css");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(site.uri("/static/kb.css"))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        HttpResponse<String> stale = HTTP.send(HttpRequest.newBuilder(site.uri("/static/kb.css"))
+                .header("If-None-Match", "\"not-this-one\"").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stale.statusCode());
+        assertEquals(first.body(), stale.body());
+        assertNotEquals(etag, get("/static/kb.js").headers().firstValue("ETag").orElseThrow());
+    }
+
+    @Test
+    void aHeadRequestForAStaticFileHasItsHeadersAndNoBody() throws Exception {
+        HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(site.uri("/static/favicon.svg"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("image/svg+xml", head.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("", head.body());
+        assertEquals(404, get("/static/favicon.exe").statusCode());
+        assertEquals(404, get("/static/.hidden.css").statusCode());
+    }
+
+    @Test
     void openSearchDescriptionUsesTheListeningAddressByDefault() throws Exception {
         HttpResponse<String> r = get("/opensearch.xml");
         assertEquals(200, r.statusCode());
