@@ -102,6 +102,49 @@ final class FieldQueries {
     }
 
     /**
+     * A query matching exactly the passages {@code query} matches, for a pass that scores nothing: boosts dropped,
+     * each disjunction-max turned into a disjunction, and a disjunction that is an optional clause of a query whose
+     * clauses need no count spliced into it. Lucene then ORs one flat list of words in bulk, where nested
+     * disjunctions each kept a heap of their own for every match.
+     */
+    static Query forMatching(Query query) {
+        if (query instanceof BoostQuery boost) {
+            return forMatching(boost.getQuery());
+        }
+        if (query instanceof DisjunctionMaxQuery dismax) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (Query d : dismax.getDisjuncts()) {
+                addOptional(b, forMatching(d));
+            }
+            return b.build();
+        }
+        if (query instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            for (BooleanClause c : bq.clauses()) {
+                Query sub = forMatching(c.getQuery());
+                if (c.getOccur() == BooleanClause.Occur.SHOULD && bq.getMinimumNumberShouldMatch() == 0) {
+                    addOptional(b, sub);
+                } else {
+                    b.add(sub, c.getOccur());
+                }
+            }
+            return b.build();
+        }
+        return query;
+    }
+
+    /** Adds {@code sub} as an optional clause, or its own clauses when it is a plain disjunction. */
+    private static void addOptional(BooleanQuery.Builder b, Query sub) {
+        if (sub instanceof BooleanQuery inner && inner.getMinimumNumberShouldMatch() == 0
+                && inner.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)
+                && !inner.clauses().isEmpty()) {
+            inner.clauses().forEach(c -> b.add(c.getQuery(), BooleanClause.Occur.SHOULD));
+        } else {
+            b.add(sub, BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    /**
      * Rebuilds {@code query} through its boolean, boost and disjunction-max wrappers, keeping the leaves that
      * {@code keep} accepts, each as {@code map} makes it (null drops it); {@code occur} maps each boolean clause's
      * occurrence (null drops the clause). Null when nothing is kept.

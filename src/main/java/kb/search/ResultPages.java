@@ -73,7 +73,7 @@ final class ResultPages {
     }
 
     private static FacetsCollector collectMatches(IndexSearcher searcher, Query matching) throws IOException {
-        return searcher.search(matching, new FacetsCollectorManager());
+        return searcher.search(FieldQueries.forMatching(matching), new FacetsCollectorManager());
     }
 
     private static List<SearchHit> hits(IndexSearcher searcher, Generation gen, QueryPlanner.Run run,
