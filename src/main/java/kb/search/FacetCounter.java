@@ -21,17 +21,46 @@ final class FacetCounter {
     private FacetCounter() {}
 
     /** The facets of a set of matches, and how many of them each article has. */
-    record Counted(Facets facets, SortedSetDocValuesFacetCounts counts) {
+    interface Counted {
+        Facets facets();
+
         /** The matching passages of this article; 0 for an article with none. */
-        long passagesIn(String slug) throws IOException {
+        long passagesIn(String slug) throws IOException;
+    }
+
+    /** Counted by Lucene's facet counts. */
+    private record ByLucene(Facets facets, SortedSetDocValuesFacetCounts counts) implements Counted {
+        @Override
+        public long passagesIn(String slug) throws IOException {
             Number n = counts == null ? null : counts.getSpecificValue(Fields.ARTICLE, slug);
             return n == null || n.longValue() < 0 ? 0 : n.longValue();
         }
     }
 
+    /** Counted from the generation's ordinals by doc id. */
+    private record ByOrdinals(Facets facets, FacetOrdinals ordinals, int[] counts) implements Counted {
+        @Override
+        public long passagesIn(String slug) throws IOException {
+            return ordinals.ofArticle(counts, slug);
+        }
+    }
+
     static Counted count(Generation gen, FacetsCollector matches) throws IOException {
         if (gen.facetState == null) {
-            return new Counted(Facets.EMPTY, null);
+            return new ByLucene(Facets.EMPTY, null);
+        }
+        FacetOrdinals ordinals = gen.facetOrdinals();
+        if (ordinals != null) {
+            int[] counts = ordinals.count(matches);
+            List<FacetCount> articles = new ArrayList<>();
+            for (FacetOrdinals.Valued v : ordinals.topArticles(counts, SearchLimits.FACET_VALUES)) {
+                articles.add(new FacetCount(v.value(), gen.titles.of(v.value()), List.of(), v.count()));
+            }
+            List<FacetCount> sections = new ArrayList<>();
+            for (FacetOrdinals.Valued v : ordinals.topSections(counts, SearchLimits.FACET_VALUES)) {
+                sections.add(section(v.value(), v.count()));
+            }
+            return new ByOrdinals(new Facets(articles, sections), ordinals, counts);
         }
         SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(gen.facetState, matches);
         List<FacetCount> articles = new ArrayList<>();
@@ -45,11 +74,15 @@ final class FacetCounter {
         FacetResult bySection = counts.getTopChildren(SearchLimits.FACET_VALUES, Fields.SECTION_PATH);
         if (bySection != null) {
             for (LabelAndValue lv : bySection.labelValues) {
-                List<String> path = Fields.sectionPath(lv.label);
-                sections.add(new FacetCount(lv.label, path.get(path.size() - 1), path, lv.value.longValue()));
+                sections.add(section(lv.label, lv.value.longValue()));
             }
         }
-        return new Counted(new Facets(articles, sections), counts);
+        return new ByLucene(new Facets(articles, sections), counts);
+    }
+
+    private static FacetCount section(String key, long count) {
+        List<String> path = Fields.sectionPath(key);
+        return new FacetCount(key, path.get(path.size() - 1), path, count);
     }
 
     /** Passages per innermost heading over the whole index (sections of the same name in several places add up), in the facet's label order. */

@@ -38,6 +38,9 @@ final class Generation {
     private volatile CorpusExamples examples;
     /** The previous generation's until this one's are built; null only when none was ever built. */
     private volatile Completions completions;
+    /** Built on the first search that counts facets; null until then, and when Lucene must count them. */
+    private volatile FacetOrdinals facetOrdinals;
+    private volatile boolean facetOrdinalsBuilt;
 
     Generation(IndexSearcher searcher, Completions previous) throws IOException {
         this.reader = searcher.getIndexReader();
@@ -77,6 +80,19 @@ final class Generation {
             }
         }
         return found;
+    }
+
+    /** Each passage's facet ordinals, read once for this generation; null where Lucene's counting must serve. */
+    FacetOrdinals facetOrdinals() throws IOException {
+        if (!facetOrdinalsBuilt) {
+            synchronized (this) {
+                if (!facetOrdinalsBuilt) {
+                    facetOrdinals = facetState == null ? null : FacetOrdinals.of(facetState, reader.maxDoc());
+                    facetOrdinalsBuilt = true;
+                }
+            }
+        }
+        return facetOrdinals;
     }
 
     Completions completions() {
