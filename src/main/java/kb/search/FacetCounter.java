@@ -49,7 +49,7 @@ final class FacetCounter {
         if (gen.facetState == null) {
             return new ByLucene(Facets.EMPTY, null);
         }
-        FacetOrdinals ordinals = gen.facetOrdinals();
+        FacetOrdinals ordinals = gen.facetOrdinals;
         if (ordinals != null) {
             int[] counts = ordinals.count(matches);
             List<FacetCount> articles = new ArrayList<>();

@@ -27,6 +27,8 @@ final class Generation {
     final IndexSearcher searcher;
     /** Null for an index with no facet values at all. */
     final SortedSetDocValuesReaderState facetState;
+    /** Each passage's facet ordinals; null without facets, or where Lucene's counting must serve. */
+    final FacetOrdinals facetOrdinals;
     final Snippets snippets;
     final ExpansionDictionary expansions;
     final Redirects redirects;
@@ -38,9 +40,6 @@ final class Generation {
     private volatile CorpusExamples examples;
     /** The previous generation's until this one's are built; null only when none was ever built. */
     private volatile Completions completions;
-    /** Built on the first search that counts facets; null until then, and when Lucene must count them. */
-    private volatile FacetOrdinals facetOrdinals;
-    private volatile boolean facetOrdinalsBuilt;
 
     Generation(IndexSearcher searcher, Completions previous) throws IOException {
         this.reader = searcher.getIndexReader();
@@ -53,6 +52,8 @@ final class Generation {
             state = null;
         }
         this.facetState = state;
+        // A pass over the facet doc values (2 ms for MedQuAD's 36,000 passages), made here so no search waits for it.
+        this.facetOrdinals = state == null ? null : FacetOrdinals.of(state, reader.maxDoc());
         Map<String, String> commitData = reader instanceof DirectoryReader dr ? dr.getIndexCommit().getUserData() : Map.of();
         this.expansions = ExpansionDictionary.fromCommit(commitData);
         this.redirects = Redirects.fromCommit(commitData);
@@ -80,19 +81,6 @@ final class Generation {
             }
         }
         return found;
-    }
-
-    /** Each passage's facet ordinals, read once for this generation; null where Lucene's counting must serve. */
-    FacetOrdinals facetOrdinals() throws IOException {
-        if (!facetOrdinalsBuilt) {
-            synchronized (this) {
-                if (!facetOrdinalsBuilt) {
-                    facetOrdinals = facetState == null ? null : FacetOrdinals.of(facetState, reader.maxDoc());
-                    facetOrdinalsBuilt = true;
-                }
-            }
-        }
-        return facetOrdinals;
     }
 
     Completions completions() {
