@@ -41,10 +41,7 @@ class SnippetsTest {
 
     @Test
     void marksOfAPageInOnePassAreEachPassagesMarksAlone() throws Exception {
-        SeedIndex.build(tmp, "abbrev.md", "receptors.md");
-        try (Directory dir = FSDirectory.open(tmp.resolve("index")); DirectoryReader reader = DirectoryReader.open(dir)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            Snippets snippets = new Snippets(searcher);
+        onSeed((searcher, snippets) -> {
             SearchTimeLimit limit = new SearchTimeLimit(java.time.Duration.ofSeconds(10));
             for (String q : List.of("ketamine depression", "\"rapid antidepressant\" ketamine", "keta* infusion",
                     "NMDA receptor")) {
@@ -73,15 +70,12 @@ class SnippetsTest {
                     }
                 }
             }
-        }
+        });
     }
 
     @Test
     void phrasesAreMarkedAsLucenesOwnWeightMatcherMarksThem() throws Exception {
-        SeedIndex.build(tmp, "abbrev.md", "receptors.md");
-        try (Directory dir = FSDirectory.open(tmp.resolve("index")); DirectoryReader reader = DirectoryReader.open(dir)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            Snippets snippets = new Snippets(searcher);
+        onSeed((searcher, snippets) -> {
             // Lucene's strategy weighs the query again for every passage; kb's, once per segment.
             LucenesOwn lucenes = new LucenesOwn(UnifiedHighlighter.builder(searcher, Analyzers.perField())
                     .withFormatter(new SnippetFormatter(Snippets.SHOWN))
@@ -110,6 +104,19 @@ class SnippetsTest {
                     assertEquals(theirs[i], ours[i], q + " at " + i);
                 }
             }
+        });
+    }
+
+    /** What a test does with the seed fixtures' index: its searcher and kb's snippets over it. */
+    private interface OnSeed {
+        void run(IndexSearcher searcher, Snippets snippets) throws Exception;
+    }
+
+    private void onSeed(OnSeed test) throws Exception {
+        SeedIndex.build(tmp, "abbrev.md", "receptors.md");
+        try (Directory dir = FSDirectory.open(tmp.resolve("index")); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            test.run(searcher, new Snippets(searcher));
         }
     }
 
