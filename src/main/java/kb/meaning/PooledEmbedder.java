@@ -35,7 +35,7 @@ final class PooledEmbedder implements Embedder {
         }
         this.model = model;
         this.threads = threads;
-        this.pool = Executors.newFixedThreadPool(threads, new Workers());
+        this.pool = Executors.newFixedThreadPool(threads, new Workers("kb-meaning-"));
     }
 
     /** The number of worker threads batches are spread over. */
@@ -74,13 +74,7 @@ final class PooledEmbedder implements Embedder {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while embedding", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("embedding failed: " + e.getCause(), e.getCause());
+            throw failure(e);
         } catch (CancellationException e) {
             throw closedError();
         } finally {
@@ -124,6 +118,17 @@ final class PooledEmbedder implements Embedder {
         }
     }
 
+    /** What a model call on another thread failed with, as it was thrown there (an Error is thrown as it is). */
+    static RuntimeException failure(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException("embedding failed: " + e.getCause(), e.getCause());
+    }
+
     private static String requireText(String text, String what) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(what + " is blank: there is nothing to embed");
@@ -135,13 +140,18 @@ final class PooledEmbedder implements Embedder {
         return new IllegalStateException("the embedder is closed");
     }
 
-    /** Names the worker threads and makes them daemons, so an embedder left open never holds the JVM up. */
-    private static final class Workers implements ThreadFactory {
+    /** Names the threads ({@code prefix} and a number) and makes them daemons, so they never hold the JVM up. */
+    static final class Workers implements ThreadFactory {
+        private final String prefix;
         private final AtomicInteger count = new AtomicInteger();
+
+        Workers(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "kb-meaning-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }

@@ -32,20 +32,16 @@ final class ClusterModes {
 
     static Ranked rank(ClusterGeneration gen, ClusterRanking ranking, Embedder embedder, UserQueryParser.Parsed parsed,
             String text, String plainWords, SearchRequest request, int wanted) throws BadQueryException {
-        SearchMode mode = request.mode();
-        if (embedder == null || !gen.meaningOn() || (plainWords == null && QuerySyntax.hasOperators(text))) {
-            mode = SearchMode.LEXICAL;
-        }
-        int candidates = mode == SearchMode.LEXICAL ? wanted : Math.max(wanted, HybridRanking.CANDIDATES);
-        String typed = plainWords != null ? plainWords : text;
-        QueryEmbedding ahead = mode == SearchMode.LEXICAL ? null : QueryEmbedding.start(embedder, typed);
+        ModeRanking.Start start = ModeRanking.Start.of(request, embedder, gen.meaningOn(), text, plainWords, wanted);
+        SearchMode mode = start.mode();
+        int candidates = start.candidates();
         ClusterRanking.Plan plan = ranking.plan(gen, parsed, text, request, candidates);
         List<ClusterQueries.Candidate> rescored = plan.run().rescored();
         List<ClusterQueries.Candidate> words = rescored.subList(0, Math.min(candidates, rescored.size()));
         if (mode == SearchMode.LEXICAL) {
             return new Ranked(plan, mode, words, Map.of(), null);
         }
-        float[] vector = ahead.of(plan.corrected() != null ? plan.corrected() : typed);
+        float[] vector = start.vector(plan.corrected());
         List<ClusterVectors.Near> nearest = gen.vectors.nearest(vector, request.article(), request.section(), candidates);
         Map<String, ClusterVectors.Near> near = new java.util.LinkedHashMap<>();
         nearest.forEach(n -> near.put(n.id(), n));

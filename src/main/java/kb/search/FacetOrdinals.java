@@ -38,13 +38,13 @@ final class FacetOrdinals {
         this.sectionOf = sectionOf;
     }
 
-    /** The ordinals of every passage; null when a passage has two values for one dimension, or a dimension is missing. */
+    /**
+     * The ordinals of every passage; null when a passage has two values for one dimension. A dimension no passage
+     * has (a corpus without headings has no sections) counts nothing.
+     */
     static FacetOrdinals of(SortedSetDocValuesReaderState state, int maxDoc) throws IOException {
         OrdRange articles = state.getOrdRange(Fields.ARTICLE);
         OrdRange sections = state.getOrdRange(Fields.SECTION_PATH);
-        if (articles == null || sections == null) {
-            return null;
-        }
         int[] articleOf = new int[maxDoc];
         int[] sectionOf = new int[maxDoc];
         Arrays.fill(articleOf, -1);
@@ -108,6 +108,9 @@ final class FacetOrdinals {
     record Valued(String value, int count) {}
 
     private List<Valued> top(int[] counts, OrdRange range, int n) throws IOException {
+        if (range == null) {
+            return List.of();
+        }
         // Selection by count, then by lower ordinal (label order), as Lucene's queue of ordinals and counts keeps them.
         int[] best = new int[n];
         int size = 0;
@@ -133,6 +136,6 @@ final class FacetOrdinals {
     }
 
     private static boolean inRange(int ord, OrdRange range) {
-        return ord >= range.start && ord <= range.end;
+        return range != null && ord >= range.start && ord <= range.end;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 import kb.meaning.Embedder;
+import kb.meaning.QueryEmbedding;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -32,25 +33,45 @@ final class ModeRanking {
         }
     }
 
+    /**
+     * How a search by meaning starts, the same in both engines: the mode that applies (words only without an
+     * embedder, before every passage has a vector, or for a query with exact syntax), how many candidates each side
+     * ranks, and the query's vector already being made from the text as typed ({@link QueryEmbedding}).
+     */
+    record Start(SearchMode mode, int candidates, String typed, QueryEmbedding ahead) {
+        /** {@code plainWords}: the query as plain words when its syntax was escaped for an evaluation (no operator applies). */
+        static Start of(SearchRequest request, Embedder embedder, boolean meaningOn, String text, String plainWords,
+                int wanted) {
+            SearchMode mode = request.mode();
+            if (embedder == null || !meaningOn || (plainWords == null && QuerySyntax.hasOperators(text))) {
+                mode = SearchMode.LEXICAL;
+            }
+            String typed = plainWords != null ? plainWords : text;
+            return mode == SearchMode.LEXICAL ? new Start(mode, wanted, typed, null)
+                    : new Start(mode, Math.max(wanted, HybridRanking.CANDIDATES), typed,
+                            QueryEmbedding.start(embedder, typed));
+        }
+
+        /** The vector of the text searched: the correction when spelling made one, else the text as typed. */
+        float[] vector(String corrected) {
+            return ahead.of(corrected != null ? corrected : typed);
+        }
+    }
+
     private ModeRanking() {}
 
     static Ranked rank(IndexSearcher searcher, Generation gen, QueryPlanner planner, Embedder embedder,
             UserQueryParser.Parsed parsed, String text, String plainWords, SearchRequest request, int wanted)
             throws IOException, BadQueryException {
-        SearchMode mode = request.mode();
-        // `plainWords` is the query as plain words when its syntax was escaped for an evaluation: no operator applies.
-        if (embedder == null || !gen.meaningOn() || (plainWords == null && QuerySyntax.hasOperators(text))) {
-            mode = SearchMode.LEXICAL;
-        }
-        int candidates = mode == SearchMode.LEXICAL ? wanted : Math.max(wanted, HybridRanking.CANDIDATES);
-        String typed = plainWords != null ? plainWords : text;
-        QueryEmbedding ahead = mode == SearchMode.LEXICAL ? null : QueryEmbedding.start(embedder, typed);
+        Start start = Start.of(request, embedder, gen.meaningOn(), text, plainWords, wanted);
+        SearchMode mode = start.mode();
+        int candidates = start.candidates();
         QueryPlanner.Plan plan = planner.plan(searcher, gen, parsed, text, request, candidates);
         ScoreDoc[] words = plan.run().topDocs().scoreDocs;
         if (mode == SearchMode.LEXICAL) {
             return new Ranked(plan, mode, words, null, Set.of(), null);
         }
-        float[] vector = ahead.of(plan.corrected() != null ? plan.corrected() : typed);
+        float[] vector = start.vector(plan.corrected());
         Query filter = QueryPlanner.filtersOf(request);
         Query near = searcher.rewrite(new KnnFloatVectorQuery(Fields.VECTOR, vector, candidates,
                 filter instanceof MatchAllDocsQuery ? null : filter));

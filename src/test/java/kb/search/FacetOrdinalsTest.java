@@ -90,6 +90,30 @@ class FacetOrdinalsTest {
     }
 
     @Test
+    void aCorpusWithoutSectionsCountsItsArticlesAndNoSection() throws Exception {
+        FacetsConfig config = PassageDocuments.facetsConfig();
+        try (Directory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+                for (int d = 0; d < 30; d++) {
+                    Document doc = new Document();
+                    doc.add(new SortedSetDocValuesFacetField(Fields.ARTICLE, "a" + d % 7));
+                    w.addDocument(config.build(doc));
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
+                FacetOrdinals ordinals = FacetOrdinals.of(state, reader.maxDoc());
+                FacetsCollector all = new IndexSearcher(reader).search(new org.apache.lucene.search.MatchAllDocsQuery(),
+                        new FacetsCollectorManager());
+                int[] counts = ordinals.count(all);
+                assertEquals(values(new SortedSetDocValuesFacetCounts(state, all).getTopChildren(10, Fields.ARTICLE)),
+                        ordinals.topArticles(counts, 10));
+                assertEquals(List.of(), ordinals.topSections(counts, 10));
+            }
+        }
+    }
+
+    @Test
     void aPassageWithTwoSectionsLeavesTheCountingToLucene() throws Exception {
         FacetsConfig config = new FacetsConfig();
         config.setMultiValued(Fields.SECTION_PATH, true);

@@ -51,7 +51,7 @@ class SolrIndexerClusterTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static SolrNodes nodes;
     private static Cluster cluster;
-    private static final List<String> aliases = new ArrayList<>();
+    private static final TestCollections.Made made = new TestCollections.Made("kbidx_");
 
     @TempDir
     Path tmp;
@@ -65,17 +65,13 @@ class SolrIndexerClusterTest {
     @AfterAll
     static void deleteWhatTheTestsMade() throws Exception {
         try (SolrNodes closing = nodes) {
-            for (String alias : aliases) {
-                TestCollections.drop(SolrTestCluster.shared(), alias);
-            }
+            made.dropAll(SolrTestCluster.shared());
         }
     }
 
     /** A fresh alias name for one test, deleted with its collection after the class. */
     private static String alias(String name) {
-        String alias = "kbidx_" + name + "_" + Long.toHexString(System.nanoTime());
-        aliases.add(alias);
-        return alias;
+        return made.alias(name);
     }
 
     private SolrIndexReport index(Path corpus, Path mirror, String alias, Indexer.Mode mode) throws IOException {
@@ -203,7 +199,7 @@ class SolrIndexerClusterTest {
         ConfigSet set = ConfigSet.bundled();
         cluster.upload(set);
         cluster.create(alias, set.name(), 1, 1);
-        aliases.remove(alias);
+        made.forget(alias);
         try {
             Path corpus = MirrorFixture.corpus(tmp);
             Path mirror = tmp.resolve("mirror");

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SolrIndexerRecoveryTest {
     private static SolrNodes nodes;
     private static Cluster cluster;
-    private static final List<String> aliases = new ArrayList<>();
+    private static final TestCollections.Made made = new TestCollections.Made("kbrec_");
 
     @TempDir
     Path tmp;
@@ -57,16 +57,12 @@ class SolrIndexerRecoveryTest {
     @AfterAll
     static void deleteWhatTheTestsMade() throws Exception {
         try (SolrNodes closing = nodes) {
-            for (String alias : aliases) {
-                TestCollections.drop(SolrTestCluster.shared(), alias);
-            }
+            made.dropAll(SolrTestCluster.shared());
         }
     }
 
     private static String alias(String name) {
-        String alias = "kbrec_" + name + "_" + Long.toHexString(System.nanoTime());
-        aliases.add(alias);
-        return alias;
+        return made.alias(name);
     }
 
     private static SolrIndexReport index(Path corpus, Path mirror, String alias, Indexer.Mode mode, Embedder embedder)

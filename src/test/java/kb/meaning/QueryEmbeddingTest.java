@@ -1,4 +1,4 @@
-package kb.search;
+package kb.meaning;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import kb.meaning.Embedder;
 import org.junit.jupiter.api.Test;
 
 /**

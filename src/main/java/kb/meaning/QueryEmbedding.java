@@ -1,11 +1,9 @@
-package kb.search;
+package kb.meaning;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import kb.meaning.Embedder;
 
 /**
  * A query's vector, computed on a thread of its own while the caller ranks by words: the model and the lexical
@@ -14,9 +12,10 @@ import kb.meaning.Embedder;
  * on the caller's thread, and the early vector is dropped. Rule: the vector used is always the embedding of the
  * text searched, exactly as {@link Embedder#embedQuery} gives it.
  */
-final class QueryEmbedding {
+public final class QueryEmbedding {
     /** One thread per search by meaning in flight; idle threads end after a minute. Daemons: they never hold the JVM. */
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(new Daemons());
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(
+            new PooledEmbedder.Workers("kb-query-vector-"));
 
     private final Embedder embedder;
     private final String text;
@@ -29,12 +28,12 @@ final class QueryEmbedding {
     }
 
     /** Starts embedding {@code text} now. */
-    static QueryEmbedding start(Embedder embedder, String text) {
+    public static QueryEmbedding start(Embedder embedder, String text) {
         return new QueryEmbedding(embedder, text);
     }
 
     /** The vector of {@code searched}: the one computed ahead when it is the text started with. */
-    float[] of(String searched) {
+    public float[] of(String searched) {
         if (!searched.equals(text)) {
             vector.cancel(false);
             return embedder.embedQuery(searched);
@@ -46,25 +45,7 @@ final class QueryEmbedding {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while embedding the query", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("embedding the query failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** Names the threads ({@code kb-query-vector-N}) and makes them daemons. */
-    private static final class Daemons implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "kb-query-vector-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+            throw PooledEmbedder.failure(e);
         }
     }
 }
