@@ -94,11 +94,13 @@ final class IndexCommand implements Callable<Integer> {
         // Progress goes to stderr, so the report on stdout stays clean for scripts.
         Indexer.Options options = new Indexer.Options(allowDeletions, replace).withMeaning(meaning.recorded());
         if (meaning.wanted(IndexMeaning.of(index))) {
-            Meaning model = MeaningOption.shared();
-            if (model.available()) {
-                options = options.withEmbedder(model.embedder().orElseThrow(), Indexer.Options.UNLIMITED);
+            // The model loads when the first text is to be embedded: a run with nothing new to embed (an index up to
+            // date, or text embedded before) never pays its two seconds.
+            java.util.Optional<String> refused = Meaning.refusedHere();
+            if (refused.isEmpty()) {
+                options = options.withEmbedder(new LoadingEmbedder(MeaningOption::shared), Indexer.Options.UNLIMITED);
             } else {
-                err.println("kb index: " + model.message());
+                err.println("kb index: " + refused.get());
             }
         }
         if (cluster.wanted()) {

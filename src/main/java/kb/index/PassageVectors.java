@@ -170,6 +170,7 @@ final class PassageVectors<T> {
         for (String key : keys) {
             texts.add(waiting.get(key).text());
         }
+        embedder.ready();
         long start = System.nanoTime();
         float[][] vectors = embedder.embed(texts);
         embedNanos += System.nanoTime() - start;

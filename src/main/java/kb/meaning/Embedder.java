@@ -15,6 +15,13 @@ public interface Embedder extends AutoCloseable {
     /** Names the model and whatever else changes vectors; part of every {@link TextKey}. */
     String modelId();
 
+    /**
+     * Loads whatever embedding waits for (an embedder handed over before its model has loaded), so that a caller
+     * timing {@link #embed} times the embedding alone; nothing for an embedder that is ready from the start.
+     */
+    default void ready() {
+    }
+
     /** The vectors of {@code texts}, in their order; the work is spread over the embedder's worker threads. */
     float[][] embed(List<String> texts);
 

@@ -12,6 +12,10 @@ import java.util.Optional;
 public final class Meaning {
     /** Set to {@code true} to switch search by meaning off (tests, or a machine that should not spend the memory). */
     public static final String UNAVAILABLE_PROPERTY = "kb.meaning.unavailable";
+    /** The model every embedder of {@link #load} runs, as {@link Embedder#modelId} names it; known without loading it. */
+    public static final String MODEL_ID = MiniLmModel.MODEL_ID;
+    /** The length of its vectors ({@link Embedder#dimensions}). */
+    public static final int DIMENSIONS = MiniLmModel.DIMENSIONS;
 
     private final Embedder embedder;
     private final String message;
@@ -40,15 +44,29 @@ public final class Meaning {
         MiniLmModel load() throws Exception;
     }
 
+    /**
+     * Why {@link #load} would come back empty without trying to load the model (switched off, or a platform the
+     * model does not run on), as {@link #message} would say it; empty when the model may load here. Cheap: it reads
+     * a property and the platform, so a command can decide before paying for the model.
+     */
+    public static Optional<String> refusedHere() {
+        return refused(NativePlatform.current(), Boolean.getBoolean(UNAVAILABLE_PROPERTY)).map(Meaning::message);
+    }
+
+    private static Optional<Meaning> refused(String platform, boolean switchedOff) {
+        if (switchedOff) {
+            return Optional.of(unavailable(platform, " (switched off by -D" + UNAVAILABLE_PROPERTY + ")"));
+        }
+        return NativePlatform.supported(platform) ? Optional.empty() : Optional.of(unavailable(platform, ""));
+    }
+
     static Meaning load(String platform, boolean switchedOff, int threads, ModelLoader loader) {
         if (threads < 1) {
             throw new IllegalArgumentException("an embedder needs at least one worker thread, not " + threads);
         }
-        if (switchedOff) {
-            return unavailable(platform, " (switched off by -D" + UNAVAILABLE_PROPERTY + ")");
-        }
-        if (!NativePlatform.supported(platform)) {
-            return unavailable(platform, "");
+        Optional<Meaning> refused = refused(platform, switchedOff);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         try {
             NativeCaches.prepare();

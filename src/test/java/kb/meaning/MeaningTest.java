@@ -20,6 +20,24 @@ class MeaningTest {
     }
 
     @Test
+    void aCommandLearnsWithoutLoadingWhatLoadingWouldRefuse() {
+        String before = System.getProperty(Meaning.UNAVAILABLE_PROPERTY);
+        System.setProperty(Meaning.UNAVAILABLE_PROPERTY, "true");
+        try {
+            assertEquals(java.util.Optional.of(Meaning.load(1).message()), Meaning.refusedHere());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Meaning.UNAVAILABLE_PROPERTY);
+            } else {
+                System.setProperty(Meaning.UNAVAILABLE_PROPERTY, before);
+            }
+        }
+        if (before == null) {
+            assertEquals(!NativePlatform.supported(NativePlatform.current()), Meaning.refusedHere().isPresent());
+        }
+    }
+
+    @Test
     void theSystemPropertySwitchesItOff() {
         String before = System.getProperty(Meaning.UNAVAILABLE_PROPERTY);
         System.setProperty(Meaning.UNAVAILABLE_PROPERTY, "true");
