@@ -107,13 +107,31 @@ public final class Fields {
      */
     private static final String SECTION_KEY_SEPARATOR = " › ";
 
+    /** The no-break space that stands, inside a key, for a heading's own space beside a "›". */
+    private static final char HELD_SPACE = '\u00A0';
+
+    /**
+     * The key of a section path. A heading's own "›" ("Home › Drugs", a saved page's breadcrumb) would read as the
+     * separator and split the heading in two, so inside a key the spaces beside it are no-break spaces; the key of
+     * any other heading is its text.
+     */
     public static String sectionKey(java.util.List<String> headings) {
-        return String.join(SECTION_KEY_SEPARATOR, headings);
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < headings.size(); i++) {
+            if (i > 0) {
+                key.append(SECTION_KEY_SEPARATOR);
+            }
+            key.append(headings.get(i).replace(" ›", HELD_SPACE + "›").replace("› ", "›" + HELD_SPACE));
+        }
+        return key.toString();
     }
 
-    /** The headings of a {@link #sectionKey}, outermost first; empty for "". */
+    /** The headings of a {@link #sectionKey}, outermost first, each as it was given; empty for "". */
     public static java.util.List<String> sectionPath(String key) {
-        return key == null || key.isEmpty() ? java.util.List.of()
-                : java.util.List.of(key.split(java.util.regex.Pattern.quote(SECTION_KEY_SEPARATOR), -1));
+        if (key == null || key.isEmpty()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(key.split(java.util.regex.Pattern.quote(SECTION_KEY_SEPARATOR), -1))
+                .map(h -> h.replace(HELD_SPACE + "›", " ›").replace("›" + HELD_SPACE, "› ")).toList();
     }
 }
