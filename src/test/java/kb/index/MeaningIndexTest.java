@@ -55,6 +55,52 @@ class MeaningIndexTest {
     }
 
     @Test
+    void aModelThatCannotLoadStopsTheRunWithItsReasonAndTheIndexStaysAsItWas() throws IOException {
+        update();
+        long before = IndexContents.generation(index);
+        Map<String, String> documents = IndexContents.documents(index);
+        Files.writeString(corpus.resolve("delta.md"), "# Delta\n\nNoradrenaline keeps us alert.\n");
+        kb.meaning.Embedder unloadable = new kb.meaning.Embedder() {
+            @Override
+            public void ready() {
+                throw new IllegalStateException("the model did not load (no room)");
+            }
+
+            @Override
+            public int dimensions() {
+                return embedder.dimensions();
+            }
+
+            @Override
+            public String modelId() {
+                return embedder.modelId();
+            }
+
+            @Override
+            public float[][] embed(java.util.List<String> texts) {
+                throw new AssertionError("embedding before the model is ready");
+            }
+
+            @Override
+            public float[] embedQuery(String query) {
+                throw new AssertionError("no query here");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> indexer.index(corpus, index, Indexer.Mode.INCREMENTAL, IndexProgress.NONE,
+                        Indexer.Options.DEFAULT.withEmbedder(unloadable, Indexer.Options.UNLIMITED)));
+        assertEquals("the model did not load (no room)", e.getMessage());
+        assertEquals(before, IndexContents.generation(index));
+        assertEquals(documents, IndexContents.documents(index));
+        assertEquals(0, update().skipped().size());
+        assertTrue(IndexContents.documents(index).containsKey("delta.intro.1"), "the next run with a model adds it");
+    }
+
+    @Test
     void everyPassageGetsItsTextsUnitVectorAndTheCommitNamesTheModel() throws IOException {
         IndexReport report = update();
         assertEquals(5, embedder.take());
