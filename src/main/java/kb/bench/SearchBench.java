@@ -13,14 +13,20 @@ import kb.search.SearchLimits;
 /**
  * In-process search latency: kb's {@link SearchEngine#search} (page 1, 10 hits, every quality feature on:
  * highlighting, facets, spelling, expansions) against {@link BaselineSearch} over the same queries. After the
- * warm-up passes, each measured pass times every query on both sides, alternating which goes first, so drift in
- * the machine affects both alike.
+ * warm-up passes (as many as asked, then more while the JIT still compiles: {@link JitActivity}), each measured pass
+ * times every query on both sides, alternating which goes first, so drift in the machine affects both alike.
  */
 public final class SearchBench {
     private SearchBench() {}
 
-    /** The two series of one run, and a checksum of the answers so the work is observably done. */
-    public record Result(Latencies kb, Latencies baseline, long checksum) {
+    /** Warm-up passes beyond those asked for, while the JIT still compiles ({@link JitActivity}). */
+    static final int MAX_EXTRA_WARMUP = 8;
+
+    /**
+     * The two series of one run, a checksum of the answers so the work is observably done, the warm-up passes run,
+     * and the share of its wall time the JIT compiled for in the last of them.
+     */
+    public record Result(Latencies kb, Latencies baseline, long checksum, int warmupPasses, double lastWarmupJit) {
         public double ratio() {
             return kb.p50() / baseline.p50();
         }
@@ -43,10 +49,17 @@ public final class SearchBench {
     public static Result run(SearchEngine kb, BaselineSearch baseline, List<String> queries, int warmup, int iterations)
             throws IOException {
         long checksum = 0;
-        for (int pass = 0; pass < warmup; pass++) {
+        JitActivity jit = new JitActivity();
+        double share = 0;
+        int passes = 0;
+        // The passes asked for, then more while the JIT still compiled for a noticeable share of the last one.
+        while (passes < warmup || (passes > 0 && share > JitActivity.QUIET && passes < warmup + MAX_EXTRA_WARMUP)) {
+            jit.shareSinceLastLook();
             for (String q : queries) {
                 checksum += kbOnce(kb, q) + baseline.search(q, SearchLimits.DEFAULT_PAGE_SIZE).length;
             }
+            share = jit.shareSinceLastLook();
+            passes++;
         }
         Latencies.Recorder kbTimes = new Latencies.Recorder();
         Latencies.Recorder baseTimes = new Latencies.Recorder();
@@ -65,7 +78,7 @@ public final class SearchBench {
                 }
             }
         }
-        return new Result(kbTimes.latencies(), baseTimes.latencies(), checksum);
+        return new Result(kbTimes.latencies(), baseTimes.latencies(), checksum, passes, share);
     }
 
     /** One more pass of kb searches under the {@link PhaseSampler}: where a search's time goes, by phase. */

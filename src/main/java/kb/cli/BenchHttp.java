@@ -64,9 +64,10 @@ final class BenchHttp {
             try {
                 HttpBench bench = new HttpBench("http://127.0.0.1:" + app.port());
                 // Both pages get the same warm-up, as long as one load level, so neither is measured before the JIT is done.
-                bench.warmUp("/api/search", "/search", queries, duration);
-                out.printf(Locale.ROOT, "%n/api/search over HTTP, %s request threads%s, closed loop, %.0f s per level (ms):%n",
-                        pool.label(), judged ? " (kb's default)" : "", duration);
+                HttpBench.WarmUp warm = bench.warmUp("/api/search", "/search", queries, duration);
+                out.printf(Locale.ROOT, "%n/api/search over HTTP, %s request threads%s, closed loop, %.0f s per level (ms; "
+                        + "after %.0f s of warm-up, the JIT compiling for %.0f%% of its last stretch):%n", pool.label(),
+                        judged ? " (kb's default)" : "", duration, warm.seconds(), 100 * warm.lastJitShare());
                 Table t = new Table("clients", "requests", "errors", "p50", "p99", "requests/s");
                 HttpBench.Result one = null;
                 HttpBench.Result top = null;

@@ -61,8 +61,9 @@ final class BenchSections {
     /** In-process search, kb against the baseline; the result gives the later sections their reference p50s. */
     SearchBench.Result search(SearchEngine service, BaselineSearch baseline, List<String> queries) throws IOException {
         SearchBench.Result r = SearchBench.run(service, baseline, queries, warmup, iterations);
-        out.printf(Locale.ROOT, "%nSearch in process, top 10 with highlighting (%d warm-up + %d measured passes, ms):%n",
-                warmup, iterations);
+        out.printf(Locale.ROOT, "%nSearch in process, top 10 with highlighting (%d warm-up + %d measured passes, ms; "
+                + "the JIT compiled for %.0f%% of the last warm-up pass):%n", r.warmupPasses(), iterations,
+                100 * r.lastWarmupJit());
         Table t = new Table("", "searches", "p50", "p90", "p99", "mean");
         row(t, "kb (all features)", r.kb());
         row(t, "Lucene baseline", r.baseline());

@@ -25,7 +25,8 @@ class BenchCommandTest {
         assertEquals(0, run.code(), run.err());
         String out = run.out();
         assertAll(out, "Indexing (full rebuild", "Lucene baseline", "indexing time, kb / minimal loop: ",
-                "2 (1 refused", "in-process p50, kb / baseline: ", "in-process p99, kb / baseline: ",
+                "2 (1 refused", "(0 warm-up + 1 measured passes, ms; the JIT compiled for ", "s of warm-up, the JIT compiling for ",
+                "in-process p50, kb / baseline: ", "in-process p99, kb / baseline: ",
                 "Where kb's search time goes", "What the field weighting costs", "stemmed text alone",
                 "platform request threads (kb's default)", "/api/search p50 at 1 client / kb in-process p50: ",
                 "in process on 2 threads: baseline", "p50, HTML page / JSON API", "Search modes: not measured (--modes=off)",
