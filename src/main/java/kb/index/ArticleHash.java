@@ -18,9 +18,10 @@ public final class ArticleHash {
      * number does (the regex char filter used to end it one character short). 3: no facet drill-down terms. 4: the
      * first passage stores the article's {@link kb.corpus.ArticleContent} hash; passages carry their page. 5: passages
      * store the article's authors, date, DOI and journal. 6: no stored citation (the edges compose it from the parts).
-     * 7: the first passage indexes the article's whole text ({@link Fields#ARTICLE_TEXT}).
+     * 7: the first passage indexes the article's whole text ({@link Fields#ARTICLE_TEXT}). 8: every passage indexes
+     * the field of the ranking's first pass ({@link Fields#RANK_TEXT}).
      */
-    static final String SCHEMA = "kb-passages-7";
+    static final String SCHEMA = "kb-passages-8";
 
     private ArticleHash() {}
 

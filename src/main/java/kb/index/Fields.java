@@ -26,6 +26,12 @@ public final class Fields {
     /** Passage text analysed without stemming, so an exact word form scores above a stemmed match. */
     public static final String TEXT_EXACT = "text_exact";
     /**
+     * The ranking's first pass: the title, the headings three times (as they weigh in the full ranking) and the
+     * stemmed text, as one field (not stored, no offsets), so that one posting list per word finds the candidates the
+     * full weighting then rescores.
+     */
+    public static final String RANK_TEXT = "rank_text";
+    /**
      * The whole article as one text (title, headings, every passage's text), on its first passage only, analysed as
      * {@link #TEXT}: what an article's words score at article level, and the article side of a passage's score.
      */

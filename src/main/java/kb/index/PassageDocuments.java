@@ -99,6 +99,7 @@ public final class PassageDocuments {
         doc.add(new StringField(Fields.SECTION_PATH, v.sectionPath(), Field.Store.YES));
         doc.add(replayed(new Field(Fields.TEXT, v.text(), TEXT_WITH_OFFSETS), text.stemmed()));
         doc.add(replayed(new TextField(Fields.TEXT_EXACT, v.text(), Field.Store.NO), text.unstemmed()));
+        doc.add(rankText(v, analysed, text));
         doc.add(new StringField(Fields.KIND, v.kind(), Field.Store.YES));
         doc.add(new StoredField(Fields.ORDINAL, v.ordinal()));
         doc.add(new StoredField(Fields.POSITION, v.position()));
@@ -141,6 +142,20 @@ public final class PassageDocuments {
         }
         checkTermLengths(built);
         return built;
+    }
+
+    /**
+     * {@link Fields#RANK_TEXT}: the title, the headings three times and the text, their tokens those already analysed
+     * for the passage's own fields, each piece's offsets after the one before (Lucene wants them in order).
+     */
+    private static Field rankText(PassageValues v, Map<String, AnalysedText> analysed, AnalysedText text) {
+        AnalysedText title = analysed.get(v.title());
+        AnalysedText section = analysed.get(v.section());
+        int t = v.title().length() + 1;
+        int h = v.section().length() + 1;
+        int[] starts = {0, t, t + h, t + 2 * h, t + 3 * h};
+        return replayed(new TextField(Fields.RANK_TEXT, "", Field.Store.NO), AnalysedText.concat(
+                List.of(title, section, section, section, text), starts, true, t + 3 * h + v.text().length()));
     }
 
     /**

@@ -37,6 +37,8 @@ final class Generation {
     final ArticleTitles titles;
     /** Passages with a meaning vector; search by meaning is on when every passage has one. */
     final int withMeaning;
+    /** Whether every passage has the ranking's first-pass field, so that ranking may take two passes ({@link FirstPass}). */
+    final boolean firstPass;
     private volatile CorpusExamples examples;
     /** The previous generation's until this one's are built; null only when none was ever built. */
     private volatile Completions completions;
@@ -62,6 +64,7 @@ final class Generation {
         this.snippets = new Snippets(searcher);
         this.titles = new ArticleTitles(searcher);
         this.withMeaning = kb.index.IndexMeaning.withVectors(reader);
+        this.firstPass = FirstPass.indexed(reader);
     }
 
     /** Whether search by meaning is on for this generation: every passage has its vector. */

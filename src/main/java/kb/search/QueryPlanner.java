@@ -79,11 +79,12 @@ final class QueryPlanner {
     /**
      * What a query becomes before it runs, with no index needed: the ranked query (words, expansions, proximity,
      * filters), the query counting the same passages more cheaply, what to highlight, the expansions used and the
-     * query's words over whole articles (null when none). {@code matches} are the expansion dictionary's matches
+     * query's words over whole articles (null when none), and the words with their expansions as parsed, over every
+     * field, without proximity bonus or filters (null when none; what {@link FirstPass} is made from). {@code matches} are the expansion dictionary's matches
      * in the query ({@code dictionary.find(QueryExpander.unquoted(text))}), so the same forms can be built where
      * only those matches travel (inside Solr, {@link QueryForms}).
      */
-    record Forms(Query ranked, Query counted, Query highlight, List<Expansion> expansions, Query articles) {}
+    record Forms(Query ranked, Query counted, Query highlight, List<Expansion> expansions, Query articles, Query words) {}
 
     Forms forms(UserQueryParser.Parsed parsed, String text, String article, String section,
             List<ExpansionDictionary.Match> matches) throws BadQueryException {
@@ -113,7 +114,7 @@ final class QueryPlanner {
         // without them selects the same passages, with one field fewer to read for every match.
         Query counted = FieldQueries.without(matching, Fields.TEXT_EXACT);
         return new Forms(query, counted != null ? counted : matching, inText != null ? inText : highlight, expansions,
-                articles);
+                articles, words);
     }
 
     /** The dictionary's matches in {@code text}, as {@link #forms} takes them. */
@@ -125,7 +126,10 @@ final class QueryPlanner {
             SearchRequest request, int wanted) throws IOException, BadQueryException {
         Forms f = forms(parsed, text, request.article(), request.section(), matchesIn(text, gen.expansions));
         // The first pass collects more than the page so that a passage of an article on the query can climb onto it.
-        TopDocs first = rankTop(searcher, f.ranked(), ArticleRanking.candidates(wanted));
+        int candidates = ArticleRanking.candidates(wanted);
+        Query cheap = gen.firstPass ? FirstPass.of(f.words(), parsed.filters(), request) : null;
+        TopDocs first = cheap != null ? FirstPass.rank(searcher, cheap, f.ranked(), candidates)
+                : rankTop(searcher, f.ranked(), candidates);
         ArticleRanking.Rescored r = ArticleRanking.rescore(searcher, f.articles(), first.scoreDocs);
         ScoreDoc[] rescored = r.passages();
         TopDocs top = new TopDocs(first.totalHits,
@@ -144,7 +148,7 @@ final class QueryPlanner {
         return withFilters(new MatchAllDocsQuery(), request.article(), request.section());
     }
 
-    private static Query withFilters(Query query, String article, String section) {
+    static Query withFilters(Query query, String article, String section) {
         boolean hasArticle = article != null && !article.isBlank();
         boolean hasSection = section != null && !section.isBlank();
         if (!hasArticle && !hasSection) {

@@ -58,6 +58,10 @@ public final class SolrDocuments {
         doc.addField(Fields.SECTION_PATH, v.sectionPath());
         doc.addField(Fields.TEXT, v.text());
         doc.addField(Fields.TEXT_EXACT, v.text());
+        // The first pass's field as the embedded index has it: the same tokens (the headings three times), in values.
+        for (String piece : new String[] {v.title(), v.section(), v.section(), v.section(), v.text()}) {
+            doc.addField(Fields.RANK_TEXT, piece);
+        }
         doc.addField(Fields.KIND, v.kind());
         doc.addField(Fields.ORDINAL, v.ordinal());
         doc.addField(Fields.POSITION, v.position());

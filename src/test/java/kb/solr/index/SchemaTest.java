@@ -146,7 +146,8 @@ class SchemaTest {
             }
             checked++;
         }
-        assertEquals(8, checked, "title, section, text, text_exact, article_text, ref_authors, ref_title, ref_journal");
+        assertEquals(9, checked,
+                "title, section, text, text_exact, rank_text, article_text, ref_authors, ref_title, ref_journal");
     }
 
     @Test

@@ -41,7 +41,7 @@ class SolrDocumentsTest {
 
     /** Fields the Lucene index does not store but a Solr document carries, beside the stored ones. */
     private static final Set<String> UNSTORED = Set.of(Fields.SECTION, Fields.TEXT_EXACT, Fields.ARTICLE_TEXT,
-            Fields.VECTOR, Fields.TEXT_KEY, SolrSchema.SEQ);
+            Fields.RANK_TEXT, Fields.VECTOR, Fields.TEXT_KEY, SolrSchema.SEQ);
 
     @BeforeAll
     static void indexFixtureCorpus() throws IOException {
@@ -75,6 +75,9 @@ class SolrDocumentsTest {
             assertEquals(Set.of(), extra, e.getKey());
             assertEquals(l.get(Fields.TEXT), s.getFieldValue(Fields.TEXT_EXACT));
             assertEquals(String.join(" \n ", l.getValues(Fields.HEADING)), s.getFieldValue(Fields.SECTION));
+            Object section = s.getFieldValue(Fields.SECTION);
+            assertEquals(List.of(l.get(Fields.TITLE), section, section, section, l.get(Fields.TEXT)),
+                    List.copyOf(s.getFieldValues(Fields.RANK_TEXT)), "the first pass's field, the headings three times");
         }
     }
 

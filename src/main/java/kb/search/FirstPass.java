@@ -1,0 +1,125 @@
+package kb.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import kb.index.Fields;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+
+/**
+ * Two-phase ranking: the words over {@link Fields#RANK_TEXT} alone (title, headings and text in one field, one
+ * posting list per word, which Lucene prunes like any single field) pick the best {@link #DEPTH} passages, and only
+ * those are scored with kb's full weighting (each field apart, exact forms, proximity) by Lucene's
+ * {@link QueryRescorer}. Rule: the first pass matches every passage the full query matches, so a query that
+ * matches no more than {@link #DEPTH} passages ranks exactly as in one pass; it runs only for queries of optional
+ * parts (words, phrases, expansions, prefixes: no required or excluded part, no field of their own), and only on a
+ * generation whose every segment has the field (an index built before it ranks in one pass until rewritten).
+ */
+final class FirstPass {
+    /** Passages the full weighting rescores; measured on MedQuAD, SciFact, the seed and the long documents (README). */
+    static final int DEPTH = 200;
+
+    private FirstPass() {}
+
+    /** Whether every segment of {@code reader} that has passage text has the first pass's field for each of them. */
+    static boolean indexed(IndexReader reader) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms text = leaf.reader().terms(Fields.TEXT);
+            if (text == null) {
+                continue;
+            }
+            Terms rank = leaf.reader().terms(Fields.RANK_TEXT);
+            if (rank == null || rank.getDocCount() < text.getDocCount()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first pass for {@code words} (the words and expansions as parsed: no proximity bonus, no filters), with the
+     * query's own filters ({@code title:}, {@code kind:} ...) and the request's, as the full query has them; null when
+     * the words have a part that is not optional or not on the default fields, so that the first pass could miss
+     * what the full query ranks first.
+     */
+    static Query of(Query words, List<Query> filters, SearchRequest request) {
+        if (words == null || !optionalThroughout(words)) {
+            return null;
+        }
+        Query cheap = FieldQueries.retarget(words, Fields.TEXT, Fields.RANK_TEXT);
+        if (cheap == null || !coversEveryPart(words)) {
+            return null;
+        }
+        return QueryPlanner.withFilters(new UserQueryParser.Parsed(cheap, filters).combined(), request.article(),
+                request.section());
+    }
+
+    /**
+     * The {@code wanted} best of {@code full}'s ranking among the first pass's {@link #DEPTH} best, best first (ties:
+     * lower doc id); the total is the first pass's (the counting pass gives the page's).
+     */
+    static TopDocs rank(IndexSearcher searcher, Query cheap, Query full, int wanted) throws IOException {
+        TopDocs first = QueryPlanner.rankTop(searcher, cheap, Math.max(DEPTH, wanted));
+        TopDocs rescored = new QueryRescorer(full) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                // A phrase may meet across the title and the text in the one field; the full query decides.
+                return secondPassMatches ? secondPassScore : Float.NEGATIVE_INFINITY;
+            }
+        }.rescore(searcher, first, wanted);
+        ScoreDoc[] kept = Arrays.stream(rescored.scoreDocs).filter(d -> d.score != Float.NEGATIVE_INFINITY)
+                .toArray(ScoreDoc[]::new);
+        TotalHits total = kept.length == 0 ? new TotalHits(0, TotalHits.Relation.EQUAL_TO) : first.totalHits;
+        return new TopDocs(total, kept);
+    }
+
+    /** True when every clause, at every depth, is optional and no disjunction needs a minimum of matches. */
+    private static boolean optionalThroughout(Query q) {
+        if (q instanceof BooleanQuery bq) {
+            if (bq.getMinimumNumberShouldMatch() > 0) {
+                return false;
+            }
+            for (BooleanClause c : bq.clauses()) {
+                if (c.getOccur() != BooleanClause.Occur.SHOULD || !optionalThroughout(c.getQuery())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (q instanceof BoostQuery boost) {
+            return optionalThroughout(boost.getQuery());
+        }
+        if (q instanceof DisjunctionMaxQuery dismax) {
+            return dismax.getDisjuncts().stream().allMatch(FirstPass::optionalThroughout);
+        }
+        // A fuzzy, wildcard or prefix word expands to each field's own best terms, which one field need not share.
+        return !(q instanceof MultiTermQuery);
+    }
+
+    /**
+     * True when every part, at every depth, searches the text too: a word over the default fields does (its text
+     * disjunct), a part on a field of its own ("title:x") does not, and the first pass would miss what only it finds.
+     */
+    private static boolean coversEveryPart(Query q) {
+        if (q instanceof BooleanQuery bq) {
+            return bq.clauses().stream().allMatch(c -> coversEveryPart(c.getQuery()));
+        }
+        if (q instanceof BoostQuery boost) {
+            return coversEveryPart(boost.getQuery());
+        }
+        return FieldQueries.restrict(q, Fields.TEXT) != null;
+    }
+}
