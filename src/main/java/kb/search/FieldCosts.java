@@ -20,8 +20,9 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * What kb's field weighting costs the ranked search, for {@code kb bench}: each query is ranked (top 10, with
- * Lucene's pruning, as {@link SearchEngine} ranks) as kb builds it, then without the proximity bonus, then also
- * without each field in turn, and with the stemmed text field alone. The variants run in rotating order so that
+ * Lucene's pruning) with the full weighting in one pass, as kb's second pass scores ({@link FirstPass}) and as a
+ * query with required or excluded parts is ranked, then without the proximity bonus, then also without each field
+ * in turn, and with the stemmed text field alone. The variants run in rotating order so that
  * none always goes first. Only the ranking is timed: no highlighting, counting or stored fields.
  */
 public final class FieldCosts implements Closeable {
@@ -98,7 +99,7 @@ public final class FieldCosts implements Closeable {
     private static Map<String, Query> variants(QueryExpander.Expanded expanded) {
         Query words = expanded.highlight();
         Map<String, Query> v = new LinkedHashMap<>();
-        v.put("as kb ranks (4 fields, expansions, proximity)", expanded.query());
+        v.put("the full weighting in one pass (4 fields, expansions, proximity)", expanded.query());
         v.put("without the proximity bonus", words);
         v.put("  and without headings (section)", FieldQueries.without(words, Fields.SECTION));
         v.put("  and without titles", FieldQueries.without(words, Fields.TITLE));
