@@ -87,19 +87,21 @@ public final class PassageDocuments {
             throw new IllegalArgumentException("a section heading is longer than " + MAX_FACET_LABEL + " characters");
         }
         AnalysedText text = analysed(v.text(), analysed);
+        AnalysedText title = analysed(v.title(), analysed);
+        AnalysedText section = analysed(v.section(), analysed);
         Document doc = new Document();
         doc.add(new StoredField(Fields.ARTICLE_HASH, v.articleHash()));
         doc.add(new StringField(Fields.ID, v.id(), Field.Store.YES));
         doc.add(new StringField(Fields.ARTICLE, v.article(), Field.Store.YES));
-        doc.add(replayed(new TextField(Fields.TITLE, v.title(), Field.Store.YES), analysed(v.title(), analysed).stemmed()));
+        doc.add(replayed(new TextField(Fields.TITLE, v.title(), Field.Store.YES), title.stemmed()));
         for (String heading : v.headings()) {
             doc.add(new StoredField(Fields.HEADING, heading));
         }
-        doc.add(replayed(new TextField(Fields.SECTION, v.section(), Field.Store.NO), analysed(v.section(), analysed).stemmed()));
+        doc.add(replayed(new TextField(Fields.SECTION, v.section(), Field.Store.NO), section.stemmed()));
         doc.add(new StringField(Fields.SECTION_PATH, v.sectionPath(), Field.Store.YES));
         doc.add(replayed(new Field(Fields.TEXT, v.text(), TEXT_WITH_OFFSETS), text.stemmed()));
         doc.add(replayed(new TextField(Fields.TEXT_EXACT, v.text(), Field.Store.NO), text.unstemmed()));
-        doc.add(rankText(v, analysed, text));
+        doc.add(rankText(v, title, section, text));
         doc.add(new StringField(Fields.KIND, v.kind(), Field.Store.YES));
         doc.add(new StoredField(Fields.ORDINAL, v.ordinal()));
         doc.add(new StoredField(Fields.POSITION, v.position()));
@@ -148,9 +150,7 @@ public final class PassageDocuments {
      * {@link Fields#RANK_TEXT}: the title, the headings three times and the text, their tokens those already analysed
      * for the passage's own fields, each piece's offsets after the one before (Lucene wants them in order).
      */
-    private static Field rankText(PassageValues v, Map<String, AnalysedText> analysed, AnalysedText text) {
-        AnalysedText title = analysed.get(v.title());
-        AnalysedText section = analysed.get(v.section());
+    private static Field rankText(PassageValues v, AnalysedText title, AnalysedText section, AnalysedText text) {
         int t = v.title().length() + 1;
         int h = v.section().length() + 1;
         int[] starts = {0, t, t + h, t + 2 * h, t + 3 * h};

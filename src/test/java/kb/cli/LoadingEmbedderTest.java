@@ -45,16 +45,6 @@ class LoadingEmbedderTest {
     }
 
     private static Meaning switchedOff() {
-        String before = System.getProperty(Meaning.UNAVAILABLE_PROPERTY);
-        System.setProperty(Meaning.UNAVAILABLE_PROPERTY, "true");
-        try {
-            return Meaning.load(1);
-        } finally {
-            if (before == null) {
-                System.clearProperty(Meaning.UNAVAILABLE_PROPERTY);
-            } else {
-                System.setProperty(Meaning.UNAVAILABLE_PROPERTY, before);
-            }
-        }
+        return kb.testing.SwitchedOff.meaning(() -> Meaning.load(1));
     }
 }

@@ -21,38 +21,22 @@ class MeaningTest {
 
     @Test
     void aCommandLearnsWithoutLoadingWhatLoadingWouldRefuse() {
-        String before = System.getProperty(Meaning.UNAVAILABLE_PROPERTY);
-        System.setProperty(Meaning.UNAVAILABLE_PROPERTY, "true");
-        try {
+        boolean switchedOffBefore = System.getProperty(Meaning.UNAVAILABLE_PROPERTY) != null;
+        kb.testing.SwitchedOff.meaning(() -> {
             assertEquals(java.util.Optional.of(Meaning.load(1).message()), Meaning.refusedHere());
-        } finally {
-            if (before == null) {
-                System.clearProperty(Meaning.UNAVAILABLE_PROPERTY);
-            } else {
-                System.setProperty(Meaning.UNAVAILABLE_PROPERTY, before);
-            }
-        }
-        if (before == null) {
+            return null;
+        });
+        if (!switchedOffBefore) {
             assertEquals(!NativePlatform.supported(NativePlatform.current()), Meaning.refusedHere().isPresent());
         }
     }
 
     @Test
     void theSystemPropertySwitchesItOff() {
-        String before = System.getProperty(Meaning.UNAVAILABLE_PROPERTY);
-        System.setProperty(Meaning.UNAVAILABLE_PROPERTY, "true");
-        try {
-            Meaning meaning = Meaning.load(1);
-            assertTrue(meaning.embedder().isEmpty());
-            assertEquals("search by meaning is not available on " + NativePlatform.current()
-                    + " (switched off by -Dkb.meaning.unavailable); kb serves lexical search", meaning.message());
-        } finally {
-            if (before == null) {
-                System.clearProperty(Meaning.UNAVAILABLE_PROPERTY);
-            } else {
-                System.setProperty(Meaning.UNAVAILABLE_PROPERTY, before);
-            }
-        }
+        Meaning meaning = kb.testing.SwitchedOff.meaning(() -> Meaning.load(1));
+        assertTrue(meaning.embedder().isEmpty());
+        assertEquals("search by meaning is not available on " + NativePlatform.current()
+                + " (switched off by -Dkb.meaning.unavailable); kb serves lexical search", meaning.message());
     }
 
     @Test
