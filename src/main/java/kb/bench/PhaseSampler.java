@@ -25,7 +25,7 @@ public final class PhaseSampler implements AutoCloseable {
             new Marker("highlight", "org.apache.lucene.search.uhighlight.", null),
             new Marker("facet counts", "kb.search.FacetCounter", "count"),
             new Marker("ranked search (top k)", "kb.search.QueryPlanner", "rankTop"),
-            new Marker("match count + facet collection", "kb.search.ResultPages", "collectMatches"),
+            new Marker("checking matches (phrases, meaning)", "kb.search.CountedMatches", "matching"),
             new Marker("other searches", "org.apache.lucene.search.IndexSearcher", null),
             new Marker("stored fields", "org.apache.lucene.index.StoredFields", null),
             new Marker("stored fields", "org.apache.lucene.codecs.", null));

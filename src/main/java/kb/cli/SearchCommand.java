@@ -96,8 +96,8 @@ final class SearchCommand implements Callable<Integer> {
         } else {
             long first = (long) (page.page() - 1) * page.size() + 1;
             long byMeaning = page.total() - page.byWords();
-            out.printf("%d %s \"%s\"%s (%d ms); showing %d-%d.%n", page.byWords(),
-                    page.byWords() == 1 ? "passage matches" : "passages match",
+            out.printf("%d%s %s \"%s\"%s (%d ms); showing %d-%d.%n", page.byWords(), page.countsExact() ? "" : "+",
+                    page.byWords() == 1 && page.countsExact() ? "passage matches" : "passages match",
                     page.correctedQuery() != null ? page.correctedQuery() : page.query(),
                     byMeaning == 0 ? "" : ", " + byMeaning + " more related by meaning", page.tookMs(), first,
                     first + page.hits().size() - 1);

@@ -26,10 +26,9 @@ final class ArticleHits {
         // Named from doc values and the generation's titles: no stored fields are read for the block.
         List<ArticleHit> top = new ArrayList<>(SearchLimits.TOP_ARTICLES);
         for (int i = 0; i < articles.length && top.size() < SearchLimits.TOP_ARTICLES; i++) {
-            String slug = ArticleStarts.slugOf(searcher, articles[i].doc);
-            long passages = slug == null ? 0 : counted.passagesIn(slug);
-            if (passages > 0) {
-                top.add(new ArticleHit(slug, titles.of(slug), articles[i].score, passages));
+            FacetOrdinals.Valued article = counted.articleOf(searcher, articles[i].doc);
+            if (article != null && article.count() > 0) {
+                top.add(new ArticleHit(article.value(), titles.of(article.value()), articles[i].score, article.count()));
             }
         }
         return top;

@@ -11,11 +11,15 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 
 /**
- * Counts the passages a query matched by article and by section, from the doc values of the matched set (every
- * match counts, not only the page shown), the largest {@value SearchLimits#FACET_VALUES} of each; an article's label is
- * its title, a section's its innermost heading.
+ * Counts the passages a query matched by article and by section, from the doc values of the matches counted (every
+ * match up to {@link SearchLimits#EXACT_COUNT}, else the best that many: {@link CountedMatches}), the largest
+ * {@value SearchLimits#FACET_VALUES} of each; an article's label is its title, a section's its innermost heading.
  */
 final class FacetCounter {
     private FacetCounter() {}
@@ -24,34 +28,42 @@ final class FacetCounter {
     interface Counted {
         Facets facets();
 
-        /** The matching passages of this article; 0 for an article with none. */
-        long passagesIn(String slug) throws IOException;
+        /**
+         * The article of passage {@code doc} and how many of its passages were counted; null when the passage has no
+         * article.
+         */
+        FacetOrdinals.Valued articleOf(IndexSearcher searcher, int doc) throws IOException;
     }
 
     /** Counted by Lucene's facet counts. */
     private record ByLucene(Facets facets, SortedSetDocValuesFacetCounts counts) implements Counted {
         @Override
-        public long passagesIn(String slug) throws IOException {
+        public FacetOrdinals.Valued articleOf(IndexSearcher searcher, int doc) throws IOException {
+            String slug = ArticleStarts.slugOf(searcher, doc);
+            if (slug == null) {
+                return null;
+            }
             Number n = counts == null ? null : counts.getSpecificValue(Fields.ARTICLE, slug);
-            return n == null || n.longValue() < 0 ? 0 : n.longValue();
+            return new FacetOrdinals.Valued(slug, n == null || n.longValue() < 0 ? 0 : n.intValue());
         }
     }
 
     /** Counted from the generation's ordinals by doc id. */
-    private record ByOrdinals(Facets facets, FacetOrdinals ordinals, int[] counts) implements Counted {
+    private record ByOrdinals(Facets facets, FacetOrdinals ordinals, FacetOrdinals.Counts counts) implements Counted {
         @Override
-        public long passagesIn(String slug) throws IOException {
-            return ordinals.ofArticle(counts, slug);
+        public FacetOrdinals.Valued articleOf(IndexSearcher searcher, int doc) throws IOException {
+            return ordinals.articleOf(counts, doc);
         }
     }
 
-    static Counted count(Generation gen, FacetsCollector matches) throws IOException {
+    /** The facets of {@code docs} (doc ids in increasing order: the matches counted, {@link CountedMatches}). */
+    static Counted count(IndexSearcher searcher, Generation gen, int[] docs) throws IOException {
         if (gen.facetState == null) {
             return new ByLucene(Facets.EMPTY, null);
         }
         FacetOrdinals ordinals = gen.facetOrdinals;
         if (ordinals != null) {
-            int[] counts = ordinals.count(matches);
+            FacetOrdinals.Counts counts = ordinals.count(docs);
             List<FacetCount> articles = new ArrayList<>();
             for (FacetOrdinals.Valued v : ordinals.topArticles(counts, SearchLimits.FACET_VALUES)) {
                 articles.add(new FacetCount(v.value(), gen.titles.of(v.value()), List.of(), v.count()));
@@ -62,7 +74,7 @@ final class FacetCounter {
             }
             return new ByOrdinals(new Facets(articles, sections), ordinals, counts);
         }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(gen.facetState, matches);
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(gen.facetState, collected(searcher, docs));
         List<FacetCount> articles = new ArrayList<>();
         FacetResult byArticle = counts.getTopChildren(SearchLimits.FACET_VALUES, Fields.ARTICLE);
         if (byArticle != null) {
@@ -78,6 +90,23 @@ final class FacetCounter {
             }
         }
         return new ByLucene(new Facets(articles, sections), counts);
+    }
+
+    /** {@code docs} as Lucene's facet counts take them, as if a search had collected them. */
+    private static FacetsCollector collected(IndexSearcher searcher, int[] docs) throws IOException {
+        FacetsCollector collector = new FacetsCollector();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int i = 0;
+        while (i < docs.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            LeafCollector into = collector.getLeafCollector(leaf);
+            for (; i < docs.length && docs[i] < end; i++) {
+                into.collect(docs[i] - leaf.docBase);
+            }
+            into.finish();
+        }
+        return collector;
     }
 
     private static FacetCount section(String key, long count) {

@@ -16,6 +16,7 @@ import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 
@@ -67,23 +68,47 @@ final class FirstPass {
                 request.section());
     }
 
+    /** How deep the first pass ranks before {@code wanted} of its best are rescored. */
+    static int depth(int wanted) {
+        return Math.max(DEPTH, wanted);
+    }
+
     /**
-     * The {@code wanted} best of {@code full}'s ranking among the first pass's {@link #DEPTH} best, best first (ties:
-     * lower doc id); the total is the first pass's (the counting pass gives the page's).
+     * The {@code wanted} best of {@code full}'s ranking among the first pass's {@link #depth} best ({@code first},
+     * best first, may hold more), best first (ties: lower doc id); the total is the first pass's.
      */
-    static TopDocs rank(IndexSearcher searcher, Query cheap, Query full, int wanted) throws IOException {
-        TopDocs first = QueryPlanner.rankTop(searcher, cheap, Math.max(DEPTH, wanted));
+    static TopDocs rescore(IndexSearcher searcher, TopDocs first, Query full, int wanted) throws IOException {
+        ScoreDoc[] best = first.scoreDocs.length <= depth(wanted) ? first.scoreDocs
+                : Arrays.copyOf(first.scoreDocs, depth(wanted));
         TopDocs rescored = new QueryRescorer(full) {
             @Override
             protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
                 // A phrase may meet across the title and the text in the one field; the full query decides.
                 return secondPassMatches ? secondPassScore : Float.NEGATIVE_INFINITY;
             }
-        }.rescore(searcher, first, wanted);
+        }.rescore(searcher, new TopDocs(first.totalHits, best), wanted);
         ScoreDoc[] kept = Arrays.stream(rescored.scoreDocs).filter(d -> d.score != Float.NEGATIVE_INFINITY)
                 .toArray(ScoreDoc[]::new);
         TotalHits total = kept.length == 0 ? new TotalHits(0, TotalHits.Relation.EQUAL_TO) : first.totalHits;
         return new TopDocs(total, kept);
+    }
+
+    /**
+     * Whether the first pass of {@code words} matches exactly the passages the words match, so that it may count them
+     * on the one field: true when the words are single terms (the field holds the title's, headings' and text's
+     * stemmed terms); a phrase may meet across the pieces of the one field, so a query with one counts as typed.
+     */
+    static boolean matchesAlike(Query words) {
+        if (words instanceof BooleanQuery bq) {
+            return bq.clauses().stream().allMatch(c -> matchesAlike(c.getQuery()));
+        }
+        if (words instanceof BoostQuery boost) {
+            return matchesAlike(boost.getQuery());
+        }
+        if (words instanceof DisjunctionMaxQuery dismax) {
+            return dismax.getDisjuncts().stream().allMatch(FirstPass::matchesAlike);
+        }
+        return words instanceof TermQuery;
     }
 
     /** True when every clause, at every depth, is optional and no disjunction needs a minimum of matches. */

@@ -22,11 +22,9 @@ import kb.index.Fields;
 final class ModeRanking {
     /**
      * A ranking: the lexical plan (spelling, expansions, what to highlight and count), the mode used, the ranked docs,
-     * the query selecting the meaning candidates (already rewritten, so it never searches the graph twice; null
-     * when lexical) and those candidates' doc ids, and the query's vector (null when lexical).
+     * the meaning candidates' doc ids (none when lexical), and the query's vector (null when lexical).
      */
-    record Ranked(QueryPlanner.Plan plan, SearchMode mode, ScoreDoc[] docs, Query nearQuery, Set<Integer> near,
-            float[] vector) {
+    record Ranked(QueryPlanner.Plan plan, SearchMode mode, ScoreDoc[] docs, Set<Integer> near, float[] vector) {
         /** The passages articles are ranked from: every rescored lexical candidate, or this mode's ranking. */
         ScoreDoc[] forArticles() {
             return mode == SearchMode.LEXICAL ? plan.run().candidates() : docs;
@@ -69,12 +67,12 @@ final class ModeRanking {
         QueryPlanner.Plan plan = planner.plan(searcher, gen, parsed, text, request, candidates);
         ScoreDoc[] words = plan.run().topDocs().scoreDocs;
         if (mode == SearchMode.LEXICAL) {
-            return new Ranked(plan, mode, words, null, Set.of(), null);
+            return new Ranked(plan, mode, words, Set.of(), null);
         }
         float[] vector = start.vector(plan.corrected());
         Query filter = QueryPlanner.filtersOf(request);
-        Query near = searcher.rewrite(new KnnFloatVectorQuery(Fields.VECTOR, vector, candidates,
-                filter instanceof MatchAllDocsQuery ? null : filter));
+        Query near = new KnnFloatVectorQuery(Fields.VECTOR, vector, candidates,
+                filter instanceof MatchAllDocsQuery ? null : filter);
         TopDocs nearest = searcher.search(near, candidates);
         Set<Integer> nearIds = new HashSet<>();
         for (ScoreDoc sd : nearest.scoreDocs) {
@@ -82,6 +80,6 @@ final class ModeRanking {
         }
         ScoreDoc[] ranked = mode == SearchMode.SEMANTIC ? nearest.scoreDocs
                 : HybridRanking.fuse(words, nearest.scoreDocs, HybridRanking.MEANING_WEIGHT, candidates);
-        return new Ranked(plan, mode, ranked, near, nearIds, vector);
+        return new Ranked(plan, mode, ranked, nearIds, vector);
     }
 }

@@ -36,11 +36,11 @@ final class QueryPlanner {
      * One ranked execution: its best hits, the query that selects the same passages without the proximity bonus
      * (for counting them and their facets, which only a result page needs), what to highlight, the expansions, the
      * query's words over whole articles (null when none), every rescored candidate, best first (the hits are
-     * its first ones), from which articles are ranked, and the article scores the rescoring found, by the doc id of
-     * each article's first passage.
+     * its first ones), from which articles are ranked, the article scores the rescoring found, by the doc id of
+     * each article's first passage, and the matches the ranked pass counted (what a page's total and facets are).
      */
     record Run(TopDocs topDocs, Query matching, Query highlight, List<Expansion> expansions, Query articles,
-            ScoreDoc[] candidates, Map<Integer, Float> articleScores) {
+            ScoreDoc[] candidates, Map<Integer, Float> articleScores, CountedMatches matches) {
         /** Whether anything matched: exact, since the ranked pass counts at least every match it keeps. */
         boolean found() {
             return topDocs.totalHits.value > 0;
@@ -128,13 +128,23 @@ final class QueryPlanner {
         // The first pass collects more than the page so that a passage of an article on the query can climb onto it.
         int candidates = ArticleRanking.candidates(wanted);
         Query cheap = gen.firstPass ? FirstPass.of(f.words(), parsed.filters(), request) : null;
-        TopDocs first = cheap != null ? FirstPass.rank(searcher, cheap, f.ranked(), candidates)
-                : rankTop(searcher, f.ranked(), candidates);
-        ArticleRanking.Rescored r = ArticleRanking.rescore(searcher, f.articles(), first.scoreDocs);
+        // Past the page, the best passages kb's full ranking weighs are what facets count when there are too many
+        // matches to count one by one (CountedMatches).
+        TopDocs first = cheap != null
+                ? FirstPass.rescore(searcher, rankTop(searcher, cheap, FirstPass.depth(candidates)), f.ranked(),
+                        FirstPass.depth(candidates))
+                : rankTop(searcher, f.ranked(), Math.max(candidates, SearchLimits.BEST_COUNTED));
+        // Words that are single terms match the same passages on the first pass's one field, which counts faster.
+        Query counted = cheap != null && FirstPass.matchesAlike(f.words()) ? cheap : f.counted();
+        CountedMatches matches = CountedMatches.count(searcher, counted, first.scoreDocs);
+        ArticleRanking.Rescored r = ArticleRanking.rescore(searcher, f.articles(), head(first.scoreDocs, candidates));
         ScoreDoc[] rescored = r.passages();
-        TopDocs top = new TopDocs(first.totalHits,
-                rescored.length <= wanted ? rescored : Arrays.copyOf(rescored, wanted));
-        return new Run(top, f.counted(), f.highlight(), f.expansions(), f.articles(), rescored, r.articles());
+        TopDocs top = new TopDocs(first.totalHits, head(rescored, wanted));
+        return new Run(top, f.counted(), f.highlight(), f.expansions(), f.articles(), rescored, r.articles(), matches);
+    }
+
+    private static ScoreDoc[] head(ScoreDoc[] docs, int n) {
+        return docs.length <= n ? docs : Arrays.copyOf(docs, n);
     }
 
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {

@@ -9,27 +9,18 @@ import java.util.Set;
 import kb.index.Fields;
 import kb.meaning.Embedder;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
 
 /**
  * Makes one page of results from a ranking ({@link ModeRanking}): the page's slice, highlighted one passage at a
- * time with the time limit checked between, each hit's stored fields read once; then every match counted, with its
- * facets, in a pass that scores nothing. A hit is found by its words when it matches the lexical query, by meaning
- * when it is among the meaning candidates; found by meaning only, its snippet is its sentence nearest the query.
- * Counts and facets cover every lexical match plus the meaning candidates; the articles the search is about come
- * from {@link ArticleHits}.
+ * time with the time limit checked between, each hit's stored fields read once; then the matches counted, with
+ * their facets. A hit is found by its words when it matches the lexical query, by meaning when it is among the
+ * meaning candidates; found by meaning only, its snippet is its sentence nearest the query. Counts and facets cover
+ * the lexical matches the ranked pass counted (every one up to {@link SearchLimits#EXACT_COUNT}, else the best
+ * that many: {@link CountedMatches}) plus the meaning candidates; the articles the search is about come from
+ * {@link ArticleHits}.
  */
 final class ResultPages {
     private ResultPages() {}
@@ -49,31 +40,24 @@ final class ResultPages {
         Set<Integer> meaningOnly = ranked.mode() == SearchMode.LEXICAL ? Set.of() : meaningOnly(searcher, run, ranked.near());
         List<SearchHit> hits = hits(searcher, gen, run, ranked, embedder, meaningOnly, pageDocs, timeLimit);
         timeLimit.check();
-        Query counted = switch (ranked.mode()) {
-            case LEXICAL -> run.matching();
-            case SEMANTIC -> ranked.nearQuery();
-            case HYBRID -> new BooleanQuery.Builder().add(run.matching(), BooleanClause.Occur.SHOULD)
-                    .add(ranked.nearQuery(), BooleanClause.Occur.SHOULD).build();
+        // Counted from what the ranked pass collected (CountedMatches): by words, plus the meaning candidates that
+        // match none of the words, known already; by meaning alone, its candidates.
+        CountedMatches byWords = run.matches();
+        CountedMatches counted = switch (ranked.mode()) {
+            case LEXICAL -> byWords;
+            case HYBRID -> byWords.with(sorted(meaningOnly));
+            case SEMANTIC -> new CountedMatches(sorted(ranked.near()), ranked.near().size(), true);
         };
-        FacetsCollector matches = collectMatches(searcher, counted);
-        FacetCounter.Counted facets = FacetCounter.count(gen, matches);
+        FacetCounter.Counted facets = FacetCounter.count(searcher, gen, counted.docs());
         List<ArticleHit> articles = ArticleHits.top(searcher, gen.titles, ranked, facets);
-        long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-        // Hybrid counted words or meaning: its word matches are that total less the candidates found by meaning only,
-        // known already, instead of counting every word match a second time.
-        long byWords = switch (ranked.mode()) {
-            case LEXICAL -> total;
-            case HYBRID -> total - meaningOnly.size();
-            case SEMANTIC -> searcher.count(run.matching());
-        };
         long took = (System.nanoTime() - startNanos) / 1_000_000;
         QueryPlanner.Plan plan = ranked.plan();
-        return new SearchPage(text, total, took, page, size, hits, facets.facets(), plan.didYouMean(), plan.corrected(),
-                run.expansions(), ranked.mode(), byWords, articles);
+        return new SearchPage(text, counted.total(), took, page, size, hits, facets.facets(), plan.didYouMean(),
+                plan.corrected(), run.expansions(), ranked.mode(), byWords.total(), articles, byWords.exact());
     }
 
-    private static FacetsCollector collectMatches(IndexSearcher searcher, Query matching) throws IOException {
-        return searcher.search(FieldQueries.forMatching(matching), new FacetsCollectorManager());
+    private static int[] sorted(Set<Integer> docs) {
+        return docs.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     private static List<SearchHit> hits(IndexSearcher searcher, Generation gen, QueryPlanner.Run run,
@@ -110,26 +94,12 @@ final class ResultPages {
         return hits;
     }
 
-    /** The meaning candidates {@code near} that match none of the words: one scorer per segment, in doc id order. */
+    /** The meaning candidates {@code near} that match none of the words. */
     private static Set<Integer> meaningOnly(IndexSearcher searcher, QueryPlanner.Run run, Set<Integer> near)
             throws IOException {
-        Weight words = searcher.createWeight(searcher.rewrite(run.matching()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        int[] docs = near.stream().mapToInt(Integer::intValue).sorted().toArray();
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        Set<Integer> only = new HashSet<>();
-        int i = 0;
-        while (i < docs.length) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-            int end = leaf.docBase + leaf.reader().maxDoc();
-            Scorer scorer = words.scorer(leaf);
-            for (; i < docs.length && docs[i] < end; i++) {
-                int local = docs[i] - leaf.docBase;
-                boolean matches = scorer != null && (scorer.docID() == local
-                        || scorer.docID() < local && scorer.iterator().advance(local) == local);
-                if (!matches) {
-                    only.add(docs[i]);
-                }
-            }
+        Set<Integer> only = new HashSet<>(near);
+        for (int doc : CountedMatches.matching(searcher, run.matching(), sorted(near))) {
+            only.remove(doc);
         }
         return only;
     }

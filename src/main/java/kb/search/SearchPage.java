@@ -12,6 +12,9 @@ import java.util.List;
  * others are among the passages nearest the query in meaning.
  * {@code articles} are the articles the search is about, best first (at most {@link SearchLimits#TOP_ARTICLES}, each
  * with a matching passage), ranked as {@link SearchEngine#rank} ranks by article; the same on every page.
+ * {@code countsExact} says whether every passage the words match was counted: up to {@link SearchLimits#EXACT_COUNT}
+ * they are; past that {@code byWords} and {@code total} are lower bounds ("1,000+"), and the facets and the
+ * articles' passage counts are over the best {@value SearchLimits#BEST_COUNTED} by words (plus those found by meaning).
  */
 public record SearchPage(
         String query,
@@ -26,9 +29,18 @@ public record SearchPage(
         List<Expansion> expansions,
         SearchMode mode,
         long byWords,
-        List<ArticleHit> articles) {
+        List<ArticleHit> articles,
+        boolean countsExact) {
     public SearchPage {
         articles = articles == null ? List.of() : List.copyOf(articles);
+    }
+
+    /** A page whose counts are exact. */
+    public SearchPage(String query, long total, long tookMs, int page, int size, List<SearchHit> hits, Facets facets,
+            List<String> didYouMean, String correctedQuery, List<Expansion> expansions, SearchMode mode, long byWords,
+            List<ArticleHit> articles) {
+        this(query, total, tookMs, page, size, hits, facets, didYouMean, correctedQuery, expansions, mode, byWords,
+                articles, true);
     }
 
     /** A page without an articles block. */

@@ -22,7 +22,7 @@ import kb.search.Span;
 final class ApiJson {
     private ApiJson() {}
 
-    record Page(String query, long total, long wordMatches, long tookMs, int page, int size, List<Article> articles,
+    record Page(String query, long total, long wordMatches, boolean totalExact, long tookMs, int page, int size, List<Article> articles,
             List<Hit> hits, Facets facets, List<String> suggestions, String correctedQuery, List<Expansion> expansions,
             String mode) {}
 
@@ -57,7 +57,7 @@ final class ApiJson {
                 p.facets().sections().stream().map(ApiJson::facet).toList());
         List<Article> articles = p.articles().stream().map(a -> new Article(a.slug(), a.title(), a.score(),
                 a.passages(), Links.articleMarked(a.slug(), shownQuery))).toList();
-        return new Page(p.query(), p.total(), p.byWords(), p.tookMs(), p.page(), p.size(), articles, hits, facets, p.didYouMean(),
+        return new Page(p.query(), p.total(), p.byWords(), p.countsExact(), p.tookMs(), p.page(), p.size(), articles, hits, facets, p.didYouMean(),
                 p.correctedQuery(), p.expansions(), (p.mode() == null ? SearchMode.LEXICAL : p.mode()).label());
     }
 

@@ -30,6 +30,7 @@ final class ApiJsonWriter {
             g.writeStringField("query", p.query());
             g.writeNumberField("total", p.total());
             g.writeNumberField("wordMatches", p.wordMatches());
+            g.writeBooleanField("totalExact", p.totalExact());
             g.writeNumberField("tookMs", p.tookMs());
             g.writeNumberField("page", p.page());
             g.writeNumberField("size", p.size());

@@ -102,7 +102,10 @@ record SearchView(
             }
         }
         String prev = current > 1 && current <= lastPage + 1 ? SearchLinks.search(q, article, section, mode, current - 1) : null;
-        String next = current < lastPage ? SearchLinks.search(q, article, section, mode, current + 1) : null;
+        // Past an inexact total (more matches than were counted) a full page may have a next one the total does not show.
+        boolean more = current < lastPage || !page.countsExact() && page.hits().size() == page.size()
+                && current < windowPages(page);
+        String next = more ? SearchLinks.search(q, article, section, mode, current + 1) : null;
         List<Suggestion> suggestions = page.didYouMean() == null ? List.of() : page.didYouMean().stream()
                 .map(s -> new Suggestion(s, SearchLinks.search(s, article, section, mode, 1))).toList();
         long first = page.hits().isEmpty() ? 0 : (long) (current - 1) * page.size() + 1;
@@ -117,8 +120,11 @@ record SearchView(
     }
 
     private static int lastPage(SearchPage page) {
-        int windowPages = Math.max(1, SearchLimits.MAX_RESULT_WINDOW / Math.max(1, page.size()));
-        return Math.min(page.totalPages(), windowPages);
+        return Math.min(page.totalPages(), windowPages(page));
+    }
+
+    private static int windowPages(SearchPage page) {
+        return Math.max(1, SearchLimits.MAX_RESULT_WINDOW / Math.max(1, page.size()));
     }
 
     private static PageLink link(String q, String article, String section, SearchMode mode, int n, int current) {
@@ -130,6 +136,20 @@ record SearchView(
     public String firstPageUrl() {
         return SearchLinks.search(page.correctedQuery() != null ? page.correctedQuery() : page.query(), article, section,
                 mode, 1);
+    }
+
+    /** "1 passage matches", "12 passages match", or past the exact count "1,000+ passages match". */
+    public String matchCount() {
+        long n = page.byWords();
+        String count = String.format(java.util.Locale.ROOT, "%,d", n) + (page.countsExact() ? "" : "+");
+        return n == 1 && page.countsExact() ? "1 passage matches" : count + " passages match";
+    }
+
+    /** Said when not every match was counted: what the facets and the articles' counts are over; null otherwise. */
+    public String countsNote() {
+        return page.countsExact() ? null : String.format(java.util.Locale.ROOT,
+                "More than %,d passages match: the filters' and the articles' counts are over the best %,d.",
+                SearchLimits.EXACT_COUNT, SearchLimits.BEST_COUNTED);
     }
 
     public boolean hasFilters() {

@@ -73,16 +73,22 @@ class FacetOrdinalsTest {
                     FacetsCollector matches = searcher.search(new TermQuery(new Term("word", word)),
                             new FacetsCollectorManager());
                     SortedSetDocValuesFacetCounts lucene = new SortedSetDocValuesFacetCounts(state, matches);
-                    int[] counts = ordinals.count(matches);
+                    FacetOrdinals.Counts counts = ordinals.count(docs(matches));
                     for (int n : new int[] {1, 5, 10, 40}) {
                         assertEquals(values(lucene.getTopChildren(n, Fields.ARTICLE)), ordinals.topArticles(counts, n),
                                 word + " articles top " + n);
                         assertEquals(values(lucene.getTopChildren(n, Fields.SECTION_PATH)),
                                 ordinals.topSections(counts, n), word + " sections top " + n);
                     }
-                    for (int a = 0; a < 26; a++) {
-                        Number n = lucene.getSpecificValue(Fields.ARTICLE, "a" + a);
-                        assertEquals(n == null || n.longValue() < 0 ? 0 : n.longValue(), ordinals.ofArticle(counts, "a" + a));
+                    for (int d = 0; d < reader.maxDoc(); d++) {
+                        FacetOrdinals.Valued article = ordinals.articleOf(counts, d);
+                        String slug = ArticleStarts.slugOf(searcher, d);
+                        assertEquals(slug, article == null ? null : article.value(), "doc " + d);
+                        if (slug != null) {
+                            Number n = lucene.getSpecificValue(Fields.ARTICLE, slug);
+                            assertEquals(n == null || n.longValue() < 0 ? 0 : n.longValue(), article.count(),
+                                    word + " " + slug);
+                        }
                     }
                 }
             }
@@ -105,7 +111,7 @@ class FacetOrdinalsTest {
                 FacetOrdinals ordinals = FacetOrdinals.of(state, reader.maxDoc());
                 FacetsCollector all = new IndexSearcher(reader).search(new org.apache.lucene.search.MatchAllDocsQuery(),
                         new FacetsCollectorManager());
-                int[] counts = ordinals.count(all);
+                FacetOrdinals.Counts counts = ordinals.count(docs(all));
                 assertEquals(values(new SortedSetDocValuesFacetCounts(state, all).getTopChildren(10, Fields.ARTICLE)),
                         ordinals.topArticles(counts, 10));
                 assertEquals(List.of(), ordinals.topSections(counts, 10));
@@ -139,5 +145,20 @@ class FacetOrdinalsTest {
             }
         }
         return out;
+    }
+
+    /** The global doc ids a search collected, as a page's counted matches hold them. */
+    private static int[] docs(FacetsCollector collected) throws java.io.IOException {
+        List<Integer> docs = new java.util.ArrayList<>();
+        for (FacetsCollector.MatchingDocs m : collected.getMatchingDocs()) {
+            org.apache.lucene.search.DocIdSetIterator it = m.bits.iterator();
+            if (it == null) {
+                continue;
+            }
+            for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                docs.add(m.context.docBase + d);
+            }
+        }
+        return docs.stream().mapToInt(Integer::intValue).toArray();
     }
 }

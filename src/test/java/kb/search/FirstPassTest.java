@@ -89,6 +89,28 @@ class FirstPassTest {
     }
 
     @Test
+    void singleWordsCountOnTheOneFieldAndAPhraseMeetingAcrossTitleAndTextCountsAsTyped() throws Exception {
+        assertTrue(FirstPass.matchesAlike(planner.forms(planner.parse("ketamine depression"), "ketamine depression",
+                null, null, List.of()).words()));
+        assertFalse(FirstPass.matchesAlike(planner.forms(planner.parse("\"ketamine depression\""),
+                "\"ketamine depression\"", null, null, List.of()).words()));
+        Path corpus = Files.createDirectories(tmp.resolve("phrase-corpus"));
+        Files.write(corpus.resolve("notes.jsonl"), List.of(
+                "{\"_id\": \"a\", \"title\": \"Gamma delta\", \"text\": \"Epsilon zeta.\"}",
+                "{\"_id\": \"b\", \"title\": \"Other\", \"text\": \"Delta epsilon zeta.\"}"));
+        Path index = tmp.resolve("phrase-index");
+        new Indexer(new CorpusReader(CorpusReader.DEFAULT_MAX_FILE_BYTES)).rebuild(corpus, index);
+        try (LuceneSearchEngine engine = LuceneSearchEngine.open(index)) {
+            // In the one field, the title's last word and the text's first are side by side; in the passage they are not.
+            SearchPage phrase = engine.search(new SearchRequest("\"delta epsilon\"", 1, 10, null, null, false,
+                    SearchMode.LEXICAL));
+            assertEquals(1, phrase.total());
+            assertEquals(1, phrase.facets().articles().get(0).count());
+            assertEquals(2, engine.search(SearchRequest.of("delta epsilon")).total());
+        }
+    }
+
+    @Test
     void aQueryMatchingNoMoreThanTheDepthRanksAsInOnePassAndNoExcludedWordIsLost() throws Exception {
         // 300 passages with both words, 5 long ones with "alpha" alone; titles vary the fields' weights.
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
@@ -114,7 +136,8 @@ class FirstPassTest {
                 UserQueryParser.Parsed parsed = planner.parse(q);
                 QueryPlanner.Forms f = planner.forms(parsed, q, null, null, List.of());
                 ScoreDoc[] one = QueryPlanner.rankTop(searcher, f.ranked(), 100).scoreDocs;
-                ScoreDoc[] two = FirstPass.rank(searcher, FirstPass.of(f.words(), parsed.filters(), SearchRequest.of(q)),
+                Query cheap = FirstPass.of(f.words(), parsed.filters(), SearchRequest.of(q));
+                ScoreDoc[] two = FirstPass.rescore(searcher, QueryPlanner.rankTop(searcher, cheap, FirstPass.depth(100)),
                         f.ranked(), 100).scoreDocs;
                 assertTrue(searcher.count(f.counted()) <= FirstPass.DEPTH || q.startsWith("alpha"), q);
                 if (searcher.count(f.counted()) <= FirstPass.DEPTH) {

@@ -24,7 +24,7 @@ class ApiJsonWriterTest {
                 1.2345678f);
         ApiJson.Hit noPage = new ApiJson.Hit("b#p2", "b", "B", null, List.of(), "table", "t", "t", List.of(),
                 "/articles/b#p2", null, null, "meaning", 0f);
-        ApiJson.Page page = new ApiJson.Page("ketamine \"depression\"", 12_345_678_901L, 7, 3, 2, 10,
+        ApiJson.Page page = new ApiJson.Page("ketamine \"depression\"", 12_345_678_901L, 7, false, 3, 2, 10,
                 List.of(new ApiJson.Article("a", "Title", 9.75f, 4, "/articles/a?q=ketamine")), List.of(withPage, noPage),
                 new ApiJson.Facets(List.of(new ApiJson.Facet("a", "Title", 3)), List.of(new ApiJson.Facet("a/s", "Top › Sub", 1))),
                 List.of("ketamines"), null, List.of(new Expansion("NMDA", "N-methyl-D-aspartate", Expansion.ABBREVIATION)),
@@ -34,7 +34,7 @@ class ApiJsonWriterTest {
 
     @Test
     void writesTheSameBytesAsJacksonForAnEmptyPageWithNullLists() throws Exception {
-        ApiJson.Page page = new ApiJson.Page("", 0, 0, 0, 1, 10, List.of(), List.of(),
+        ApiJson.Page page = new ApiJson.Page("", 0, 0, true, 0, 1, 10, List.of(), List.of(),
                 new ApiJson.Facets(List.of(), List.of()), null, "corrected", null, "lexical");
         String written = new String(ApiJsonWriter.page(page), StandardCharsets.UTF_8);
         assertEquals(JACKSON.writeValueAsString(page), written);

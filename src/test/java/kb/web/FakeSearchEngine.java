@@ -21,6 +21,7 @@ import kb.search.RankedId;
 import kb.search.RelatedPassages;
 import kb.search.SearchEngine;
 import kb.search.SearchHit;
+import kb.search.SearchLimits;
 import kb.search.SearchMode;
 import kb.search.SearchPage;
 import kb.search.SearchRequest;
@@ -75,6 +76,15 @@ final class FakeSearchEngine implements SearchEngine {
                 hit("alpha.s.3", MatchedBy.BOTH, "ketamine again", List.of(new Span(0, 8))));
         Facets facets = new Facets(List.of(new FacetCount("alpha", "Alpha", List.of(), 25)),
                 List.of(new FacetCount("Section", "Section", List.of("Section"), 25)));
+        if (q.equals("many")) {
+            // More matches than kb counts: every page is full, the total a lower bound.
+            List<SearchHit> full = new ArrayList<>();
+            for (int i = 0; i < request.size(); i++) {
+                full.add(hit("alpha.s.1", MatchedBy.WORDS, "ketamine works", List.of(new Span(0, 8))));
+            }
+            return new SearchPage(q, SearchLimits.EXACT_COUNT, 1, request.page(), request.size(), full, facets, List.of(),
+                    null, List.of(), SearchMode.LEXICAL, SearchLimits.EXACT_COUNT, List.of(), false);
+        }
         String corrected = q.equals("ketamin") ? "ketamine" : null;
         return new SearchPage(q, 25, 1, request.page(), request.size(), hits, facets, List.of("esketamine"), corrected,
                 List.of(), used, used == SearchMode.LEXICAL ? 25 : 20, List.of(new ArticleHit("alpha", "Alpha", 1f, 25)));

@@ -325,7 +325,7 @@ class WebAppHttpTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode page = JSON.readTree(r.body());
-        assertEquals(Set.of("query", "total", "wordMatches", "tookMs", "page", "size", "articles", "hits", "facets", "suggestions",
+        assertEquals(Set.of("query", "total", "wordMatches", "totalExact", "tookMs", "page", "size", "articles", "hits", "facets", "suggestions",
                 "correctedQuery", "expansions", "mode"), fieldNames(page));
         JsonNode about = page.get("articles").get(0);
         assertEquals(Set.of("slug", "title", "score", "passages", "url"), fieldNames(about));
