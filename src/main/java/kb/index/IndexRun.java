@@ -199,6 +199,12 @@ final class IndexRun {
                 && withoutPerRunKeys(commitData).equals(withoutPerRunKeys(commit.before()));
         boolean committed = articles > 0 && !nothingChanged;
         if (committed) {
+            if (mode == Indexer.Mode.FULL) {
+                // A search looks each of its terms up in every segment, and kb's searches have many terms (each word
+                // in several fields, expansions, the article's text): a rebuilt index is left as one segment, merged
+                // before the commit, so it becomes visible merged or not at all. An update only adds segments.
+                writer.forceMerge(1);
+            }
             commitData.put(Fields.COMMIT_CORPUS_FINGERPRINT, fingerprint);
             commitData.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());
             commitData.put(Fields.COMMIT_RUN, UUID.randomUUID().toString());

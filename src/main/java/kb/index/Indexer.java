@@ -101,7 +101,11 @@ public final class Indexer {
         INCREMENTAL
     }
 
+    /** The writer's buffer: documents held in memory before they are written as a segment. */
+    static final double RAM_BUFFER_MB = 64;
+
     private final ArticleSource reader;
+    private final double ramBufferMB;
 
     public Indexer(CorpusReader reader) {
         this(new ArticleSource() {
@@ -118,7 +122,13 @@ public final class Indexer {
     }
 
     public Indexer(ArticleSource reader) {
+        this(reader, RAM_BUFFER_MB);
+    }
+
+    /** With a writer's buffer of {@code ramBufferMB}: a small one makes a small corpus span several segments (tests). */
+    Indexer(ArticleSource reader, double ramBufferMB) {
         this.reader = reader;
+        this.ramBufferMB = ramBufferMB;
     }
 
     /** A full rebuild of {@code indexDir} from {@code corpusDir}. */
@@ -197,7 +207,7 @@ public final class Indexer {
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                 .setSimilarity(Ranking.similarity())
                 .setOpenMode(effective == Mode.FULL ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                .setRAMBufferSizeMB(64)
+                .setRAMBufferSizeMB(ramBufferMB)
                 // A run commits once, at the end; no intermediate commit may become visible.
                 .setCommitOnClose(false);
         try (old; IndexWriter writer = new IndexWriter(dir, config)) {
