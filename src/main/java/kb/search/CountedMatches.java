@@ -17,11 +17,15 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 
 /**
- * The passages a result page counts. A pass that scores nothing collects the matches in index order and stops after
- * {@link SearchLimits#EXACT_COUNT}: a query matching no more is counted exactly, and its facets and article counts
+ * The passages a result page counts. The ranked pass counts every match up to {@link SearchLimits#EXACT_COUNT}
+ * before it prunes, and where it collected them all they are the matches; otherwise a pass that scores nothing
+ * collects the matches in index order and stops after {@link SearchLimits#EXACT_COUNT}. A query matching no more
+ * is counted exactly, and its facets and article counts
  * are over every match; a query matching more says "more than {@value SearchLimits#EXACT_COUNT}", and its facets
  * and article counts are over the best {@value SearchLimits#BEST_COUNTED} of the ranking (which matched the full
  * query). No pass visits every match, so a page costs what its ranking costs however many passages match.
@@ -29,6 +33,24 @@ import org.apache.lucene.search.Weight;
  * {@link SearchLimits#EXACT_COUNT}, a lower bound. {@code docs} are doc ids in increasing order.
  */
 record CountedMatches(int[] docs, long total, boolean exact) {
+    /**
+     * The matches of a ranked pass that matched exactly the passages {@code counted} selects and counted every match
+     * up to past {@link SearchLimits#EXACT_COUNT} ({@code ranked}): more than that is a lower bound, no more than it
+     * collected is every match, and in between one pass of {@link #count} collects them. {@code best}: the ranking's
+     * passages, best first, every one a match.
+     */
+    static CountedMatches of(IndexSearcher searcher, Query counted, TopDocs ranked, ScoreDoc[] best)
+            throws IOException {
+        TotalHits total = ranked.totalHits;
+        if (total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO || total.value > SearchLimits.EXACT_COUNT) {
+            return inexact(best);
+        }
+        if (total.value <= ranked.scoreDocs.length) {
+            return new CountedMatches(sortedIds(ranked.scoreDocs), total.value, true);
+        }
+        return count(searcher, counted, best);
+    }
+
     /**
      * The matches of {@code counted} (the query selecting the page's passages without scoring them); {@code best} are
      * the ranked pass's passages, best first, every one a match.
@@ -38,6 +60,11 @@ record CountedMatches(int[] docs, long total, boolean exact) {
         if (first.length <= SearchLimits.EXACT_COUNT) {
             return new CountedMatches(first, first.length, true);
         }
+        return inexact(best);
+    }
+
+    /** More than the exact count: the best of the ranking stand for the matches. */
+    private static CountedMatches inexact(ScoreDoc[] best) {
         ScoreDoc[] sample = best.length <= SearchLimits.BEST_COUNTED ? best
                 : Arrays.copyOf(best, SearchLimits.BEST_COUNTED);
         return new CountedMatches(sortedIds(sample), SearchLimits.EXACT_COUNT, false);

@@ -128,15 +128,18 @@ final class QueryPlanner {
         // The first pass collects more than the page so that a passage of an article on the query can climb onto it.
         int candidates = ArticleRanking.candidates(wanted);
         Query cheap = gen.firstPass ? FirstPass.of(f.words(), parsed.filters(), request) : null;
-        // Past the page, the best passages kb's full ranking weighs are what facets count when there are too many
-        // matches to count one by one (CountedMatches).
+        // The ranked pass counts every match up to the exact count before it prunes; past the page, the best passages
+        // kb's full ranking weighs are what facets count when there are too many matches to count (CountedMatches).
+        TopDocs ranked = rankTop(searcher, cheap != null ? cheap : f.ranked(),
+                cheap != null ? FirstPass.depth(candidates) : Math.max(candidates, SearchLimits.BEST_COUNTED),
+                SearchLimits.EXACT_COUNT + 1);
         TopDocs first = cheap != null
-                ? FirstPass.rescore(searcher, rankTop(searcher, cheap, FirstPass.depth(candidates)), f.ranked(),
-                        FirstPass.depth(candidates))
-                : rankTop(searcher, f.ranked(), Math.max(candidates, SearchLimits.BEST_COUNTED));
-        // Words that are single terms match the same passages on the first pass's one field, which counts faster.
-        Query counted = cheap != null && FirstPass.matchesAlike(f.words()) ? cheap : f.counted();
-        CountedMatches matches = CountedMatches.count(searcher, counted, first.scoreDocs);
+                ? FirstPass.rescore(searcher, ranked, f.ranked(), FirstPass.depth(candidates)) : ranked;
+        // One pass ranks the passages it counts; a first pass of single terms matches the same passages as the words
+        // (a phrase may meet across the pieces of its one field, so the words are then counted as typed).
+        boolean countsAlike = cheap == null || FirstPass.matchesAlike(f.words());
+        CountedMatches matches = countsAlike ? CountedMatches.of(searcher, f.counted(), ranked, first.scoreDocs)
+                : CountedMatches.count(searcher, f.counted(), first.scoreDocs);
         ArticleRanking.Rescored r = ArticleRanking.rescore(searcher, f.articles(), head(first.scoreDocs, candidates));
         ScoreDoc[] rescored = r.passages();
         TopDocs top = new TopDocs(first.totalHits, head(rescored, wanted));
@@ -148,9 +151,15 @@ final class QueryPlanner {
     }
 
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
-        // Totals come from the counting pass, so the ranked pass counts no further than it must: Lucene may skip
-        // passages that cannot make the candidates as soon as it holds `wanted` of them, not after 1,000 matches.
-        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
+        return rankTop(searcher, query, wanted, wanted);
+    }
+
+    /**
+     * The best {@code wanted}; every match is counted up to {@code counted} (or {@code wanted}, the more), after
+     * which Lucene may skip passages that cannot make the best.
+     */
+    static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted, int counted) throws IOException {
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Math.max(wanted, counted)));
     }
 
     /** The request's article and section filters as one query; all passages when it has none. */
