@@ -25,10 +25,14 @@ public final class PhaseSampler implements AutoCloseable {
             new Marker("highlight", "org.apache.lucene.search.uhighlight.", null),
             new Marker("facet counts", "kb.search.FacetCounter", "count"),
             new Marker("ranked search (top k)", "kb.search.QueryPlanner", "rankTop"),
+            new Marker("full weighting of the first pass's best", "kb.search.FirstPass", "rescore"),
+            new Marker("rescoring with articles", "kb.search.ArticleRanking", "rescore"),
+            new Marker("articles block", "kb.search.ArticleHits", "top"),
+            new Marker("counting matches", "kb.search.CountedMatches", "count"),
             new Marker("checking matches (phrases, meaning)", "kb.search.CountedMatches", "matching"),
             new Marker("other searches", "org.apache.lucene.search.IndexSearcher", null),
             new Marker("stored fields", "org.apache.lucene.index.StoredFields", null),
-            new Marker("stored fields", "org.apache.lucene.codecs.", null));
+            new Marker("index reads outside a search", "org.apache.lucene.codecs.", null));
 
     private final Thread target;
     private final Thread sampler;
