@@ -145,9 +145,12 @@ record SearchView(
         return n == 1 && page.countsExact() ? "1 passage matches" : count + " passages match";
     }
 
-    /** Said when not every match was counted: what the facets and the articles' counts are over; null otherwise. */
+    /**
+     * Said when not every word match was counted: what the facets and the articles' counts are over; null otherwise,
+     * and by meaning alone, whose facets count every passage it found.
+     */
     public String countsNote() {
-        return page.countsExact() ? null : String.format(java.util.Locale.ROOT,
+        return page.countsExact() || page.mode() == SearchMode.SEMANTIC ? null : String.format(java.util.Locale.ROOT,
                 "More than %,d passages match: the filters' and the articles' counts are over the best %,d.",
                 SearchLimits.EXACT_COUNT, SearchLimits.BEST_COUNTED);
     }

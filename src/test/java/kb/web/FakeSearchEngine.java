@@ -82,8 +82,9 @@ final class FakeSearchEngine implements SearchEngine {
             for (int i = 0; i < request.size(); i++) {
                 full.add(hit("alpha.s.1", MatchedBy.WORDS, "ketamine works", List.of(new Span(0, 8))));
             }
+            SearchMode mode = request.mode() == SearchMode.SEMANTIC ? SearchMode.SEMANTIC : SearchMode.LEXICAL;
             return new SearchPage(q, SearchLimits.EXACT_COUNT, 1, request.page(), request.size(), full, facets, List.of(),
-                    null, List.of(), SearchMode.LEXICAL, SearchLimits.EXACT_COUNT, List.of(), false);
+                    null, List.of(), mode, SearchLimits.EXACT_COUNT, List.of(), false);
         }
         String corrected = q.equals("ketamin") ? "ketamine" : null;
         return new SearchPage(q, 25, 1, request.page(), request.size(), hits, facets, List.of("esketamine"), corrected,

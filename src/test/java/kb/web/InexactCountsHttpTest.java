@@ -43,6 +43,10 @@ class InexactCountsHttpTest {
         String exact = get("/search?q=ketamine&mode=lexical");
         assertTrue(exact.contains("25 passages match"), exact);
         assertFalse(exact.contains("counts-note"), exact);
+        // By meaning alone the facets count every passage it found: the word count is a lower bound, nothing else.
+        String semantic = get("/search?q=many&mode=semantic");
+        assertTrue(semantic.contains("1,000+ passages match"), semantic);
+        assertFalse(semantic.contains("counts-note"), semantic);
     }
 
     @Test
