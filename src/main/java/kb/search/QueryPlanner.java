@@ -99,10 +99,9 @@ final class QueryPlanner {
         }
         Query query = withFilters(new UserQueryParser.Parsed(main, parsed.filters()).combined(), article, section);
         QueryBudget.checkClauses(query);
-        // Ranking and counting are two passes on purpose. The ranked pass keeps only the best `wanted` and lets
-        // Lucene skip passages that cannot reach them (block-max pruning), which collecting every match forbids.
-        // The counting pass scores nothing, and leaves out the proximity bonus: its phrases only re-rank passages
-        // that the words already match, and checking their positions in every match is what made one pass slow.
+        // The matching form selects the passages the ranked query matches without its proximity bonus (whose
+        // phrases only re-rank passages the words already match, and cost a positions check per passage): what the
+        // bounded counting pass (CountedMatches) and the check of meaning candidates against the words run.
         Query matching = words == null ? query
                 : withFilters(new UserQueryParser.Parsed(words, parsed.filters()).combined(), article, section);
         // Filters select passages; only the words are marked in the text.
