@@ -3,9 +3,7 @@ package kb.search;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -65,9 +63,8 @@ record CountedMatches(int[] docs, long total, boolean exact) {
 
     /** More than the exact count: the best of the ranking stand for the matches. */
     private static CountedMatches inexact(ScoreDoc[] best) {
-        ScoreDoc[] sample = best.length <= SearchLimits.BEST_COUNTED ? best
-                : Arrays.copyOf(best, SearchLimits.BEST_COUNTED);
-        return new CountedMatches(sortedIds(sample), SearchLimits.EXACT_COUNT, false);
+        return new CountedMatches(sortedIds(QueryPlanner.head(best, SearchLimits.BEST_COUNTED)),
+                SearchLimits.EXACT_COUNT, false);
     }
 
     /** These matches and {@code more} (doc ids in increasing order, none of them among these), counted together. */
@@ -142,22 +139,21 @@ record CountedMatches(int[] docs, long total, boolean exact) {
     /** Those of {@code docs} (doc ids in increasing order) that {@code query} matches: one scorer per segment. */
     static int[] matching(IndexSearcher searcher, Query query, int[] docs) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int[] out = new int[docs.length];
-        int kept = 0;
-        int i = 0;
-        while (i < docs.length) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-            int end = leaf.docBase + leaf.reader().maxDoc();
+        int[] kept = {0};
+        DocsByLeaf.forEach(searcher, docs, (leaf, from, to) -> {
             Scorer scorer = weight.scorer(leaf);
-            DocIdSetIterator it = scorer == null ? null : scorer.iterator();
-            for (; i < docs.length && docs[i] < end; i++) {
+            if (scorer == null) {
+                return;
+            }
+            DocIdSetIterator it = scorer.iterator();
+            for (int i = from; i < to; i++) {
                 int local = docs[i] - leaf.docBase;
-                if (it != null && (it.docID() == local || it.docID() < local && it.advance(local) == local)) {
-                    out[kept++] = docs[i];
+                if (it.docID() == local || it.docID() < local && it.advance(local) == local) {
+                    out[kept[0]++] = docs[i];
                 }
             }
-        }
-        return Arrays.copyOf(out, kept);
+        });
+        return Arrays.copyOf(out, kept[0]);
     }
 }

@@ -11,14 +11,13 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 
 /**
  * Counts the passages a query matched by article and by section, from the doc values of the matches counted (every
- * match up to {@link SearchLimits#EXACT_COUNT}, else the best that many: {@link CountedMatches}), the largest
+ * match up to {@link SearchLimits#EXACT_COUNT}, else the best {@value SearchLimits#BEST_COUNTED}:
+ * {@link CountedMatches}), the largest
  * {@value SearchLimits#FACET_VALUES} of each; an article's label is its title, a section's its innermost heading.
  */
 final class FacetCounter {
@@ -95,17 +94,13 @@ final class FacetCounter {
     /** {@code docs} as Lucene's facet counts take them, as if a search had collected them. */
     private static FacetsCollector collected(IndexSearcher searcher, int[] docs) throws IOException {
         FacetsCollector collector = new FacetsCollector();
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int i = 0;
-        while (i < docs.length) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-            int end = leaf.docBase + leaf.reader().maxDoc();
+        DocsByLeaf.forEach(searcher, docs, (leaf, from, to) -> {
             LeafCollector into = collector.getLeafCollector(leaf);
-            for (; i < docs.length && docs[i] < end; i++) {
+            for (int i = from; i < to; i++) {
                 into.collect(docs[i] - leaf.docBase);
             }
             into.finish();
-        }
+        });
         return collector;
     }
 

@@ -137,7 +137,7 @@ final class FacetOrdinals {
         int size = 0;
         for (int i = 0; i < counts.size(); i++) {
             int ord = counts.ords()[i];
-            if (ord < range.start || ord > range.end) {
+            if (!inRange(ord, range)) {
                 continue;
             }
             int c = counts.counts()[i];

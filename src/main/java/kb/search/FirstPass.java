@@ -78,8 +78,7 @@ final class FirstPass {
      * best first, may hold more), best first (ties: lower doc id); the total is the first pass's.
      */
     static TopDocs rescore(IndexSearcher searcher, TopDocs first, Query full, int wanted) throws IOException {
-        ScoreDoc[] best = first.scoreDocs.length <= depth(wanted) ? first.scoreDocs
-                : Arrays.copyOf(first.scoreDocs, depth(wanted));
+        ScoreDoc[] best = QueryPlanner.head(first.scoreDocs, depth(wanted));
         TopDocs rescored = new QueryRescorer(full) {
             @Override
             protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {

@@ -145,7 +145,8 @@ final class QueryPlanner {
         return new Run(top, f.counted(), f.highlight(), f.expansions(), f.articles(), rescored, r.articles(), matches);
     }
 
-    private static ScoreDoc[] head(ScoreDoc[] docs, int n) {
+    /** The first {@code n} of {@code docs} (all of them when there are no more). */
+    static ScoreDoc[] head(ScoreDoc[] docs, int n) {
         return docs.length <= n ? docs : Arrays.copyOf(docs, n);
     }
 

@@ -19,7 +19,7 @@ import org.apache.lucene.search.ScoreDoc;
  * their facets. A hit is found by its words when it matches the lexical query, by meaning when it is among the
  * meaning candidates; found by meaning only, its snippet is its sentence nearest the query. Counts and facets cover
  * the lexical matches the ranked pass counted (every one up to {@link SearchLimits#EXACT_COUNT}, else the best
- * that many: {@link CountedMatches}) plus the meaning candidates; the articles the search is about come from
+ * {@value SearchLimits#BEST_COUNTED}: {@link CountedMatches}) plus the meaning candidates; the articles the search is about come from
  * {@link ArticleHits}.
  */
 final class ResultPages {

@@ -2,6 +2,7 @@ package kb.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import kb.search.FacetCount;
 import kb.search.SearchLimits;
 import kb.search.SearchMode;
@@ -141,7 +142,7 @@ record SearchView(
     /** "1 passage matches", "12 passages match", or past the exact count "1,000+ passages match". */
     public String matchCount() {
         long n = page.byWords();
-        String count = String.format(java.util.Locale.ROOT, "%,d", n) + (page.countsExact() ? "" : "+");
+        String count = String.format(Locale.ROOT, "%,d", n) + (page.countsExact() ? "" : "+");
         return n == 1 && page.countsExact() ? "1 passage matches" : count + " passages match";
     }
 
@@ -150,7 +151,7 @@ record SearchView(
      * and by meaning alone, whose facets count every passage it found.
      */
     public String countsNote() {
-        return page.countsExact() || page.mode() == SearchMode.SEMANTIC ? null : String.format(java.util.Locale.ROOT,
+        return page.countsExact() || page.mode() == SearchMode.SEMANTIC ? null : String.format(Locale.ROOT,
                 "More than %,d passages match: the filters' and the articles' counts are over the best %,d.",
                 SearchLimits.EXACT_COUNT, SearchLimits.BEST_COUNTED);
     }
