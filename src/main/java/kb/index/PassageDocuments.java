@@ -128,9 +128,12 @@ public final class PassageDocuments {
             doc.add(new TextField(Fields.REF_JOURNAL, ref.journal(), Field.Store.YES));
         }
         storeIfPresent(doc, Fields.CONTENT_HASH, v.contentHash());
-        if (v.articleText() != null) {
-            doc.add(articleText(v.articleText(), analysed));
-        }
+        // Every other passage holds the field empty: no term, so no statistic changes, but a norm, so the article
+        // text's norms are dense and scoring an article looks its length up directly instead of through a sparse
+        // index of the passages that have one.
+        doc.add(v.articleText() != null ? articleText(v.articleText(), analysed)
+                : replayed(new TextField(Fields.ARTICLE_TEXT, "", Field.Store.NO),
+                        AnalysedText.concat(List.of(), new int[0], true, 0)));
         doc.add(new SortedSetDocValuesFacetField(Fields.ARTICLE, v.article()));
         if (!v.sectionPath().isEmpty()) {
             doc.add(new SortedSetDocValuesFacetField(Fields.SECTION_PATH, v.sectionPath()));

@@ -158,15 +158,6 @@ final class ClusterQueries {
         return articleScoresOf(query(p));
     }
 
-    /** The best {@code n} articles by their whole text, best first (ties in corpus order). */
-    LinkedHashMap<String, Float> topArticles(String text, String expansions, int n) throws BadQueryException {
-        ModifiableSolrParams p = kbQuery(QueryForms.Part.ARTICLES, text, null, null, expansions);
-        p.set("rows", Math.max(1, n));
-        p.set("fl", Fields.ARTICLE + ",score");
-        p.set("sort", "score desc," + SolrSchema.SEQ + " asc");
-        return articleScoresOf(query(p));
-    }
-
     private static LinkedHashMap<String, Float> articleScoresOf(QueryResponse r) {
         LinkedHashMap<String, Float> out = new LinkedHashMap<>();
         for (SolrDocument d : r.getResults()) {

@@ -83,9 +83,9 @@ final class ClusterRanking {
     }
 
     /**
-     * The best {@code depth} articles of a ranking, as {@link ArticleRanking#articles} ranks them: by their whole text
-     * (the best {@code depth} by it, and the article of every passage ranked) and their best passage in
-     * {@code ranked}, the run's rescored candidates or a mode's ranking.
+     * The best {@code depth} articles of a ranking, as {@link ArticleRanking#articles} ranks them: the article of
+     * every passage ranked, by its whole text and its best passage in {@code ranked}, the run's rescored candidates
+     * or a mode's ranking.
      */
     static List<ArticleRanking.Scored<String>> articles(ClusterGeneration gen, Run run,
             List<ClusterQueries.Candidate> ranked, int depth) throws BadQueryException {
@@ -96,17 +96,16 @@ final class ClusterRanking {
         Map<String, Float> byText = new HashMap<>();
         boolean hasArticleQuery = run.forms().articles() != null;
         if (hasArticleQuery) {
-            byText.putAll(gen.queries.topArticles(run.text(), run.expansions(), depth));
             Set<String> unscored = new LinkedHashSet<>();
             for (String slug : best.keySet()) {
-                if (!byText.containsKey(slug) && !run.articleScores().containsKey(slug)) {
+                if (!run.articleScores().containsKey(slug)) {
                     unscored.add(slug);
                 }
             }
             // Articles found by meaning alone were no lexical candidate's: their text is scored now.
             Map<String, Float> more = gen.queries.articleScores(run.text(), run.expansions(), unscored);
             for (String slug : best.keySet()) {
-                byText.putIfAbsent(slug, run.articleScores().getOrDefault(slug, more.getOrDefault(slug, 0f)));
+                byText.put(slug, run.articleScores().getOrDefault(slug, more.getOrDefault(slug, 0f)));
             }
         }
         List<ArticleRanking.Scored<String>> all = ArticleRanking.combined(best, byText, hasArticleQuery,

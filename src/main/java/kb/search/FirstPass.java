@@ -30,8 +30,11 @@ import org.apache.lucene.search.TotalHits;
  * generation whose every segment has the field (an index built before it ranks in one pass until rewritten).
  */
 final class FirstPass {
-    /** Passages the full weighting rescores; measured on MedQuAD, SciFact, the seed and the long documents (README). */
-    static final int DEPTH = 200;
+    /**
+     * Passages the full weighting rescores: as many as the article rescoring takes, and the sample facets count when
+     * there are too many matches to count; measured on MedQuAD, SciFact, the seed and the long documents (README).
+     */
+    static final int DEPTH = SearchLimits.BEST_COUNTED;
 
     private FirstPass() {}
 

@@ -19,8 +19,11 @@ public final class SearchLimits {
      * fifth of a broad query's time and grew with the corpus.
      */
     public static final int EXACT_COUNT = 1_000;
-    /** Past {@link #EXACT_COUNT}, facets and article counts are over this many of the best passages. */
-    public static final int BEST_COUNTED = 200;
+    /**
+     * Past {@link #EXACT_COUNT}, facets and article counts are over this many of the best passages: the ones kb's
+     * full weighting ranks ({@code FirstPass}).
+     */
+    public static final int BEST_COUNTED = 100;
     /** Articles shown above the passages, the ones a search is about. */
     public static final int TOP_ARTICLES = 5;
 
