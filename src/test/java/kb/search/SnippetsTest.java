@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.text.BreakIterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import kb.index.Analyzers;
 import kb.index.Fields;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -105,6 +107,49 @@ class SnippetsTest {
                 }
             }
         });
+    }
+
+    @Test
+    void singleWordsAreMarkedAsLucenesOwnStrategyMarksThemAcrossSegments() throws Exception {
+        // Two indexes read as one: two segments, so the postings kb opens once per segment are opened again.
+        SeedIndex.build(tmp.resolve("a"), "abbrev.md");
+        SeedIndex.build(tmp.resolve("b"), "receptors.md");
+        try (Directory a = FSDirectory.open(tmp.resolve("a").resolve("index"));
+                Directory b = FSDirectory.open(tmp.resolve("b").resolve("index"));
+                MultiReader reader = new MultiReader(DirectoryReader.open(a), DirectoryReader.open(b))) {
+            assertEquals(2, reader.leaves().size());
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Snippets snippets = new Snippets(searcher);
+            // Lucene's own strategy looks every word up again for every passage.
+            LucenesOwn lucenes = new LucenesOwn(UnifiedHighlighter.builder(searcher, Analyzers.perField())
+                    .withFormatter(new SnippetFormatter(Snippets.SHOWN))
+                    .withMaxNoHighlightPassages(Snippets.SHOWN)
+                    .withScorer(new SentenceScorer())
+                    .withWeightMatches(false)
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
+                            new SentenceBoundaries(BreakIterator.getSentenceInstance(Locale.ROOT)), 160, 0.5f)));
+            SearchTimeLimit limit = new SearchTimeLimit(java.time.Duration.ofSeconds(10));
+            for (String q : List.of("ketamine depression", "NMDA receptor glutamate", "midazolam ketamine esketamine")) {
+                Query highlight = inText(q);
+                assertFalse(Snippets.hasPhrases(highlight), q);
+                ScoreDoc[] top = searcher.search(highlight, 30).scoreDocs;
+                int[] ids = Arrays.stream(top).mapToInt(d -> d.doc).sorted().toArray();
+                assertTrue(ids[0] < reader.leaves().get(1).docBase && ids[ids.length - 1] >= reader.leaves().get(1).docBase,
+                        q + ": passages of both segments");
+                String[] texts = new String[ids.length];
+                for (int i = 0; i < ids.length; i++) {
+                    texts[i] = searcher.storedFields().document(ids[i]).get(Fields.TEXT);
+                }
+                SnippetFormatter.Highlight[] ours;
+                try (SearchTimeLimit.Scope clock = limit.start()) {
+                    ours = snippets.ofHits(highlight, ids, texts, limit);
+                }
+                Object[] theirs = lucenes.marks(highlight, ids);
+                for (int i = 0; i < ids.length; i++) {
+                    assertEquals(theirs[i], ours[i], q + " at " + i);
+                }
+            }
+        }
     }
 
     /** What a test does with the seed fixtures' index: its searcher and kb's snippets over it. */
