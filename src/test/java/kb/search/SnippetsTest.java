@@ -79,32 +79,14 @@ class SnippetsTest {
     void phrasesAreMarkedAsLucenesOwnWeightMatcherMarksThem() throws Exception {
         onSeed((searcher, snippets) -> {
             // Lucene's strategy weighs the query again for every passage; kb's, once per segment.
-            LucenesOwn lucenes = new LucenesOwn(UnifiedHighlighter.builder(searcher, Analyzers.perField())
-                    .withFormatter(new SnippetFormatter(Snippets.SHOWN))
-                    .withMaxNoHighlightPassages(Snippets.SHOWN)
-                    .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-                            new SentenceBoundaries(BreakIterator.getSentenceInstance(Locale.ROOT)), 160, 0.5f)));
-            SearchTimeLimit limit = new SearchTimeLimit(java.time.Duration.ofSeconds(10));
+            LucenesOwn lucenes = LucenesOwn.over(searcher, true);
             for (String q : List.of("\"rapid antidepressant\" ketamine", "\"NMDA receptor\" antagonist",
                     "\"treatment resistant depression\" \"ketamine infusion\"")) {
                 Query highlight = inText(q);
                 assertTrue(Snippets.hasPhrases(highlight), q);
                 ScoreDoc[] top = searcher.search(highlight, 10).scoreDocs;
                 assertTrue(top.length > 1, q);
-                int[] ids = new int[top.length];
-                String[] texts = new String[top.length];
-                for (int i = 0; i < top.length; i++) {
-                    ids[i] = top[i].doc;
-                    texts[i] = searcher.storedFields().document(ids[i]).get(Fields.TEXT);
-                }
-                SnippetFormatter.Highlight[] ours;
-                try (SearchTimeLimit.Scope clock = limit.start()) {
-                    ours = snippets.ofHits(highlight, ids, texts, limit);
-                }
-                Object[] theirs = lucenes.marks(highlight, ids);
-                for (int i = 0; i < ids.length; i++) {
-                    assertEquals(theirs[i], ours[i], q + " at " + i);
-                }
+                lucenes.markAlike(searcher, snippets, highlight, Arrays.stream(top).mapToInt(d -> d.doc).toArray(), q);
             }
         });
     }
@@ -121,14 +103,7 @@ class SnippetsTest {
             IndexSearcher searcher = new IndexSearcher(reader);
             Snippets snippets = new Snippets(searcher);
             // Lucene's own strategy looks every word up again for every passage.
-            LucenesOwn lucenes = new LucenesOwn(UnifiedHighlighter.builder(searcher, Analyzers.perField())
-                    .withFormatter(new SnippetFormatter(Snippets.SHOWN))
-                    .withMaxNoHighlightPassages(Snippets.SHOWN)
-                    .withScorer(new SentenceScorer())
-                    .withWeightMatches(false)
-                    .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-                            new SentenceBoundaries(BreakIterator.getSentenceInstance(Locale.ROOT)), 160, 0.5f)));
-            SearchTimeLimit limit = new SearchTimeLimit(java.time.Duration.ofSeconds(10));
+            LucenesOwn lucenes = LucenesOwn.over(searcher, false);
             for (String q : List.of("ketamine depression", "NMDA receptor glutamate", "midazolam ketamine esketamine")) {
                 Query highlight = inText(q);
                 assertFalse(Snippets.hasPhrases(highlight), q);
@@ -136,18 +111,7 @@ class SnippetsTest {
                 int[] ids = Arrays.stream(top).mapToInt(d -> d.doc).sorted().toArray();
                 assertTrue(ids[0] < reader.leaves().get(1).docBase && ids[ids.length - 1] >= reader.leaves().get(1).docBase,
                         q + ": passages of both segments");
-                String[] texts = new String[ids.length];
-                for (int i = 0; i < ids.length; i++) {
-                    texts[i] = searcher.storedFields().document(ids[i]).get(Fields.TEXT);
-                }
-                SnippetFormatter.Highlight[] ours;
-                try (SearchTimeLimit.Scope clock = limit.start()) {
-                    ours = snippets.ofHits(highlight, ids, texts, limit);
-                }
-                Object[] theirs = lucenes.marks(highlight, ids);
-                for (int i = 0; i < ids.length; i++) {
-                    assertEquals(theirs[i], ours[i], q + " at " + i);
-                }
+                lucenes.markAlike(searcher, snippets, highlight, ids, q);
             }
         }
     }
@@ -165,14 +129,39 @@ class SnippetsTest {
         }
     }
 
-    /** Lucene's highlighter as it comes, with kb's formatter and sentences. */
+    /** Lucene's highlighter as it comes, with kb's formatter, scorer and sentences. */
     private static final class LucenesOwn extends UnifiedHighlighter {
-        LucenesOwn(UnifiedHighlighter.Builder builder) {
+        private LucenesOwn(UnifiedHighlighter.Builder builder) {
             super(builder);
         }
 
-        Object[] marks(Query query, int[] ids) throws java.io.IOException {
-            return highlightFieldsAsObjects(new String[] {Fields.TEXT}, query, ids, new int[] {1_000}).get(Fields.TEXT);
+        /** Through the query's matches ({@code weightMatches}, as for phrases) or each word's postings. */
+        static LucenesOwn over(IndexSearcher searcher, boolean weightMatches) {
+            return new LucenesOwn(UnifiedHighlighter.builder(searcher, Analyzers.perField())
+                    .withFormatter(new SnippetFormatter(Snippets.SHOWN))
+                    .withMaxNoHighlightPassages(Snippets.SHOWN)
+                    .withScorer(new SentenceScorer())
+                    .withWeightMatches(weightMatches)
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
+                            new SentenceBoundaries(BreakIterator.getSentenceInstance(Locale.ROOT)), 160, 0.5f)));
+        }
+
+        /** Asserts that kb marks the passages {@code ids} in one pass as this highlighter marks them. */
+        void markAlike(IndexSearcher searcher, Snippets snippets, Query query, int[] ids, String q) throws Exception {
+            String[] texts = new String[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                texts[i] = searcher.storedFields().document(ids[i]).get(Fields.TEXT);
+            }
+            SearchTimeLimit limit = new SearchTimeLimit(java.time.Duration.ofSeconds(10));
+            SnippetFormatter.Highlight[] ours;
+            try (SearchTimeLimit.Scope clock = limit.start()) {
+                ours = snippets.ofHits(query, ids, texts, limit);
+            }
+            Object[] theirs = highlightFieldsAsObjects(new String[] {Fields.TEXT}, query, ids, new int[] {1_000})
+                    .get(Fields.TEXT);
+            for (int i = 0; i < ids.length; i++) {
+                assertEquals(theirs[i], ours[i], q + " at " + i);
+            }
         }
     }
 
