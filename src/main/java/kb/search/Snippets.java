@@ -233,9 +233,9 @@ final class Snippets {
         @Override
         protected void createOffsetsEnumsForTerms(BytesRef[] terms, Terms index, int doc, List<OffsetsEnum> results)
                 throws IOException {
-            // Postings only move forward: a passage before the last one marked (never, as the highlighter sorts
-            // them) opens them again.
-            if (reading != openedFor || terms != openedTerms || doc < lastDoc) {
+            // Postings only move forward, and a passage's positions are read once: a passage not after the last
+            // one marked (never, as the highlighter sorts them and a page holds each once) opens them again.
+            if (reading != openedFor || terms != openedTerms || doc <= lastDoc) {
                 TermsEnum words = index.iterator();
                 postings = new PostingsEnum[terms.length];
                 for (int i = 0; i < terms.length; i++) {

@@ -112,6 +112,10 @@ class SnippetsTest {
                 assertTrue(ids[0] < reader.leaves().get(1).docBase && ids[ids.length - 1] >= reader.leaves().get(1).docBase,
                         q + ": passages of both segments");
                 lucenes.markAlike(searcher, snippets, highlight, ids, q);
+                // A passage asked for twice in one call is marked twice alike (its positions are read again).
+                int[] repeated = Arrays.copyOf(ids, ids.length + 1);
+                repeated[ids.length] = ids[ids.length / 2];
+                lucenes.markAlike(searcher, snippets, highlight, repeated, q + ", one passage twice");
             }
         }
     }
