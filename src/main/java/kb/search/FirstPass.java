@@ -2,10 +2,13 @@ package kb.search;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import kb.index.Fields;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -13,6 +16,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
@@ -98,11 +102,24 @@ final class FirstPass {
     /**
      * Whether the first pass of {@code words} matches exactly the passages the words match, so that it may count them
      * on the one field: true when the words are single terms (the field holds the title's, headings' and text's
-     * stemmed terms); a phrase may meet across the pieces of the one field, so a query with one counts as typed.
+     * stemmed terms); a phrase may meet across the pieces of the one field, so a query with one counts as typed,
+     * unless the phrase cannot add a match: an optional phrase beside optional words that include one of its terms
+     * in the same field (a hyphenated expression's bonus beside its words: wherever the phrase matches, that word
+     * does, in the one field as in the four).
      */
     static boolean matchesAlike(Query words) {
         if (words instanceof BooleanQuery bq) {
-            return bq.clauses().stream().allMatch(c -> matchesAlike(c.getQuery()));
+            if (bq.getMinimumNumberShouldMatch() > 0
+                    || bq.clauses().stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.SHOULD)) {
+                return bq.clauses().stream().allMatch(c -> matchesAlike(c.getQuery()));
+            }
+            Set<Term> siblings = new HashSet<>();
+            for (BooleanClause c : bq.clauses()) {
+                if (matchesAlike(c.getQuery())) {
+                    anyOf(c.getQuery(), siblings);
+                }
+            }
+            return bq.clauses().stream().allMatch(c -> matchesAlike(c.getQuery()) || covered(c.getQuery(), siblings));
         }
         if (words instanceof BoostQuery boost) {
             return matchesAlike(boost.getQuery());
@@ -111,6 +128,38 @@ final class FirstPass {
             return dismax.getDisjuncts().stream().allMatch(FirstPass::matchesAlike);
         }
         return words instanceof TermQuery;
+    }
+
+    /** Adds the terms any one of which makes {@code q} match: its words through boosts and disjunctions only. */
+    private static void anyOf(Query q, Set<Term> out) {
+        if (q instanceof TermQuery term) {
+            out.add(term.getTerm());
+        } else if (q instanceof BoostQuery boost) {
+            anyOf(boost.getQuery(), out);
+        } else if (q instanceof DisjunctionMaxQuery dismax) {
+            dismax.getDisjuncts().forEach(d -> anyOf(d, out));
+        } else if (q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
+                && bq.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)) {
+            bq.clauses().forEach(c -> anyOf(c.getQuery(), out));
+        }
+    }
+
+    /**
+     * Whether {@code q} is optional phrases only (through boosts, disjunctions and optional clauses), each with a term
+     * among {@code terms}: a passage a phrase matches has all its terms, so one of those.
+     */
+    private static boolean covered(Query q, Set<Term> terms) {
+        if (q instanceof BoostQuery boost) {
+            return covered(boost.getQuery(), terms);
+        }
+        if (q instanceof DisjunctionMaxQuery dismax) {
+            return dismax.getDisjuncts().stream().allMatch(d -> covered(d, terms));
+        }
+        if (q instanceof BooleanQuery bq) {
+            return bq.getMinimumNumberShouldMatch() == 0 && !bq.clauses().isEmpty() && bq.clauses().stream()
+                    .allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD && covered(c.getQuery(), terms));
+        }
+        return q instanceof PhraseQuery phrase && Arrays.stream(phrase.getTerms()).anyMatch(terms::contains);
     }
 
     /** True when every clause, at every depth, is optional and no disjunction needs a minimum of matches. */

@@ -21,9 +21,15 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -108,6 +114,36 @@ class FirstPassTest {
             assertEquals(1, phrase.facets().articles().get(0).count());
             assertEquals(2, engine.search(SearchRequest.of("delta epsilon")).total());
         }
+    }
+
+    @Test
+    void aPhraseBesideOneOfItsOwnWordsCannotAddAMatchSoItCountsOnTheOneField() throws Exception {
+        // A hyphenated expression is its words plus the whole as a phrase bonus, in every default field.
+        for (String q : List.of("N-methyl-D-aspartate receptor", "anti-CTLA-4 treatment", "PD-1+Eomes+CD8 T cells")) {
+            assertTrue(FirstPass.matchesAlike(planner.forms(planner.parse(q), q, null, null, List.of()).words()), q);
+        }
+        Query delta = term(Fields.TEXT, "delta");
+        Query phrase = new PhraseQuery(Fields.TEXT, "delta", "epsilon");
+        assertTrue(FirstPass.matchesAlike(or(delta, new BoostQuery(phrase, 0.25f))));
+        // Nothing beside the phrase has one of its terms in its field: it may add matches, so it counts as typed.
+        assertFalse(FirstPass.matchesAlike(or(term(Fields.TEXT, "zeta"), phrase)));
+        assertFalse(FirstPass.matchesAlike(or(term(Fields.TITLE, "delta"), phrase)));
+        // A word that matches only together with another does not stand for the phrase.
+        Query both = new BooleanQuery.Builder().add(delta, BooleanClause.Occur.MUST)
+                .add(term(Fields.TEXT, "gamma"), BooleanClause.Occur.MUST).build();
+        assertFalse(FirstPass.matchesAlike(or(both, phrase)));
+    }
+
+    private static Query term(String field, String text) {
+        return new TermQuery(new Term(field, text));
+    }
+
+    private static Query or(Query... clauses) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Query c : clauses) {
+            b.add(c, BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
     }
 
     @Test
