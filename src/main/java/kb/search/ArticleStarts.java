@@ -33,32 +33,23 @@ final class ArticleStarts {
     static int[] of(IndexSearcher searcher, int[] docs) throws IOException {
         int[] starts = new int[docs.length];
         Arrays.fill(starts, NONE);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        Integer[] order = sortedOrder(docs);
-        int leafIndex = -1;
-        NumericDocValues positions = null;
-        int lastDoc = NONE;
-        int lastStart = NONE;
-        for (Integer i : order) {
-            int doc = docs[i];
-            if (doc == lastDoc) {
-                starts[i] = lastStart;
-                continue;
+        int[] order = sortedOrder(docs);
+        int[] sorted = inOrder(docs, order);
+        DocsByLeaf.forEach(searcher, sorted, (leaf, from, to) -> {
+            NumericDocValues positions = leaf.reader().getNumericDocValues(Fields.POSITION);
+            int lastStart = NONE;
+            for (int k = from; k < to; k++) {
+                // A doc id met twice (two ranked passages of the same doc never; the same start, often) reads once.
+                if (k == from || sorted[k] != sorted[k - 1]) {
+                    int local = sorted[k] - leaf.docBase;
+                    lastStart = NONE;
+                    if (positions != null && positions.advanceExact(local) && local - positions.longValue() >= 0) {
+                        lastStart = leaf.docBase + local - (int) positions.longValue();
+                    }
+                }
+                starts[order[k]] = lastStart;
             }
-            int sub = ReaderUtil.subIndex(doc, leaves);
-            LeafReaderContext leaf = leaves.get(sub);
-            if (sub != leafIndex) {
-                leafIndex = sub;
-                positions = leaf.reader().getNumericDocValues(Fields.POSITION);
-            }
-            int local = doc - leaf.docBase;
-            lastDoc = doc;
-            lastStart = NONE;
-            if (positions != null && positions.advanceExact(local) && local - positions.longValue() >= 0) {
-                lastStart = leaf.docBase + local - (int) positions.longValue();
-            }
-            starts[i] = lastStart;
-        }
+        });
         return starts;
     }
 
@@ -72,30 +63,29 @@ final class ArticleStarts {
             return scores;
         }
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int leafIndex = -1;
-        Scorer scorer = null;
-        for (Integer i : sortedOrder(docs)) {
-            int doc = docs[i];
-            if (doc == NONE) {
-                continue;
-            }
-            int sub = ReaderUtil.subIndex(doc, leaves);
-            LeafReaderContext leaf = leaves.get(sub);
-            if (sub != leafIndex) {
-                leafIndex = sub;
-                scorer = weight.scorer(leaf);
-            }
-            if (scorer == null) {
-                continue;
-            }
-            int local = doc - leaf.docBase;
-            DocIdSetIterator it = scorer.iterator();
-            int at = it.docID() < local ? it.advance(local) : it.docID();
-            if (at == local) {
-                scores[i] = scorer.score();
-            }
+        int[] order = sortedOrder(docs);
+        int[] sorted = inOrder(docs, order);
+        // NONE sorts first and belongs to no segment.
+        int skip = 0;
+        while (skip < sorted.length && sorted[skip] == NONE) {
+            skip++;
         }
+        int[] real = Arrays.copyOfRange(sorted, skip, sorted.length);
+        int offset = skip;
+        DocsByLeaf.forEach(searcher, real, (leaf, from, to) -> {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                return;
+            }
+            DocIdSetIterator it = scorer.iterator();
+            for (int k = from; k < to; k++) {
+                int local = real[k] - leaf.docBase;
+                int at = it.docID() < local ? it.advance(local) : it.docID();
+                if (at == local) {
+                    scores[order[k + offset]] = scorer.score();
+                }
+            }
+        });
         return scores;
     }
 
@@ -121,12 +111,21 @@ final class ArticleStarts {
     }
 
     /** Indices of {@code docs} in ascending doc id order (ties kept in input order). */
-    private static Integer[] sortedOrder(int[] docs) {
+    private static int[] sortedOrder(int[] docs) {
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < docs.length; i++) {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
-        return order;
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** {@code docs} in the order {@code order} gives. */
+    private static int[] inOrder(int[] docs, int[] order) {
+        int[] out = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = docs[order[k]];
+        }
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package kb.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -113,13 +114,14 @@ final class FirstPass {
                     || bq.clauses().stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.SHOULD)) {
                 return bq.clauses().stream().allMatch(c -> matchesAlike(c.getQuery()));
             }
-            Set<Term> siblings = new HashSet<>();
+            List<Query> alike = new ArrayList<>();
+            List<Query> others = new ArrayList<>();
             for (BooleanClause c : bq.clauses()) {
-                if (matchesAlike(c.getQuery())) {
-                    anyOf(c.getQuery(), siblings);
-                }
+                (matchesAlike(c.getQuery()) ? alike : others).add(c.getQuery());
             }
-            return bq.clauses().stream().allMatch(c -> matchesAlike(c.getQuery()) || covered(c.getQuery(), siblings));
+            Set<Term> siblings = new HashSet<>();
+            alike.forEach(q -> anyOf(q, siblings));
+            return others.stream().allMatch(q -> covered(q, siblings));
         }
         if (words instanceof BoostQuery boost) {
             return matchesAlike(boost.getQuery());
