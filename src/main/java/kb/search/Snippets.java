@@ -11,29 +11,18 @@ import java.util.function.Supplier;
 import kb.index.Analyzers;
 import kb.index.Fields;
 import kb.search.SnippetFormatter.Highlight;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.OffsetsEnum;
-import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
@@ -184,7 +173,7 @@ final class Snippets {
         protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
             if (source == OffsetSource.POSTINGS) {
                 return components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
-                        ? new WeighedOncePerSegment(components) : new TermsReadOncePerSegment(components);
+                        ? SegmentOffsets.wordsAndMatches(components) : SegmentOffsets.words(components);
             }
             return super.getOffsetStrategy(source, components);
         }
@@ -204,97 +193,6 @@ final class Snippets {
                 values.add(new CharSequence[] {text.length() > max ? text.substring(0, max) : text});
             }
             return values;
-        }
-    }
-
-    /**
-     * Matches of single words from the postings as Lucene's own strategy finds them, each word looked up in the terms
-     * dictionary and its postings opened once per segment and call, then moved forward passage by passage (the
-     * highlighter marks a call's passages in doc id order), where Lucene looks every word up again and opens a new
-     * postings reader for every passage.
-     */
-    private static final class TermsReadOncePerSegment extends PostingsOffsetStrategy {
-        private LeafReader reading;
-        private LeafReader openedFor;
-        private BytesRef[] openedTerms;
-        private PostingsEnum[] postings;
-        private int lastDoc = -1;
-
-        TermsReadOncePerSegment(UHComponents components) {
-            super(components);
-        }
-
-        @Override
-        protected OffsetsEnum createOffsetsEnumFromReader(LeafReader reader, int doc) throws IOException {
-            reading = reader;
-            return super.createOffsetsEnumFromReader(reader, doc);
-        }
-
-        @Override
-        protected void createOffsetsEnumsForTerms(BytesRef[] terms, Terms index, int doc, List<OffsetsEnum> results)
-                throws IOException {
-            // Postings only move forward, and a passage's positions are read once: a passage not after the last
-            // one marked (never, as the highlighter sorts them and a page holds each once) opens them again.
-            if (reading != openedFor || terms != openedTerms || doc <= lastDoc) {
-                TermsEnum words = index.iterator();
-                postings = new PostingsEnum[terms.length];
-                for (int i = 0; i < terms.length; i++) {
-                    if (words.seekExact(terms[i])) {
-                        postings[i] = words.postings(null, PostingsEnum.OFFSETS);
-                    }
-                }
-                openedFor = reading;
-                openedTerms = terms;
-            }
-            lastDoc = doc;
-            for (int i = 0; i < terms.length; i++) {
-                PostingsEnum p = postings[i];
-                if (p == null) {
-                    continue;
-                }
-                int at = p.docID() < doc ? p.advance(doc) : p.docID();
-                if (at == doc) {
-                    results.add(new OffsetsEnum.OfPostings(terms[i], p));
-                }
-            }
-        }
-    }
-
-    /**
-     * Matches from the postings as Lucene's own strategy finds them, with the query rewritten and weighed once per
-     * segment and call instead of once per passage: Lucene weighs it again for every passage so that it can map
-     * other fields onto the highlighted one, which kb's queries, already restricted to the text field, never need.
-     * Weighing looks up every term of the query in the terms dictionary, and that was most of marking a phrase.
-     */
-    private static final class WeighedOncePerSegment extends PostingsOffsetStrategy {
-        private LeafReader weighedFor;
-        private Weight weight;
-
-        WeighedOncePerSegment(UHComponents components) {
-            super(components);
-        }
-
-        @Override
-        protected void createOffsetsEnumsWeightMatcher(LeafReader reader, int docId, List<OffsetsEnum> results)
-                throws IOException {
-            if (reader != weighedFor) {
-                IndexSearcher segment = new IndexSearcher(reader);
-                segment.setQueryCache(null);
-                weight = segment.rewrite(components.getQuery()).createWeight(segment, ScoreMode.COMPLETE_NO_SCORES, 1f);
-                weighedFor = reader;
-            }
-            Matches matches = weight.matches(reader.getContext(), docId);
-            if (matches == null) {
-                return;
-            }
-            for (String field : matches) {
-                if (components.getFieldMatcher().test(field)) {
-                    MatchesIterator iterator = matches.getMatches(field);
-                    if (iterator != null) {
-                        results.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
-                    }
-                }
-            }
         }
     }
 }

@@ -93,6 +93,45 @@ class SnippetsTest {
 
     @Test
     void singleWordsAreMarkedAsLucenesOwnStrategyMarksThemAcrossSegments() throws Exception {
+        // Lucene's own strategy looks every word up again for every passage.
+        acrossTwoSegments(false, List.of("ketamine depression", "NMDA receptor glutamate", "midazolam ketamine esketamine"));
+    }
+
+    @Test
+    void wordsBesidePhrasesAreMarkedAsLucenesOwnWeightMatcherMarksThemAcrossSegments() throws Exception {
+        // kb reads the single words' postings once per segment and weighs only the phrases; Lucene weighs the whole
+        // query for every passage. A word alone and inside a phrase, or twice, is marked as Lucene marks it.
+        acrossTwoSegments(true, List.of("\"NMDA receptor\" ketamine glutamate", "\"ketamine infusion\" ketamine",
+                "depression \"treatment resistant depression\" midazolam depression", "\"rapid antidepressant\""));
+    }
+
+    @Test
+    void wordsBesidePhrasesChooseTheSentencesLucenesWeightMatcherChooses() throws Exception {
+        // Lucene counts each match of a weight once, whatever the word's frequency in the passage; kb reads the words
+        // from their postings, which know the frequency. Counted by frequency, the rare "sorafenib" would outweigh the
+        // frequent "ketamine" and bring the last sentence into the snippet; counted once, the first two are shown.
+        String filler = " was measured in every participant of the trial over twelve weeks, with ratings taken by clinicians"
+                + " who did not know the allocation and who repeated each rating at the end of the week.";
+        String text = "Ketamine" + filler + " Ketamine" + filler + " Ketamine" + filler + " Sorafenib" + filler;
+        Path corpus = java.nio.file.Files.createDirectories(tmp.resolve("corpus"));
+        java.nio.file.Files.writeString(corpus.resolve("trial.md"), "# Trial\n\n" + text + "\n");
+        new kb.index.Indexer(new kb.corpus.CorpusReader()).rebuild(corpus, tmp.resolve("index"));
+        try (Directory dir = FSDirectory.open(tmp.resolve("index")); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Query highlight = inText("\"gamma knife\" ketamine sorafenib");
+            int[] ids = Arrays.stream(searcher.search(highlight, 10).scoreDocs).mapToInt(d -> d.doc).toArray();
+            assertEquals(1, ids.length);
+            LucenesOwn.over(searcher, true).markAlike(searcher, new Snippets(searcher), highlight, ids, "the trial");
+            SearchTimeLimit limit = new SearchTimeLimit(java.time.Duration.ofSeconds(10));
+            try (SearchTimeLimit.Scope clock = limit.start()) {
+                String shown = new Snippets(searcher).ofHits(highlight, ids, new String[] {text}, limit)[0].snippet().text();
+                assertFalse(shown.contains("Sorafenib"), shown);
+            }
+        }
+    }
+
+    /** kb's marks against Lucene's (by the query's matches or by postings) over passages of two segments. */
+    private void acrossTwoSegments(boolean weightMatches, List<String> queries) throws Exception {
         // Two indexes read as one: two segments, so the postings kb opens once per segment are opened again.
         SeedIndex.build(tmp.resolve("a"), "abbrev.md");
         SeedIndex.build(tmp.resolve("b"), "receptors.md");
@@ -102,11 +141,10 @@ class SnippetsTest {
             assertEquals(2, reader.leaves().size());
             IndexSearcher searcher = new IndexSearcher(reader);
             Snippets snippets = new Snippets(searcher);
-            // Lucene's own strategy looks every word up again for every passage.
-            LucenesOwn lucenes = LucenesOwn.over(searcher, false);
-            for (String q : List.of("ketamine depression", "NMDA receptor glutamate", "midazolam ketamine esketamine")) {
+            LucenesOwn lucenes = LucenesOwn.over(searcher, weightMatches);
+            for (String q : queries) {
                 Query highlight = inText(q);
-                assertFalse(Snippets.hasPhrases(highlight), q);
+                assertEquals(weightMatches, Snippets.hasPhrases(highlight), q);
                 ScoreDoc[] top = searcher.search(highlight, 30).scoreDocs;
                 int[] ids = Arrays.stream(top).mapToInt(d -> d.doc).sorted().toArray();
                 assertTrue(ids[0] < reader.leaves().get(1).docBase && ids[ids.length - 1] >= reader.leaves().get(1).docBase,
