@@ -8,11 +8,12 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 
 /**
- * Lucene's {@link DirectSpellChecker} order (its defaults, as kb's embedded spelling uses them) for close words found
- * elsewhere, with their document frequencies over the whole index: a cluster's shards each find close words in
- * their own terms, and this picks and orders them as one index would. The checker keeps the {@code n × 5} closest
- * words it inspects (closest first, then in term order), trying one edit before two; it drops those under its
- * accuracy; and it ranks the rest by closeness, then frequency, then alphabetically. Closeness is
+ * The order of kb's embedded spelling ({@link Spelling#closeWords}: Lucene's {@link DirectSpellChecker} with its
+ * defaults, two edits only when nothing is one edit away) for close words found elsewhere, with their document
+ * frequencies over the whole index: a cluster's shards each find close words in their own terms, and this picks and
+ * orders them as one index would. The checker keeps the {@code n × 5} closest words it inspects (closest first, then
+ * in term order), those one edit away if there are any; it drops those under its accuracy; and it ranks the rest by
+ * closeness, then frequency, then alphabetically. Closeness is
  * {@code 1 − edits / the shorter length}, edits counted as its automata do (transpositions are one edit), here by
  * {@link LuceneLevenshteinDistance}, which counts them the same way.
  */
@@ -46,16 +47,8 @@ final class SpellingOrder {
             all.add(new Scored(w, edits, score, c.getValue()));
         }
         int inspections = n * DEFAULTS.getMaxInspections();
-        List<Scored> inspected = closest(all.stream().filter(s -> s.edits() == 1).toList(), inspections);
-        if (inspected.size() < inspections) {
-            List<Scored> more = new ArrayList<>(inspected);
-            for (Scored s : closest(all, inspections)) {
-                if (!more.contains(s)) {
-                    more.add(s);
-                }
-            }
-            inspected = more;
-        }
+        List<Scored> oneEdit = all.stream().filter(s -> s.edits() == 1).toList();
+        List<Scored> inspected = closest(oneEdit.isEmpty() ? all : oneEdit, inspections);
         return inspected.stream().filter(s -> s.score() >= DEFAULTS.getAccuracy())
                 .sorted(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingLong(s -> -s.freq())
                         .thenComparing(Scored::word))

@@ -183,6 +183,22 @@ class LuceneSearchEngineTest {
     }
 
     @Test
+    void namesAndCodesAreNotCorrectedButOfferedWhenNothingIsFound() throws Exception {
+        for (String code : List.of("Ketamine2 receptor", "NeuroTrophin receptor")) {
+            SearchPage page = search(code);
+            assertNull(page.correctedQuery(), code + ": a digit, or a capital after a small letter, makes a name or a code");
+            assertTrue(page.total() > 0, code);
+            assertTrue(page.didYouMean().isEmpty(), code + ": the search found something");
+        }
+        SearchPage alone = search("Ketamine2");
+        assertEquals(0, alone.total());
+        assertEquals(List.of("ketamine"), alone.didYouMean(), "when nothing is found, the close word is offered");
+        // The parts of a hyphenated expression are words of their own: a number beside a typo leaves it a typo.
+        assertEquals("5-hallucinations", search("5-hallucinatons").correctedQuery());
+        assertEquals("N-methyl-D-aspartate", search("N-methyl-D-asparate").correctedQuery());
+    }
+
+    @Test
     void anAbbreviationFindsItsLongFormRankedBelowExactMatches() throws Exception {
         SearchPage page = service.search(new SearchRequest("BDNF", 1, 10, "abbrev", null));
         List<String> sections = page.hits().stream().map(SearchHit::section).toList();
