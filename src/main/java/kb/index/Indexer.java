@@ -205,6 +205,7 @@ public final class Indexer {
         IndexedArticle.Old old = exists && effective == Mode.FULL ? IndexedArticle.Old.openIfReadable(dir) : IndexedArticle.Old.NONE;
         DirectoryReader current = null;
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+                .setCodec(new KbCodec())
                 .setSimilarity(Ranking.similarity())
                 .setOpenMode(effective == Mode.FULL ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(ramBufferMB)
