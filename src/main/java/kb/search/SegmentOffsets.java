@@ -44,7 +44,7 @@ final class SegmentOffsets {
     /** Words' postings in one segment, opened once and moved forward from passage to passage. */
     private static final class WordPostings {
         private LeafReader openedFor;
-        private Object openedTerms;
+        private BytesRef[] openedTerms;
         private PostingsEnum[] postings;
         private int lastDoc = -1;
 
@@ -52,11 +52,12 @@ final class SegmentOffsets {
          * Adds to {@code out} an offsets enum for each of {@code terms} in {@code doc}; {@code freqOne}: each
          * reports a frequency of 1, as Lucene's enums of a weight's matches do, else the word's frequency in the doc.
          */
-        void addAt(LeafReader reader, Terms index, BytesRef[] terms, Object termsKey, int doc, boolean freqOne,
-                List<OffsetsEnum> out) throws IOException {
-            // A passage not after the last one marked (never, as the highlighter sorts them and a page holds each
-            // once) opens them again: its positions were read.
-            if (reader != openedFor || termsKey != openedTerms || doc <= lastDoc) {
+        void addAt(LeafReader reader, Terms index, BytesRef[] terms, int doc, boolean freqOne, List<OffsetsEnum> out)
+                throws IOException {
+            // Opened again for another segment, other words (the same array while a call lasts), or a passage not
+            // after the last one marked (never, as the highlighter sorts them and a page holds each once): its
+            // positions were read.
+            if (reader != openedFor || terms != openedTerms || doc <= lastDoc) {
                 TermsEnum lookup = index.iterator();
                 postings = new PostingsEnum[terms.length];
                 for (int i = 0; i < terms.length; i++) {
@@ -65,7 +66,7 @@ final class SegmentOffsets {
                     }
                 }
                 openedFor = reader;
-                openedTerms = termsKey;
+                openedTerms = terms;
             }
             lastDoc = doc;
             for (int i = 0; i < terms.length; i++) {
@@ -98,7 +99,7 @@ final class SegmentOffsets {
         @Override
         protected void createOffsetsEnumsForTerms(BytesRef[] terms, Terms index, int doc, List<OffsetsEnum> results)
                 throws IOException {
-            postings.addAt(reading, index, terms, terms, doc, false, results);
+            postings.addAt(reading, index, terms, doc, false, results);
         }
     }
 
@@ -129,7 +130,7 @@ final class SegmentOffsets {
             }
             Terms index = reader.terms(getField());
             if (index != null && words.length > 0) {
-                postings.addAt(reader, index, words, words, docId, true, results);
+                postings.addAt(reader, index, words, docId, true, results);
             }
             Matches matches = rest == null ? null : rest.matches(reader.getContext(), docId);
             if (matches == null) {
