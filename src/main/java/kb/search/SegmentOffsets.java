@@ -106,6 +106,8 @@ final class SegmentOffsets {
     private static final class WordsAndMatches extends PostingsOffsetStrategy {
         private final WordPostings postings = new WordPostings();
         private LeafReader weighedFor;
+        /** The marked field's terms in the segment weighed for; null when it has none. */
+        private Terms index;
         private BytesRef[] words;
         /** The weight of what is not a single word; null when nothing is. */
         private Weight rest;
@@ -126,9 +128,9 @@ final class SegmentOffsets {
                 words = cut.words().toArray(BytesRef[]::new);
                 Query others = cut.rest() == null ? null : segment.rewrite(cut.rest());
                 rest = others == null ? null : others.createWeight(segment, ScoreMode.COMPLETE_NO_SCORES, 1f);
+                index = reader.terms(getField());
                 weighedFor = reader;
             }
-            Terms index = reader.terms(getField());
             if (index != null && words.length > 0) {
                 postings.addAt(reader, index, words, docId, true, results);
             }

@@ -246,25 +246,22 @@ final class Spelling {
      * analyzer split off its number, but not "glucose-6-" before "phospate".
      */
     private static String wordAround(String query, int start, int end) {
-        int from = start;
-        while (from > 0 && Character.isLetterOrDigit(query.charAt(from - 1))) {
-            from--;
-        }
-        int to = end;
-        while (to < query.length() && Character.isLetterOrDigit(query.charAt(to))) {
-            to++;
-        }
-        return query.substring(from, to);
+        return around(query, start, end, Character::isLetterOrDigit);
     }
 
     /** The whitespace-separated stretch of {@code query} holding the word at {@code start}..{@code end}. */
     private static String chunk(String query, int start, int end) {
+        return around(query, start, end, c -> !Character.isWhitespace(c));
+    }
+
+    /** The word at {@code start}..{@code end} grown both ways over the characters {@code part} accepts. */
+    private static String around(String query, int start, int end, java.util.function.IntPredicate part) {
         int from = start;
-        while (from > 0 && !Character.isWhitespace(query.charAt(from - 1))) {
+        while (from > 0 && part.test(query.charAt(from - 1))) {
             from--;
         }
         int to = end;
-        while (to < query.length() && !Character.isWhitespace(query.charAt(to))) {
+        while (to < query.length() && part.test(query.charAt(to))) {
             to++;
         }
         return query.substring(from, to);
