@@ -24,8 +24,11 @@ import org.apache.lucene.search.ScoreDoc;
  * 200-passage PDF; the weights were chosen by measuring (README, Relevance).
  */
 final class ArticleRanking {
-    /** How many lexical candidates are rescored (as many as the meaning fusion takes); a deeper page rescores more. */
-    static final int RESCORED = 100;
+    /**
+     * How many lexical candidates are rescored: those the full weighting ranked ({@link SearchLimits#BEST_COUNTED});
+     * a deeper page, or the meaning fusion ({@link HybridRanking#CANDIDATES}), rescores as many as it takes.
+     */
+    static final int RESCORED = SearchLimits.BEST_COUNTED;
     /** {@code w}: the share of the article in a passage's score. */
     static final float ARTICLE_WEIGHT = 0.6f;
     /** {@code c}: an article scoring this share of the best article's score or more counts as the best does. */
