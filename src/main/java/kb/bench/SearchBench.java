@@ -81,6 +81,47 @@ public final class SearchBench {
         return new Result(kbTimes.latencies(), baseTimes.latencies(), checksum, passes, share);
     }
 
+    /**
+     * Two corpora's searches in one window: the same queries on {@code small} and {@code large}, kb and the baseline
+     * each, query by query, the four in a turning order, after warm-up of both as {@link #run} does. Growth from one
+     * to the other is then measured with the machine as it is for both, not as it was when each size was reached.
+     */
+    public record Pair(Result small, Result large) {}
+
+    public static Pair paired(SearchEngine kbSmall, BaselineSearch baseSmall, SearchEngine kbLarge,
+            BaselineSearch baseLarge, List<String> queries, int warmup, int iterations) throws IOException {
+        // Warm-up (and the JIT's settling) on each size, measuring nothing.
+        Result warmSmall = run(kbSmall, baseSmall, queries, warmup, 0);
+        Result warmLarge = run(kbLarge, baseLarge, queries, warmup, 0);
+        long checksum = warmSmall.checksum() + warmLarge.checksum();
+        Latencies.Recorder[] times = new Latencies.Recorder[4];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = new Latencies.Recorder();
+        }
+        int turn = 0;
+        for (int pass = 0; pass < iterations; pass++) {
+            for (String q : queries) {
+                for (int k = 0; k < times.length; k++) {
+                    int side = (turn + k) % times.length;
+                    long t0 = System.nanoTime();
+                    checksum += switch (side) {
+                        case 0 -> kbOnce(kbSmall, q);
+                        case 1 -> baseSmall.search(q, SearchLimits.DEFAULT_PAGE_SIZE).length;
+                        case 2 -> kbOnce(kbLarge, q);
+                        default -> baseLarge.search(q, SearchLimits.DEFAULT_PAGE_SIZE).length;
+                    };
+                    times[side].add(System.nanoTime() - t0);
+                }
+                turn++;
+            }
+        }
+        return new Pair(
+                new Result(times[0].latencies(), times[1].latencies(), checksum, warmSmall.warmupPasses(),
+                        warmSmall.lastWarmupJit()),
+                new Result(times[2].latencies(), times[3].latencies(), checksum, warmLarge.warmupPasses(),
+                        warmLarge.lastWarmupJit()));
+    }
+
     /** One more pass of kb searches under the {@link PhaseSampler}: where a search's time goes, by phase. */
     public static Map<String, Double> phases(SearchEngine kb, List<String> queries, int passes) {
         try (PhaseSampler sampler = PhaseSampler.start(Thread.currentThread())) {

@@ -19,8 +19,10 @@ import kb.search.SearchEngine;
 /**
  * {@code kb bench --scale 1,4,16}: the corpus copied 1, 4 and 16 times with the words of each copy shuffled ({@link
  * ScaledCorpus}, seeded), kb and the baseline indexed and searched with the same queries at each size, and the growth
- * of each one's p50 from the smallest to the largest size. Rule: everything is written in temporary folders that
- * are deleted after each size, never in the corpus; the largest size is also served by a child {@code kb serve}
+ * of each one's p50 from the smallest to the largest size, the two searched in one window (query by query, in
+ * turn) once the largest is built, so that the machine's drift over the build does not count as growth. Rule:
+ * everything is written in temporary folders, never in the corpus, deleted after each size (the smallest's once
+ * the largest is measured); the largest size is also served by a child {@code kb serve}
  * with {@code -Xmx512m}, {@code --no-meaning} (meaning vectors for hundreds of thousands of passages would take
  * hours to make on 2 cores) and a 30 s time limit (it checks memory, not speed), which must answer every query.
  */
@@ -29,6 +31,9 @@ final class BenchScale {
     static final String SERVE_HEAP = "-Xmx512m";
 
     private record Size(int factor, long passages, double kbP50, double kbP99, double baseP50, double baseP99) {}
+
+    /** A size's folders: its copied corpus, kb's index and the baseline's. */
+    private record Folders(Path corpus, Path kbIndex, Path baseIndex) {}
 
     private final PrintWriter out;
     private final BenchTargets targets;
@@ -53,35 +58,50 @@ final class BenchScale {
         Size first = null;
         Size last = null;
         String served = null;
-        for (int factor : factors) {
-            Path corpus = temp.create("kb-bench-scale-corpus-");
-            Path kbIndex = temp.create("kb-bench-scale-index-");
-            Path baseIndex = temp.create("kb-bench-scale-baseline-");
-            try {
-                ScaledCorpus.Written written = ScaledCorpus.write(corpusDir, corpus, factor, SEED);
-                if (written.files() == 0) {
-                    out.printf(Locale.ROOT, "%nScale: not measured (no Markdown or text files in %s)%n", corpusDir);
-                    targets.notMeasured(BenchTargets.GROWTH, "--scale needs Markdown or text files");
-                    return;
+        SearchBench.Pair paired = null;
+        // The smallest size's folders stay until the largest is measured, so that both are searched in one window.
+        Folders kept = null;
+        try {
+            for (int factor : factors) {
+                Folders f = new Folders(temp.create("kb-bench-scale-corpus-"), temp.create("kb-bench-scale-index-"),
+                        temp.create("kb-bench-scale-baseline-"));
+                boolean keep = factor == smallest && largest != smallest;
+                try {
+                    if (ScaledCorpus.write(corpusDir, f.corpus(), factor, SEED).files() == 0) {
+                        out.printf(Locale.ROOT, "%nScale: not measured (no Markdown or text files in %s)%n", corpusDir);
+                        targets.notMeasured(BenchTargets.GROWTH, "--scale needs Markdown or text files");
+                        return;
+                    }
+                    long passages = IndexBench.kb(f.corpus(), f.kbIndex()).passages();
+                    IndexBench.baseline(f.corpus(), f.baseIndex());
+                    SearchBench.Result r;
+                    try (SearchEngine kb = LuceneSearchEngine.open(f.kbIndex(), BenchCommand.SEARCH_LIMIT);
+                            BaselineSearch base = new BaselineSearch(f.baseIndex())) {
+                        r = SearchBench.run(kb, base, queries, warmup, iterations);
+                        if (factor == largest && kept != null) {
+                            paired = againstSmallest(kept, kb, base, queries);
+                        }
+                    }
+                    Size size = new Size(factor, passages, r.kb().p50(), r.kb().p99(), r.baseline().p50(),
+                            r.baseline().p99());
+                    t.row(factor + "x", String.format(Locale.ROOT, "%,d", passages), f2(size.kbP50()), f2(size.kbP99()),
+                            f2(size.baseP50()), f2(size.baseP99()), f2(size.kbP50() / size.baseP50()));
+                    first = factor == smallest ? size : first;
+                    last = factor == largest ? size : last;
+                    if (factor == largest) {
+                        served = serveSmallHeap(f.corpus(), f.kbIndex(), queries, factor);
+                    }
+                } finally {
+                    if (keep) {
+                        kept = f;
+                    } else {
+                        delete(temp, f);
+                    }
                 }
-                long passages = IndexBench.kb(corpus, kbIndex).passages();
-                IndexBench.baseline(corpus, baseIndex);
-                Size size;
-                try (SearchEngine kb = LuceneSearchEngine.open(kbIndex, BenchCommand.SEARCH_LIMIT); BaselineSearch base = new BaselineSearch(baseIndex)) {
-                    SearchBench.Result r = SearchBench.run(kb, base, queries, warmup, iterations);
-                    size = new Size(factor, passages, r.kb().p50(), r.kb().p99(), r.baseline().p50(), r.baseline().p99());
-                }
-                t.row(factor + "x", String.format(Locale.ROOT, "%,d", passages), f2(size.kbP50()), f2(size.kbP99()),
-                        f2(size.baseP50()), f2(size.baseP99()), f2(size.kbP50() / size.baseP50()));
-                first = factor == smallest ? size : first;
-                last = factor == largest ? size : last;
-                if (factor == largest) {
-                    served = serveSmallHeap(corpus, kbIndex, queries, factor);
-                }
-            } finally {
-                temp.delete(corpus);
-                temp.delete(kbIndex);
-                temp.delete(baseIndex);
+            }
+        } finally {
+            if (kept != null) {
+                delete(temp, kept);
             }
         }
         out.printf(Locale.ROOT, "%nScale: the corpus copied with shuffled words, top 10 with highlighting, in process (ms):%n");
@@ -89,17 +109,39 @@ final class BenchScale {
         if (served != null) {
             out.println(served);
         }
-        if (first == null || last == null || largest == smallest) {
+        if (first == null || last == null || paired == null) {
             targets.notMeasured(BenchTargets.GROWTH, "--scale needs two sizes or more");
             return;
         }
-        double kbGrowth = last.kbP50() / first.kbP50();
-        double baseGrowth = last.baseP50() / first.baseP50();
+        out.printf(Locale.ROOT, "  p50 growth %dx -> %dx, each size as measured when it was built: kb %.2fx, baseline %.2fx%n",
+                smallest, largest, last.kbP50() / first.kbP50(), last.baseP50() / first.baseP50());
+        SearchBench.Result small = paired.small();
+        SearchBench.Result large = paired.large();
+        double kbGrowth = large.kb().p50() / small.kb().p50();
+        double baseGrowth = large.baseline().p50() / small.baseline().p50();
+        out.printf(Locale.ROOT, "  %dx and %dx searched in one window, query by query, the four in turn: kb p50 %s -> %s ms, "
+                        + "baseline %s -> %s ms%n", smallest, largest, f2(small.kb().p50()), f2(large.kb().p50()),
+                f2(small.baseline().p50()), f2(large.baseline().p50()));
         out.printf(Locale.ROOT, "  p50 growth %dx -> %dx: kb %.2fx, baseline %.2fx%n", smallest, largest, kbGrowth, baseGrowth);
         targets.atMost(BenchTargets.GROWTH, kbGrowth / baseGrowth, 1.1);
         if (smallest != 1 || largest != 16) {
             targets.note(BenchTargets.GROWTH, "measured " + smallest + "x -> " + largest + "x, not 1x -> 16x");
         }
+    }
+
+    /** The smallest size ({@code kept}) and the largest ({@code kb}, {@code base}) searched in one window. */
+    private SearchBench.Pair againstSmallest(Folders kept, SearchEngine kb, BaselineSearch base, List<String> queries)
+            throws IOException {
+        try (SearchEngine kbSmall = LuceneSearchEngine.open(kept.kbIndex(), BenchCommand.SEARCH_LIMIT);
+                BaselineSearch baseSmall = new BaselineSearch(kept.baseIndex())) {
+            return SearchBench.paired(kbSmall, baseSmall, kb, base, queries, warmup, iterations);
+        }
+    }
+
+    private static void delete(TempFolders temp, Folders f) throws IOException {
+        temp.delete(f.corpus());
+        temp.delete(f.kbIndex());
+        temp.delete(f.baseIndex());
     }
 
     /** A child {@code kb serve} over the largest corpus with a 512 MB heap: its start-up, and every query answered. */

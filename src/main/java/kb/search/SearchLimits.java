@@ -21,8 +21,8 @@ public final class SearchLimits {
     public static final int EXACT_COUNT = 1_000;
     /**
      * The passages kb's full weighting ranks for a page of up to this many hits ({@code FirstPass}, and the article
-     * rescoring after it); past {@link #EXACT_COUNT}, facets and article counts are over these. Measured at 50, 100
-     * and 200 on MedQuAD, SciFact, the seed and the long documents (README, Relevance).
+     * rescoring after it); past {@link #EXACT_COUNT}, facets and article counts are over these. Measured from 30 to
+     * 200 on MedQuAD, SciFact, the seed and the long documents (README, Relevance).
      */
     public static final int BEST_COUNTED = 50;
     /** Articles shown above the passages, the ones a search is about. */

@@ -65,6 +65,7 @@ class BenchCommandTest {
         assertEquals(0, run.code(), run.err());
         String out = run.out();
         assertAll(out, "Scale: the corpus copied with shuffled words", "p50 growth 1x -> 2x: kb ",
+                "1x and 2x searched in one window, query by query",
                 "kb serve with -Xmx512m --no-meaning --query-timeout 30 over the 2x corpus", "2 of 2 searches answered", ": works",
                 "measured 1x -> 2x, not 1x -> 16x");
         String table = out.substring(out.indexOf("Scale: the corpus"));
