@@ -24,7 +24,7 @@ public final class PhaseSampler implements AutoCloseable {
             new Marker("parse", "kb.search.UserQueryParser", null),
             new Marker("highlight", "org.apache.lucene.search.uhighlight.", null),
             new Marker("facet counts", "kb.search.FacetCounter", "count"),
-            new Marker("ranked search (top k)", "kb.search.QueryPlanner", "rankTop"),
+            new Marker("ranked search (top k)", "kb.search.QueryPlanner", "rankedPass"),
             new Marker("full weighting of the first pass's best", "kb.search.FirstPass", "rescore"),
             new Marker("rescoring with articles", "kb.search.ArticleRanking", "rescore"),
             new Marker("articles block", "kb.search.ArticleHits", "top"),

@@ -8,6 +8,7 @@ import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -16,6 +17,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 
@@ -33,20 +36,82 @@ import org.apache.lucene.search.Weight;
 record CountedMatches(int[] docs, long total, boolean exact) {
     /**
      * The matches of a ranked pass that matched exactly the passages {@code counted} selects and counted every match
-     * up to past {@link SearchLimits#EXACT_COUNT} ({@code ranked}): more than that is a lower bound, no more than it
-     * collected is every match, and in between one pass of {@link #count} collects them. {@code best}: the ranking's
-     * passages, best first, every one a match.
+     * up to past {@link SearchLimits#EXACT_COUNT} ({@code ranked}): more than that is a lower bound; no more is every
+     * match, which the pass handed its collector ({@link Ranked#collected}; one pass of {@link #count} collects them
+     * where it did not). {@code best}: the ranking's passages, best first, every one a match.
      */
-    static CountedMatches of(IndexSearcher searcher, Query counted, TopDocs ranked, ScoreDoc[] best)
+    static CountedMatches of(IndexSearcher searcher, Query counted, Ranked ranked, ScoreDoc[] best)
             throws IOException {
-        TotalHits total = ranked.totalHits;
+        TotalHits total = ranked.top().totalHits;
         if (total.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO || total.value > SearchLimits.EXACT_COUNT) {
             return inexact(best);
         }
-        if (total.value <= ranked.scoreDocs.length) {
-            return new CountedMatches(sortedIds(ranked.scoreDocs), total.value, true);
+        if (ranked.collected().length == total.value) {
+            return new CountedMatches(ranked.collected(), total.value, true);
         }
         return count(searcher, counted, best);
+    }
+
+    /**
+     * A ranked pass: its best, and the doc ids (increasing) of the matches it handed its collector while it still
+     * counted every one. Lucene's top-k collector is given every match until it has counted its threshold, and only
+     * then lets the scorer skip passages that cannot make the best; so when the total stays within the threshold,
+     * {@code collected} is every match, and counting them needs no second pass.
+     */
+    record Ranked(TopDocs top, int[] collected) {}
+
+    /**
+     * The best {@code wanted} of {@code query} by Lucene's top-k collection, every match counted up to
+     * {@code counted} before it may skip any, and the first {@code counted} matches' doc ids kept as they pass.
+     */
+    static Ranked ranked(IndexSearcher searcher, Query query, int wanted, int counted) throws IOException {
+        return searcher.search(query, new Recording(new TopScoreDocCollectorManager(wanted, null, counted), counted));
+    }
+
+    /** Top-k collection that also keeps the doc ids of the first {@code limit} matches handed to it. */
+    private record Recording(TopScoreDocCollectorManager top, int limit)
+            implements CollectorManager<Recording.Each, Ranked> {
+        @Override
+        public Each newCollector() {
+            return new Each(top.newCollector(), limit);
+        }
+
+        @Override
+        public Ranked reduce(Collection<Each> collectors) throws IOException {
+            TopDocs best = top.reduce(collectors.stream().map(c -> c.top).toList());
+            int[] ids = collectors.stream().flatMapToInt(c -> Arrays.stream(c.docs, 0, c.size)).sorted().toArray();
+            return new Ranked(best, ids);
+        }
+
+        static final class Each implements Collector {
+            private final TopScoreDocCollector top;
+            private final int[] docs;
+            private int size;
+
+            Each(TopScoreDocCollector top, int limit) {
+                this.top = top;
+                this.docs = new int[limit];
+            }
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                int base = context.docBase;
+                return new FilterLeafCollector(top.getLeafCollector(context)) {
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        if (size < docs.length) {
+                            docs[size++] = base + doc;
+                        }
+                        in.collect(doc);
+                    }
+                };
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return top.scoreMode();
+            }
+        }
     }
 
     /**

@@ -129,15 +129,15 @@ final class QueryPlanner {
         Query cheap = gen.firstPass ? FirstPass.of(f.words(), parsed.filters(), request) : null;
         // The ranked pass counts every match up to the exact count before it prunes; past the page, the best passages
         // kb's full ranking weighs are what facets count when there are too many matches to count (CountedMatches).
-        TopDocs ranked = rankTop(searcher, cheap != null ? cheap : f.ranked(),
-                cheap != null ? FirstPass.depth(candidates) : Math.max(candidates, SearchLimits.BEST_COUNTED),
-                SearchLimits.EXACT_COUNT + 1);
+        CountedMatches.Ranked pass = rankedPass(searcher, cheap != null ? cheap : f.ranked(),
+                cheap != null ? FirstPass.depth(candidates) : Math.max(candidates, SearchLimits.BEST_COUNTED));
+        TopDocs ranked = pass.top();
         TopDocs first = cheap != null
                 ? FirstPass.rescore(searcher, ranked, f.ranked(), FirstPass.depth(candidates)) : ranked;
         // One pass ranks the passages it counts; a first pass of single terms matches the same passages as the words
         // (a phrase may meet across the pieces of its one field, so the words are then counted as typed).
         boolean countsAlike = cheap == null || FirstPass.matchesAlike(f.words());
-        CountedMatches matches = countsAlike ? CountedMatches.of(searcher, f.counted(), ranked, first.scoreDocs)
+        CountedMatches matches = countsAlike ? CountedMatches.of(searcher, f.counted(), pass, first.scoreDocs)
                 : CountedMatches.count(searcher, f.counted(), first.scoreDocs);
         ArticleRanking.Rescored r = ArticleRanking.rescore(searcher, f.articles(), head(first.scoreDocs, candidates));
         ScoreDoc[] rescored = r.passages();
@@ -148,6 +148,14 @@ final class QueryPlanner {
     /** The first {@code n} of {@code docs} (all of them when there are no more). */
     static ScoreDoc[] head(ScoreDoc[] docs, int n) {
         return docs.length <= n ? docs : Arrays.copyOf(docs, n);
+    }
+
+    /**
+     * The ranked pass of a page: the best {@code wanted}, every match counted (and kept, {@link CountedMatches.Ranked})
+     * up to one past the exact count before Lucene may skip passages that cannot make the best.
+     */
+    private static CountedMatches.Ranked rankedPass(IndexSearcher searcher, Query query, int wanted) throws IOException {
+        return CountedMatches.ranked(searcher, query, wanted, Math.max(wanted, SearchLimits.EXACT_COUNT + 1));
     }
 
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
