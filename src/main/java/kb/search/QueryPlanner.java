@@ -158,16 +158,9 @@ final class QueryPlanner {
         return CountedMatches.ranked(searcher, query, wanted, Math.max(wanted, SearchLimits.EXACT_COUNT + 1));
     }
 
+    /** The best {@code wanted}; Lucene may skip passages that cannot make them once it has counted that many. */
     static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
-        return rankTop(searcher, query, wanted, wanted);
-    }
-
-    /**
-     * The best {@code wanted}; every match is counted up to {@code counted} (or {@code wanted}, the more), after
-     * which Lucene may skip passages that cannot make the best.
-     */
-    static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted, int counted) throws IOException {
-        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, Math.max(wanted, counted)));
+        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
     }
 
     /** The request's article and section filters as one query; all passages when it has none. */
