@@ -40,14 +40,24 @@ final class BenchTargets {
 
     /** {@code ratio} against a target of at most {@code limit}; prints the verdict line. */
     void atMost(String figure, double ratio, double limit) {
-        record(figure, String.format(Locale.ROOT, "%.2fx", ratio), String.format(Locale.ROOT, "<= %.1fx", limit),
-                ratio <= limit, null);
+        record(figure, ratioText(ratio, limit), String.format(Locale.ROOT, "<= %.1fx", limit), ratio <= limit, null);
     }
 
     /** {@code ratio} against a target of at least {@code limit}; prints the verdict line. */
     void atLeast(String figure, double ratio, double limit) {
-        record(figure, String.format(Locale.ROOT, "%.2fx", ratio), String.format(Locale.ROOT, ">= %.1fx", limit),
-                ratio >= limit, null);
+        record(figure, ratioText(ratio, limit), String.format(Locale.ROOT, ">= %.1fx", limit), ratio >= limit, null);
+    }
+
+    /**
+     * The ratio with two decimals, or with as many more (up to four) as it takes not to read as the limit itself:
+     * a run's 1.1004x against "<= 1.1x" printed as "1.10x" looked met beside its "NOT met".
+     */
+    static String ratioText(double ratio, double limit) {
+        String text = String.format(Locale.ROOT, "%.2f", ratio);
+        for (int decimals = 3; decimals <= 4 && ratio != limit && Double.parseDouble(text) == limit; decimals++) {
+            text = String.format(Locale.ROOT, "%." + decimals + "f", ratio);
+        }
+        return text + "x";
     }
 
     /** Seconds against a target of under {@code limit} seconds. */
