@@ -24,7 +24,7 @@ public final class SearchLimits {
      * rescoring after it); past {@link #EXACT_COUNT}, facets and article counts are over these. Measured from 30 to
      * 200 on MedQuAD, SciFact, the seed and the long documents (README, Relevance).
      */
-    public static final int BEST_COUNTED = 50;
+    public static final int BEST_COUNTED = 30;
     /** Articles shown above the passages, the ones a search is about. */
     public static final int TOP_ARTICLES = 5;
 

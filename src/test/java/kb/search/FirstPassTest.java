@@ -148,13 +148,13 @@ class FirstPassTest {
 
     @Test
     void aQueryMatchingNoMoreThanTheDepthRanksAsInOnePassAndNoExcludedWordIsLost() throws Exception {
-        // 300 passages with both words, 5 long ones with "alpha" alone; titles vary the fields' weights. "delta" (30
-        // passages) and "notes" (43 titles) with "gamma" (5) match fewer than the first pass's depth, "alpha" more.
+        // 300 passages with both words, 5 long ones with "alpha" alone; titles vary the fields' weights. "delta" (20
+        // passages) and "notes" (25 titles) with "gamma" (5) match no more than the first pass's depth, "alpha" more.
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            String title = i % 7 == 0 ? "Alpha notes " + i : "Case " + i;
-            String text = "Case " + i + " alpha beta " + "filler ".repeat(i % 13) + (i % 10 == 0 ? "delta" : "epsilon") + ".";
+            String title = i % 12 == 0 ? "Alpha notes " + i : "Case " + i;
+            String text = "Case " + i + " alpha beta " + "filler ".repeat(i % 13) + (i % 15 == 0 ? "delta" : "epsilon") + ".";
             lines.add("{\"_id\": \"c" + i + "\", \"title\": \"" + title + "\", \"text\": \"" + text + "\"}");
         }
         for (int i = 0; i < 5; i++) {

@@ -39,7 +39,7 @@ class InexactCountsHttpTest {
         String page = get("/search?q=many");
         assertTrue(page.contains("1,000+ passages match"), page);
         assertTrue(page.contains("More than 1,000 passages match: the filters&#39; and the articles&#39; counts are over"
-                + " the best 50."), page);
+                + " the best 30."), page);
         String exact = get("/search?q=ketamine&mode=lexical");
         assertTrue(exact.contains("25 passages match"), exact);
         assertFalse(exact.contains("counts-note"), exact);
