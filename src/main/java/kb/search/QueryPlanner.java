@@ -15,7 +15,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Turns what a person typed into what is run: parsed, expanded with the generation's abbreviations and synonyms,
@@ -156,11 +155,6 @@ final class QueryPlanner {
      */
     private static CountedMatches.Ranked rankedPass(IndexSearcher searcher, Query query, int wanted) throws IOException {
         return CountedMatches.ranked(searcher, query, wanted, Math.max(wanted, SearchLimits.EXACT_COUNT + 1));
-    }
-
-    /** The best {@code wanted}; Lucene may skip passages that cannot make them once it has counted that many. */
-    static TopDocs rankTop(IndexSearcher searcher, Query query, int wanted) throws IOException {
-        return searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
     }
 
     /** The request's article and section filters as one query; all passages when it has none. */

@@ -172,9 +172,9 @@ class FirstPassTest {
             for (String q : List.of("delta gamma", "gamma notes", "alpha delta")) {
                 UserQueryParser.Parsed parsed = planner.parse(q);
                 QueryPlanner.Forms f = planner.forms(parsed, q, null, null, List.of());
-                ScoreDoc[] one = QueryPlanner.rankTop(searcher, f.ranked(), 100).scoreDocs;
+                ScoreDoc[] one = searcher.search(f.ranked(), 100).scoreDocs;
                 Query cheap = FirstPass.of(f.words(), parsed.filters(), SearchRequest.of(q));
-                ScoreDoc[] two = FirstPass.rescore(searcher, QueryPlanner.rankTop(searcher, cheap, FirstPass.depth(100)),
+                ScoreDoc[] two = FirstPass.rescore(searcher, searcher.search(cheap, FirstPass.depth(100)),
                         f.ranked(), 100).scoreDocs;
                 assertTrue(searcher.count(f.counted()) <= FirstPass.DEPTH || q.startsWith("alpha"), q);
                 if (searcher.count(f.counted()) <= FirstPass.DEPTH) {
