@@ -47,8 +47,10 @@ public final class LuceneSearchEngine implements SearchEngine {
         this.timeLimit = new SearchTimeLimit(timeLimit);
         this.completionBuilds = autocomplete ? new CompletionBuilds(beforeCompletions, () -> latest) : null;
         // The exitable reader stops term enumeration (rewrites of fuzzy, wildcard and range words, spelling,
-        // highlighting, facet doc values) at the deadline; the searcher's timeout stops collecting matches.
-        DirectoryReader reader = ExitableDirectoryReader.wrap(DirectoryReader.open(directory), this.timeLimit);
+        // highlighting, facet doc values) at the deadline; the searcher's timeout stops collecting matches. Below
+        // it, each segment's term lookups are remembered (TermLookupCache).
+        DirectoryReader reader = ExitableDirectoryReader.wrap(TermLookupCache.wrap(DirectoryReader.open(directory)),
+                this.timeLimit);
         try {
             this.manager = new SearcherManager(reader, new SearcherFactory() {
                 @Override
