@@ -52,11 +52,12 @@ final class ApiJson {
 
     static Page page(SearchPage p) {
         String shownQuery = p.correctedQuery() != null ? p.correctedQuery() : p.query();
-        List<Hit> hits = p.hits().stream().map(h -> hit(h, shownQuery)).toList();
+        String queryPart = Links.queryPart(shownQuery);
+        List<Hit> hits = p.hits().stream().map(h -> hit(h, queryPart)).toList();
         Facets facets = new Facets(p.facets().articles().stream().map(ApiJson::facet).toList(),
                 p.facets().sections().stream().map(ApiJson::facet).toList());
         List<Article> articles = p.articles().stream().map(a -> new Article(a.slug(), a.title(), a.score(),
-                a.passages(), Links.articleMarked(a.slug(), shownQuery))).toList();
+                a.passages(), Links.articleMarkedWith(a.slug(), queryPart))).toList();
         return new Page(p.query(), p.total(), p.byWords(), p.countsExact(), p.tookMs(), p.page(), p.size(), articles, hits, facets, p.didYouMean(),
                 p.correctedQuery(), p.expansions(), (p.mode() == null ? SearchMode.LEXICAL : p.mode()).label());
     }
@@ -74,10 +75,11 @@ final class ApiJson {
                 .toList();
     }
 
-    private static Hit hit(SearchHit h, String query) {
+    /** {@code queryPart}: the shown query as its links carry it ({@link Links#queryPart}). */
+    private static Hit hit(SearchHit h, String queryPart) {
         List<int[]> matches = h.matches().stream().map(ApiJson::pair).toList();
         return new Hit(h.id(), h.article(), h.title(), h.section(), h.sectionPath(), h.kind(), h.text(),
-                MarkedHtml.of(h.snippet()), matches, Links.passageInArticle(h.article(), h.id(), query), Citations.of(h),
+                MarkedHtml.of(h.snippet()), matches, Links.passageInArticleWith(h.article(), h.id(), queryPart), Citations.of(h),
                 h.page(), (h.matchedBy() == null ? MatchedBy.WORDS : h.matchedBy()).label(), h.score());
     }
 

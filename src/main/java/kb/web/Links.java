@@ -23,8 +23,20 @@ public final class Links {
 
     /** The article page with the query's matches marked in every passage (the article alone without a query). */
     public static String articleMarked(String slug, String query) {
-        return article(slug) + (query == null || query.isBlank() ? ""
-                : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        return article(slug) + queryPart(query);
+    }
+
+    /**
+     * The part of a link that carries a search's query to an article page ({@code ?q=…}), or "" without one: made
+     * once for the many links of a result page ({@link #articleMarkedWith}, {@link #passageInArticleWith}).
+     */
+    public static String queryPart(String query) {
+        return query == null || query.isBlank() ? "" : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    /** {@link #articleMarked} with the query's part already made by {@link #queryPart}. */
+    public static String articleMarkedWith(String slug, String queryPart) {
+        return article(slug) + queryPart;
     }
 
     /** The article's original file, as it is in the corpus. */
@@ -34,8 +46,12 @@ public final class Links {
 
     /** The passage inside its article page, with the query's matches highlighted when a query is given. */
     public static String passageInArticle(String slug, String passageId, String query) {
-        String q = query == null || query.isBlank() ? "" : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-        return article(slug) + q + "#" + encodeFragment(passageId);
+        return passageInArticleWith(slug, passageId, queryPart(query));
+    }
+
+    /** {@link #passageInArticle} with the query's part already made by {@link #queryPart}. */
+    public static String passageInArticleWith(String slug, String passageId, String queryPart) {
+        return article(slug) + queryPart + "#" + encodeFragment(passageId);
     }
 
     public static String encodePathSegment(String s) {
