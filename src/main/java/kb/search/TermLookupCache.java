@@ -117,148 +117,137 @@ final class TermLookupCache extends FilterDirectoryReader {
 
         @Override
         public TermsEnum iterator() {
-            return new CachedTermsEnum(in, core, field, cache);
-        }
-    }
-
-    /**
-     * A terms enum that answers {@link #seekExact(BytesRef)} from the cache when it can, and is then positioned on
-     * the word without the dictionary's enum: that is made, and put on the word by its remembered state, only when
-     * something more than the word's statistics is asked for.
-     */
-    private static final class CachedTermsEnum extends TermsEnum {
-        private final Terms terms;
-        private final Object core;
-        private final String field;
-        private final Map<Key, Entry> cache;
-        private TermsEnum real;
-        /** The remembered word the enum stands on while {@link #real} is not on it; null otherwise. */
-        private Entry at;
-
-        CachedTermsEnum(Terms terms, Object core, String field, Map<Key, Entry> cache) {
-            this.terms = terms;
-            this.core = core;
-            this.field = field;
-            this.cache = cache;
-        }
-
-        /** The dictionary's enum, not moved. */
-        private TermsEnum real() throws IOException {
-            if (real == null) {
-                real = terms.iterator();
-            }
-            return real;
-        }
-
-        /** The dictionary's enum, on the word this enum stands on, to read its postings. */
-        private TermsEnum positioned() throws IOException {
-            TermsEnum r = real();
-            if (at != null) {
-                r.seekExact(at.term(), at.state());
-                at = null;
-            }
-            return r;
+            return new CachedTermsEnum();
         }
 
         /**
-         * The dictionary's enum, on the word this enum stands on, found by the word itself: a block tree enum put on
-         * a word by its state alone, before any other seek, starts {@code next()} from the first term.
+         * A terms enum that answers {@link #seekExact(BytesRef)} from the cache when it can, and is then positioned on
+         * the word without the dictionary's enum: that is made, and put on the word by its remembered state, only when
+         * something more than the word's statistics is asked for.
          */
-        private TermsEnum walkable() throws IOException {
-            TermsEnum r = real();
-            if (at != null) {
-                boolean found = r.seekExact(at.term());
-                assert found : "a word the dictionary had is gone from its segment";
-                at = null;
-            }
-            return r;
-        }
+        private final class CachedTermsEnum extends TermsEnum {
+            private TermsEnum real;
+            /** The remembered word the enum stands on while {@link #real} is not on it; null otherwise. */
+            private Entry at;
 
-        @Override
-        public boolean seekExact(BytesRef text) throws IOException {
-            Key key = new Key(core, field, text);
-            Entry e = cache.get(key);
-            if (e == null) {
-                at = null;
-                TermsEnum r = real();
-                boolean found = r.seekExact(text);
-                BytesRef copy = BytesRef.deepCopyOf(text);
-                e = found ? new Entry(copy, r.termState(), r.docFreq(), r.totalTermFreq()) : MISSING;
-                if (cache.size() >= MAX_ENTRIES) {
-                    cache.clear();
+            /** The dictionary's enum, not moved. */
+            private TermsEnum real() throws IOException {
+                if (real == null) {
+                    real = in.iterator();
                 }
-                cache.put(new Key(core, field, copy), e);
-                return found;
+                return real;
             }
-            at = e == MISSING ? null : e;
-            return e != MISSING;
-        }
 
-        @Override
-        public void seekExact(BytesRef term, TermState state) throws IOException {
-            at = null;
-            real().seekExact(term, state);
-        }
+            /** The dictionary's enum, on the word this enum stands on, to read its postings. */
+            private TermsEnum positioned() throws IOException {
+                TermsEnum r = real();
+                if (at != null) {
+                    r.seekExact(at.term(), at.state());
+                    at = null;
+                }
+                return r;
+            }
 
-        @Override
-        public SeekStatus seekCeil(BytesRef text) throws IOException {
-            at = null;
-            return real().seekCeil(text);
-        }
+            /**
+             * The dictionary's enum, on the word this enum stands on, found by the word itself: a block tree enum put
+             * on a word by its state alone, before any other seek, starts {@code next()} from the first term.
+             */
+            private TermsEnum walkable() throws IOException {
+                TermsEnum r = real();
+                if (at != null) {
+                    boolean found = r.seekExact(at.term());
+                    assert found : "a word the dictionary had is gone from its segment";
+                    at = null;
+                }
+                return r;
+            }
 
-        @Override
-        public void seekExact(long ord) throws IOException {
-            at = null;
-            real().seekExact(ord);
-        }
+            @Override
+            public boolean seekExact(BytesRef text) throws IOException {
+                Key key = new Key(core, field, text);
+                Entry e = cache.get(key);
+                if (e == null) {
+                    at = null;
+                    TermsEnum r = real();
+                    boolean found = r.seekExact(text);
+                    BytesRef copy = BytesRef.deepCopyOf(text);
+                    e = found ? new Entry(copy, r.termState(), r.docFreq(), r.totalTermFreq()) : MISSING;
+                    if (cache.size() >= MAX_ENTRIES) {
+                        cache.clear();
+                    }
+                    cache.put(new Key(core, field, copy), e);
+                    return found;
+                }
+                at = e == MISSING ? null : e;
+                return e != MISSING;
+            }
 
-        @Override
-        public BytesRef next() throws IOException {
-            return walkable().next();
-        }
+            @Override
+            public void seekExact(BytesRef term, TermState state) throws IOException {
+                at = null;
+                real().seekExact(term, state);
+            }
 
-        @Override
-        public BytesRef term() throws IOException {
-            return at != null ? at.term() : real().term();
-        }
+            @Override
+            public SeekStatus seekCeil(BytesRef text) throws IOException {
+                at = null;
+                return real().seekCeil(text);
+            }
 
-        @Override
-        public long ord() throws IOException {
-            return walkable().ord();
-        }
+            @Override
+            public void seekExact(long ord) throws IOException {
+                at = null;
+                real().seekExact(ord);
+            }
 
-        @Override
-        public int docFreq() throws IOException {
-            return at != null ? at.docFreq() : real().docFreq();
-        }
+            @Override
+            public BytesRef next() throws IOException {
+                return walkable().next();
+            }
 
-        @Override
-        public long totalTermFreq() throws IOException {
-            return at != null ? at.totalTermFreq() : real().totalTermFreq();
-        }
+            @Override
+            public BytesRef term() throws IOException {
+                return at != null ? at.term() : real().term();
+            }
 
-        @Override
-        public TermState termState() throws IOException {
-            // Callers keep what they are given; the remembered state is never handed out to be changed.
-            return at != null ? at.state().clone() : real().termState();
-        }
+            @Override
+            public long ord() throws IOException {
+                return walkable().ord();
+            }
 
-        @Override
-        public PostingsEnum postings(PostingsEnum reuse, int flags) throws IOException {
-            return positioned().postings(reuse, flags);
-        }
+            @Override
+            public int docFreq() throws IOException {
+                return at != null ? at.docFreq() : real().docFreq();
+            }
 
-        @Override
-        public ImpactsEnum impacts(int flags) throws IOException {
-            return positioned().impacts(flags);
-        }
+            @Override
+            public long totalTermFreq() throws IOException {
+                return at != null ? at.totalTermFreq() : real().totalTermFreq();
+            }
 
-        @Override
-        public AttributeSource attributes() {
-            try {
-                return real().attributes();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            @Override
+            public TermState termState() throws IOException {
+                // Callers keep what they are given; the remembered state is never handed out to be changed.
+                return at != null ? at.state().clone() : real().termState();
+            }
+
+            @Override
+            public PostingsEnum postings(PostingsEnum reuse, int flags) throws IOException {
+                return positioned().postings(reuse, flags);
+            }
+
+            @Override
+            public ImpactsEnum impacts(int flags) throws IOException {
+                return positioned().impacts(flags);
+            }
+
+            @Override
+            public AttributeSource attributes() {
+                try {
+                    return real().attributes();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
         }
     }

@@ -21,11 +21,6 @@ public final class Links {
         return "/articles/" + encodePathSegment(slug);
     }
 
-    /** The article page with the query's matches marked in every passage (the article alone without a query). */
-    public static String articleMarked(String slug, String query) {
-        return article(slug) + queryPart(query);
-    }
-
     /**
      * The part of a link that carries a search's query to an article page ({@code ?q=…}), or "" without one: made
      * once for the many links of a result page ({@link #articleMarkedWith}, {@link #passageInArticleWith}).
@@ -34,7 +29,10 @@ public final class Links {
         return query == null || query.isBlank() ? "" : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
 
-    /** {@link #articleMarked} with the query's part already made by {@link #queryPart}. */
+    /**
+     * The article page with the query's matches marked in every passage (the article alone without a query), the
+     * query's part made by {@link #queryPart}.
+     */
     public static String articleMarkedWith(String slug, String queryPart) {
         return article(slug) + queryPart;
     }

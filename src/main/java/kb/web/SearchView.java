@@ -112,9 +112,11 @@ record SearchView(
         long first = page.hits().isEmpty() ? 0 : (long) (current - 1) * page.size() + 1;
         long last = page.hits().isEmpty() ? 0 : first + page.hits().size() - 1;
         String clear = active.isEmpty() ? null : SearchLinks.search(q, null, null, mode, 1);
-        List<ShownHit> hits = page.hits().stream().map(h -> ShownHit.of(h, q)).toList();
+        String queryPart = Links.queryPart(q);
+        List<ShownHit> hits = page.hits().stream().map(h -> ShownHit.of(h, queryPart)).toList();
         List<ArticleLink> about = page.articles().stream()
-                .map(a -> new ArticleLink(a.title(), Links.articleMarked(a.slug(), q), a.passages())).toList();
+                .map(a -> new ArticleLink(a.title(), Links.articleMarkedWith(a.slug(), queryPart), a.passages()))
+                .toList();
         boolean wordsOnly = mode == SearchMode.SEMANTIC && page.mode() != SearchMode.SEMANTIC;
         return new SearchView(page, hits, about, article, section, mode, wordsOnly, articles, sections, active, clear,
                 pages, prev, next, suggestions, correction, first, last);

@@ -13,11 +13,12 @@ import kb.search.SearchHit;
 record ShownHit(String id, String title, List<String> sectionPath, String sectionLabel, String kind, Integer page,
         String snippet, String url, String citation, boolean byMeaning) {
 
-    static ShownHit of(SearchHit hit, String query) {
+    /** {@code queryPart}: the page's query as its links carry it ({@link Links#queryPart}). */
+    static ShownHit of(SearchHit hit, String queryPart) {
         boolean byMeaning = hit.matchedBy() == MatchedBy.MEANING;
         String snippet = byMeaning ? MarkedHtml.escape(hit.snippet().text()) : MarkedHtml.of(hit.snippet());
         return new ShownHit(hit.id(), hit.title(), hit.sectionPath(), SectionPaths.shown(hit.sectionPath()), hit.kind(),
-                hit.page(), snippet, Links.passageInArticle(hit.article(), hit.id(), byMeaning ? null : query),
+                hit.page(), snippet, Links.passageInArticleWith(hit.article(), hit.id(), byMeaning ? "" : queryPart),
                 Citations.of(hit), byMeaning);
     }
 }
